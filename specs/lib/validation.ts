@@ -1,0 +1,124 @@
+// The project's validator interface: JSON Schema 2020-12 (Ajv) over the bundled document, one
+// compiled function per schema pointer, compiled once. Defaults are never filled and the body is
+// never changed: a validator that fills defaults hides missing required fields (`UsageInfo {}`).
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { escapeToken } from './json-pointer.js';
+
+// ajv-formats ships CommonJS with a default export; under NodeNext it arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+
+export interface ValidationIssue {
+  /** JSON pointer into the validated value, e.g. `/choices/0/finish_reason`. */
+  instancePath: string;
+  /** Where in the document the failing keyword is, e.g. `#/components/schemas/UsageInfo/required`. */
+  schemaPath: string;
+  keyword: string;
+  message: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  issues: ValidationIssue[];
+}
+
+const DOC_ID = 'https://openapi.invalid/document.json';
+
+function makeAjv(allErrors: boolean): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors,
+    useDefaults: false,
+    coerceTypes: false,
+    removeAdditional: false,
+    validateFormats: true,
+    discriminator: false,
+    // OpenAPI documents carry many non-schema keywords (`example`, `xml`, `x-*`); they are annotations.
+    validateSchema: false,
+    code: { optimize: true },
+  });
+  addFormats(ajv);
+  // OpenAPI's own formats: int32/int64 ranges are real constraints; the others are annotations.
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  ajv.addFormat('float', { type: 'number', validate: () => true });
+  ajv.addFormat('double', { type: 'number', validate: () => true });
+  ajv.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+  for (const f of ['binary', 'password', 'textarea', 'path', 'ulid']) ajv.addFormat(f, true);
+  return ajv;
+}
+
+function toIssue(e: ErrorObject): ValidationIssue {
+  let message = e.message ?? 'invalid';
+  if (e.keyword === 'additionalProperties') message = `has unexpected property "${String((e.params as { additionalProperty?: string }).additionalProperty)}"`;
+  if (e.keyword === 'enum') message = `must be one of ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}`;
+  if (e.keyword === 'const') message = `must be ${JSON.stringify((e.params as { allowedValue?: unknown }).allowedValue)}`;
+  return { instancePath: e.instancePath, schemaPath: e.schemaPath.replace(DOC_ID, ''), keyword: e.keyword, message };
+}
+
+export interface SchemaValidators {
+  /** Validates `value` against the schema at `pointer` (a JSON pointer into the document). */
+  validate(pointer: string, value: unknown): ValidationResult;
+  /** Validates against a schema given inline (its `$ref`s resolve against the document). */
+  validateSchema(schema: unknown, value: unknown): ValidationResult;
+  /** Compiles ahead of time; throws with a clear reason if the schema cannot be compiled. */
+  prepare(pointer: string): void;
+}
+
+export class SchemaCompileError extends Error {
+  override name = 'SchemaCompileError';
+}
+
+export function createValidators(doc: Record<string, unknown>): SchemaValidators {
+  // Two engines: a fast one that stops at the first error (the common, passing case), and a thorough
+  // one used only to explain a failure.
+  const fast = makeAjv(false);
+  const thorough = makeAjv(true);
+  fast.addSchema(doc, DOC_ID);
+  thorough.addSchema(doc, DOC_ID);
+  const cache = new Map<string, [ValidateFunction, ValidateFunction]>();
+  const inline = new WeakMap<object, [ValidateFunction, ValidateFunction]>();
+
+  function compile(schema: object, label: string): [ValidateFunction, ValidateFunction] {
+    try {
+      return [fast.compile(schema), thorough.compile(schema)];
+    } catch (err) {
+      throw new SchemaCompileError(`cannot compile schema ${label}: ${(err as Error).message}`);
+    }
+  }
+  function byPointer(pointer: string): [ValidateFunction, ValidateFunction] {
+    let fns = cache.get(pointer);
+    if (!fns) {
+      const ref = DOC_ID + '#' + pointer.split('/').map((t, i) => (i === 0 ? t : encodeURIComponent(t).replace(/%7E/g, '~'))).join('/');
+      fns = compile({ $ref: ref }, pointer);
+      cache.set(pointer, fns);
+    }
+    return fns;
+  }
+  function run(fns: [ValidateFunction, ValidateFunction], value: unknown): ValidationResult {
+    if (fns[0](value)) return { valid: true, issues: [] };
+    fns[1](value);
+    return { valid: false, issues: (fns[1].errors ?? []).map(toIssue) };
+  }
+  return {
+    validate: (pointer, value) => run(byPointer(pointer), value),
+    prepare: (pointer) => void byPointer(pointer),
+    validateSchema(schema, value) {
+      if (typeof schema === 'boolean') return schema ? { valid: true, issues: [] } : { valid: false, issues: [{ instancePath: '', schemaPath: '', keyword: 'false', message: 'no value is allowed' }] };
+      const key = schema as object;
+      let fns = inline.get(key);
+      if (!fns) {
+        // Inline schemas (e.g. a tool's parameters) may use local refs into the document.
+        fns = compile(rewriteLocalRefs(schema), 'inline');
+        inline.set(key, fns);
+      }
+      return run(fns, value);
+    },
+  };
+}
+
+function rewriteLocalRefs(node: unknown): object {
+  return JSON.parse(JSON.stringify(node), (k, v) => (k === '$ref' && typeof v === 'string' && v.startsWith('#/components') ? DOC_ID + v : v)) as object;
+}
+
+export const pointerToken = escapeToken;

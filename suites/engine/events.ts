@@ -1,0 +1,114 @@
+// The one stream of events a run emits. Every report is rebuilt from these (the NDJSON event log is
+// exactly this stream, one event per line, after a versioned header line).
+import type { CheckMeta, CleanupReport, Exchange, Expectation, Phase, Violation } from './types.js';
+
+export const EVENT_LOG_VERSION = 1;
+
+export type OutcomeStatus = 'passed' | 'failed' | 'warning' | 'errored' | 'skipped';
+
+export interface CheckOutcomeRecord {
+  checkId: string;
+  status: OutcomeStatus;
+  message?: string;
+  kind?: 'implementation' | 'spec';
+  /** Step of the case the outcome is about. */
+  step?: number;
+}
+
+export interface Reproduction {
+  /** One curl line per step, credentials redacted. */
+  curl: string[];
+  seed?: number;
+  /** fast-check path of the generated value (with the seed, replays it exactly). */
+  path?: string;
+  /** `mistral-conformance replay` command line. */
+  command?: string;
+}
+
+export interface OperationInfo {
+  operationId: string;
+  method: string;
+  path: string;
+  tags: string[];
+  area: string;
+}
+
+export interface SpecSummary {
+  title: string;
+  version: string;
+  openapi: string;
+  sha256: string;
+  source: string;
+  errataApplied: boolean;
+  errata: Array<{ id: string; description: string; evidence: string[]; matched: number }>;
+  lint: Array<{ rule: string; pointer: string; message: string; fixedByErratum?: string }>;
+}
+
+export interface RunStarted {
+  type: 'run-started';
+  version: number;
+  tool: { name: string; version: string };
+  runId: string;
+  at: string;
+  target: string;
+  targetName?: string;
+  seed: number;
+  spec: SpecSummary;
+  /** Options as run, credentials removed. */
+  options: Record<string, unknown>;
+  checks: CheckMeta[];
+  operations: OperationInfo[];
+  shard?: { index: number; total: number };
+}
+
+export interface CaseFinished {
+  type: 'case-finished';
+  caseId: string;
+  operationId: string;
+  phase: Phase;
+  expectation: Expectation;
+  description?: string;
+  violation?: Violation;
+  outcomes: CheckOutcomeRecord[];
+  /** Only for cases with a failure, warning or error: the exchanges, redacted and truncated. */
+  exchanges?: Exchange[];
+  reproduction?: Reproduction;
+  latency: { ttfbMs?: number; totalMs: number; firstEventMs?: number; gapMedianMs?: number; gapP95Ms?: number; stream: boolean };
+  /** Requests this case sent (retries excluded). */
+  requests: number;
+  retries: number;
+  tokens?: number;
+}
+
+export interface OperationSkipped {
+  type: 'operation-skipped';
+  operationId: string;
+  reason: string;
+}
+
+export interface LogEvent {
+  type: 'log';
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+export interface CleanupEvent {
+  type: 'cleanup';
+  report: CleanupReport;
+}
+
+export interface RunFinished {
+  type: 'run-finished';
+  at: string;
+  durationMs: number;
+  /** Why the run stopped early: `interrupted`, `budget:max-requests`, `budget:max-total-tokens`, `budget:max-duration`, `error: ...`. */
+  stoppedBy?: string;
+  /** Cases planned but not run (budget or interruption). */
+  notRun?: number;
+  requests: number;
+  tokens: number;
+}
+
+export type RunEvent = RunStarted | CaseFinished | OperationSkipped | LogEvent | CleanupEvent | RunFinished;
+
+export type EventListener = (event: RunEvent) => void;

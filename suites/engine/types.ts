@@ -1,0 +1,326 @@
+// The contracts between the parts of the engine. Generation makes TestCases, the transport turns a
+// RequestSpec into an Exchange, checks (pure functions) turn exchanges into Findings, the runner emits
+// RunEvents, and results are reduced from events. Nothing here is Mistral-specific: the Mistral suite
+// plugs in through SuitePlugin like any user's own suite would.
+import type { LoadedSpec } from '../../specs/lib/load-spec.js';
+import type { Operation } from '../../specs/lib/model.js';
+
+// ───────────────────────────── requests ─────────────────────────────
+
+export interface MultipartPart {
+  name: string;
+  /** Text value, or file content (with filename) for file parts. */
+  value: string | Uint8Array;
+  filename?: string;
+  contentType?: string;
+}
+
+export type RequestBody =
+  | { kind: 'json'; value: unknown }
+  /** Bytes sent as-is: malformed JSON, wrong content types. */
+  | { kind: 'raw'; text: string; contentType: string }
+  | { kind: 'multipart'; parts: MultipartPart[] };
+
+/** How a request authenticates: the configured credentials, none at all, or an explicit (wrong) one. */
+export type AuthMode = { kind: 'default' } | { kind: 'none' } | { kind: 'invalid'; value: string };
+
+export interface RequestSpec {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** Concrete path, parameters already substituted and encoded: `/v1/models/abc`. */
+  path: string;
+  query: Array<[string, string]>;
+  /** Extra headers (never the credentials: those come from AuthMode, so they can be redacted). */
+  headers: Record<string, string>;
+  body?: RequestBody;
+  auth: AuthMode;
+  /** The request asks for a server-sent-event stream (e.g. `stream: true`). */
+  stream?: boolean;
+}
+
+// ───────────────────────────── cases ─────────────────────────────
+
+export type Phase = 'examples' | 'coverage' | 'positive' | 'negative' | 'auth' | 'semantic' | 'stateful' | 'probe';
+
+/** Exactly which constraint a negative case breaks, so a failure can say what was sent and why. */
+export interface Violation {
+  /** Constraint family, used to group findings: `maximum`, `type`, `required`, `enum`, ... */
+  constraint: string;
+  /** Where: `body.temperature`, `query.page`, `header.content-type`, `body` (malformed JSON). */
+  location: string;
+  /** Human description: `temperature = 2.7 (maximum 1.5)`. */
+  detail: string;
+  /** The `loc` a FastAPI-style 422 should point at, e.g. ['body', 'temperature']. */
+  expectedLoc?: Array<string | number>;
+}
+
+export interface CaseStep {
+  label: string;
+  operationId: string;
+  /** A request, or a function of the exchanges so far (stateful chains use ids created earlier). */
+  request: RequestSpec | ((previous: Exchange[]) => RequestSpec | undefined);
+  /** What this step's response must be; defaults to the case's expectation. */
+  expect?: Expectation;
+}
+
+/** accept: a 2xx is required; reject: a 4xx is required; any: only the generic checks apply. */
+export type Expectation = 'accept' | 'reject' | 'any';
+
+export interface TestCase {
+  /** Unique within a run and stable for a given seed: `<operationId>/<phase>/<n>`. */
+  id: string;
+  operationId: string;
+  phase: Phase;
+  expectation: Expectation;
+  description?: string;
+  violation?: Violation;
+  steps: CaseStep[];
+  /** Reproduction data: the run seed, the arbitrary's seed and the fast-check path of this value. */
+  generation?: { seed: number; path: string; numRuns?: number };
+  /** Limits the case-scope checks that look at this case (ids); exchange checks always run. */
+  caseChecks?: string[];
+  /** Data for the checks that look at this case (e.g. which property a semantic probe tests). */
+  meta?: Record<string, unknown>;
+  /** Report area; defaults to the operation's first tag. */
+  area?: string;
+}
+
+// ───────────────────────────── exchanges ─────────────────────────────
+
+export interface SseEvent {
+  data: string;
+  event?: string;
+  id?: string;
+  /** ms since the request was sent. */
+  atMs: number;
+}
+
+export type StreamEnd =
+  | 'terminator' // the documented terminator arrived (`[DONE]`) and the connection closed
+  | 'eof' // the connection closed without a terminator
+  | 'reset' // the connection broke mid-stream
+  | 'idle-timeout'
+  | 'total-timeout'
+  | 'too-large';
+
+export interface SseTranscript {
+  /** Events as received, bounded: the first and last ones are kept when there are very many. */
+  events: SseEvent[];
+  eventCount: number;
+  /** Events whose data was not JSON (the terminator excluded). */
+  nonJson: Array<{ index: number; data: string }>;
+  /** Schema failures of individual events (first few), validated as they arrived. */
+  invalid: Array<{ index: number; issues: string[] }>;
+  terminatorSeen: boolean;
+  /** Events (or bytes that were not blank) after the terminator. */
+  afterTerminator: number;
+  end: StreamEnd;
+  /** Results of the suite's stream folds (see SuitePlugin.streamFolds), by fold id. */
+  folds: Record<string, unknown>;
+  firstEventMs?: number;
+  gapsMs: { median: number; p95: number; max: number; count: number };
+}
+
+export interface ExchangeRequest {
+  method: string;
+  /** Full URL (never carries credentials). */
+  url: string;
+  /** Headers as sent, credentials redacted. */
+  headers: Record<string, string>;
+  /** Body as text, truncated for reports; multipart bodies are described, not dumped. */
+  bodyText?: string;
+  /** The JSON value sent, when the body was JSON. */
+  json?: unknown;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  /** Body text (truncated to the report limit); for streams, the first bytes of the stream. */
+  bodyText: string;
+  bytes: number;
+  /** The body exceeded the size cap and was cut off. */
+  truncated: boolean;
+  /** Parsed JSON when the body was JSON and complete; undefined otherwise. */
+  json?: unknown;
+  jsonError?: string;
+  /** Full body bytes for binary/file downloads, when small enough (content-integrity checks). */
+  raw?: Uint8Array;
+  sse?: SseTranscript;
+}
+
+export type TransportErrorKind = 'timeout' | 'network' | 'reset' | 'too-large' | 'aborted' | 'budget';
+
+export interface Exchange {
+  request: ExchangeRequest;
+  response?: ExchangeResponse;
+  error?: { kind: TransportErrorKind; message: string };
+  timing: { startedAt: number; ttfbMs?: number; totalMs: number };
+  /** Attempts made for rate limits (429/503), shown in reports. */
+  retries: number;
+}
+
+// ───────────────────────────── checks ─────────────────────────────
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export interface Failure {
+  message: string;
+  /** `implementation` (the server is wrong) or `spec` (the document is wrong or silent). */
+  kind?: 'implementation' | 'spec';
+  /** Index of the step in the case the failure is about (stateful chains). */
+  step?: number;
+  /** Downgrades a failure to a warning that shows but does not fail the run (status policy). */
+  warning?: boolean;
+}
+
+export type CheckOutcome = void | undefined | Failure | Failure[] | { skip: string };
+
+export interface CheckMeta {
+  /** Stable: config key, JUnit name, report row. kebab-case. */
+  id: string;
+  title: string;
+  severity: Severity;
+  /** One line: what the check asserts. */
+  description: string;
+  /** Grouping in reports (`schema`, `protocol`, `streaming`, `negative`, `auth`, `semantic`, `stateful`). */
+  category: string;
+}
+
+export interface ExchangeContext {
+  spec: LoadedSpec;
+  operation: Operation;
+  testCase: TestCase;
+  step: number;
+  exchange: Exchange;
+  policy: StatusPolicy;
+  /** The API key as sent, so reflection checks can search for it (never printed). */
+  secret?: string;
+}
+
+export interface CaseContext {
+  spec: LoadedSpec;
+  testCase: TestCase;
+  operations: Map<string, Operation>;
+  exchanges: Exchange[];
+  policy: StatusPolicy;
+  secret?: string;
+}
+
+export interface ExchangeCheck extends CheckMeta {
+  scope: 'exchange';
+  /** Not applicable (not counted) when false. */
+  applies?(ctx: ExchangeContext): boolean;
+  run(ctx: ExchangeContext): CheckOutcome;
+}
+
+export interface CaseCheck extends CheckMeta {
+  scope: 'case';
+  applies?(ctx: CaseContext): boolean;
+  run(ctx: CaseContext): CheckOutcome;
+}
+
+export type Check = ExchangeCheck | CaseCheck;
+
+// ───────────────────────────── status policy ─────────────────────────────
+
+/** Why a request could not succeed, as known by the case that sent it. */
+export type StatusSituation = 'valid' | 'invalid-input' | 'unknown-resource' | 'no-credentials' | 'invalid-credentials' | 'forbidden-state' | 'rate-limited' | 'unsupported-model';
+
+export interface StatusVerdict {
+  /** 'pass' (allowed), 'warn' (reported, does not fail), 'fail'. */
+  verdict: 'pass' | 'warn' | 'fail';
+  reason: string;
+}
+
+export interface StatusPolicy {
+  /** Judges a status the operation does not document. */
+  undocumented(op: Operation, status: number, situation: StatusSituation): StatusVerdict;
+  /** Checks an error body's shape for an undocumented status; returns problems (empty = fine). */
+  errorBodyProblems?(status: number, body: unknown): string[];
+  describe(): Array<{ status: string; situations: string; verdict: string; bodyShape: string }>;
+}
+
+// ───────────────────────────── suites (plugins) ─────────────────────────────
+
+/** A pure reducer over the JSON chunks of a stream, kept in the transcript for stream checks. */
+export interface StreamFold<S = unknown> {
+  id: string;
+  appliesTo(op: Operation): boolean;
+  init(): S;
+  step(state: S, chunk: unknown, index: number): S;
+}
+
+export interface PrepareContext {
+  spec: LoadedSpec;
+  /** Sends a request outside any case (discovery); the exchange is logged but not checked. */
+  send(request: RequestSpec): Promise<Exchange>;
+  options: RunOptions;
+  log(message: string): void;
+}
+
+export interface GenerationHints {
+  /** Values to use for body properties / parameters, by JSON path-ish key: `body.model`, `path.model_id`, `query.model`. */
+  fixed: Record<string, unknown[]>;
+  /** Skip the operation entirely with this reason (e.g. agents without --agent-id). */
+  skip?: string;
+  /** Cap numeric properties (e.g. `body.max_tokens` at 16 to keep paid runs cheap). */
+  caps?: Record<string, number>;
+  /** Operations whose path parameters name resources this run has no way to obtain. */
+  unknownResource?: boolean;
+}
+
+export interface CaseSource {
+  /** Extra cases beyond generated ones (semantic probes, stateful chains, auth). */
+  cases(ctx: { spec: LoadedSpec; options: RunOptions; operations: Operation[] }): Iterable<TestCase>;
+}
+
+export interface SuitePlugin {
+  name: string;
+  checks?: Check[];
+  /** Learn about the target before generating (its models, existing resources). */
+  prepare?(ctx: PrepareContext): Promise<void>;
+  hints?(op: Operation): GenerationHints | undefined;
+  caseSources?: CaseSource[];
+  statusPolicy?: StatusPolicy;
+  streamFolds?: StreamFold[];
+  /** Deletes or cancels what the run created (also after failures and interruptions). */
+  cleanup?(ctx: PrepareContext): Promise<CleanupReport>;
+}
+
+export interface CleanupReport {
+  created: Array<{ kind: string; id: string }>;
+  cleaned: Array<{ kind: string; id: string }>;
+  failed: Array<{ kind: string; id: string; reason: string }>;
+}
+
+// ───────────────────────────── run options ─────────────────────────────
+
+export interface RunOptions {
+  target: string;
+  seed: number;
+  /** Random (positive) cases per operation. */
+  runs: number;
+  include: string[];
+  exclude: string[];
+  phases: Phase[];
+  timeoutMs: number;
+  maxTokens: number;
+  models: string[];
+  apiKey?: string;
+  apiKeyEnv: string;
+  authHeader?: { name: string; scheme?: string };
+  extraHeaders: Record<string, string>;
+  maxResponseBytes: number;
+  concurrency: number;
+  errata: boolean;
+  readOnly: boolean;
+  allowCostly: boolean;
+  agentId?: string;
+  userAgent: string;
+  /** Stream limits. */
+  streamIdleTimeoutMs: number;
+  streamTotalTimeoutMs: number;
+  maxStreamBytes: number;
+}
