@@ -19,6 +19,11 @@ export interface LoadedSpec {
   normalisations: Normalisation[];
   errata: AppliedOverlayAction[];
   validators: SchemaValidators;
+  /**
+   * When the run validates the literal document (`--no-errata`), the same document with its errata,
+   * so that checks can tell a defect of the document from one of the server.
+   */
+  corrected?: LoadedSpec;
 }
 
 export interface LoadSpecOptions {

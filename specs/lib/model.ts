@@ -12,6 +12,8 @@ export interface MediaTypeModel {
   /** JSON pointer (into the bundled document) of `schema`, so validators can be compiled by reference. */
   schemaPointer?: string;
   examples: unknown[];
+  /** `x-*` members of the media type object (e.g. `x-sse-terminator` from the errata). */
+  extensions: Record<string, unknown>;
 }
 
 export interface ParameterModel {

@@ -31,7 +31,8 @@ function mediaTypes(doc: Obj, content: unknown, pointer: string): MediaTypeModel
   if (!isObject(content)) return [];
   return Object.entries(content).map(([mediaType, raw]) => {
     const mt = isObject(raw) ? raw : {};
-    const model: MediaTypeModel = { mediaType, examples: collectExamples(mt) };
+    const extensions = Object.fromEntries(Object.entries(mt).filter(([k]) => k.startsWith('x-')));
+    const model: MediaTypeModel = { mediaType, examples: collectExamples(mt), extensions };
     if (isObject(mt.schema) || typeof mt.schema === 'boolean') {
       model.schema = mt.schema as JsonSchema;
       model.schemaPointer = joinPointer(pointer, mediaType, 'schema');
@@ -55,6 +56,14 @@ function parameter(doc: Obj, raw: unknown, pointer: string): ParameterModel | un
     model.schema = p.schema;
     model.schemaPointer = joinPointer(r.pointer, 'schema');
     if (model.examples.length === 0) model.examples = collectExamples(p.schema);
+  } else if (isObject(p.content)) {
+    // A parameter may give its schema through `content` (one media type) instead of `schema`.
+    const [mediaType, raw] = Object.entries(p.content)[0] ?? [];
+    if (mediaType && isObject(raw) && isObject(raw.schema)) {
+      model.schema = raw.schema;
+      model.schemaPointer = joinPointer(r.pointer, 'content', mediaType, 'schema');
+      if (model.examples.length === 0) model.examples = collectExamples(raw);
+    }
   }
   if (typeof p.style === 'string') model.style = p.style;
   if (typeof p.explode === 'boolean') model.explode = p.explode;

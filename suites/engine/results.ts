@@ -25,8 +25,12 @@ export interface CheckResult {
   warnings: number;
   errored: number;
   skipped: number;
-  /** passed / failed / warning / errored / skipped, worst first. */
-  outcome: 'passed' | 'failed' | 'warning' | 'errored' | 'skipped';
+  /** passed / failed / warning / errored / skipped, worst first; `accepted` only after a baseline is applied. */
+  outcome: 'passed' | 'failed' | 'warning' | 'errored' | 'skipped' | 'accepted';
+  /** Failures (and errors) a baseline accepted as known: shown, not counted against the verdict. */
+  accepted?: number;
+  /** The baseline entry's reason, when it gave one. */
+  acceptedReason?: string;
   skipReasons: string[];
   failures: FailureRecord[];
 }
@@ -67,7 +71,7 @@ export interface RunResults {
     requests: number;
     tokens: number;
     retries: number;
-    checks: { passed: number; failed: number; warnings: number; errored: number; skipped: number };
+    checks: { passed: number; failed: number; warnings: number; errored: number; skipped: number; accepted?: number };
     verdict: 'pass' | 'fail';
     complete: boolean;
     stoppedBy?: string;
@@ -78,7 +82,8 @@ export interface RunResults {
   logs: Array<{ level: string; message: string }>;
 }
 
-const RANK = { failed: 4, errored: 3, warning: 2, passed: 1, skipped: 0 } as const;
+// `accepted` never comes from events (only from a baseline applied afterwards); ranked like a warning.
+const RANK = { failed: 4, errored: 3, warning: 2, accepted: 2, passed: 1, skipped: 0 } as const;
 
 /** Streaming quantiles would be exact only with all samples; a bounded reservoir keeps memory flat. */
 class Samples {

@@ -40,7 +40,7 @@ export interface RequestSpec {
 
 // ───────────────────────────── cases ─────────────────────────────
 
-export type Phase = 'examples' | 'coverage' | 'positive' | 'negative' | 'auth' | 'semantic' | 'stateful' | 'probe';
+export type Phase = 'examples' | 'coverage' | 'positive' | 'negative' | 'auth' | 'semantic' | 'stateful' | 'probe' | 'recorded';
 
 /** Exactly which constraint a negative case breaks, so a failure can say what was sent and why. */
 export interface Violation {
@@ -61,6 +61,8 @@ export interface CaseStep {
   request: RequestSpec | ((previous: Exchange[]) => RequestSpec | undefined);
   /** What this step's response must be; defaults to the case's expectation. */
   expect?: Expectation;
+  /** Keep the full response bytes in `response.raw` (downloads checked byte for byte). */
+  keepRawBody?: boolean;
 }
 
 /** accept: a 2xx is required; reject: a 4xx is required; any: only the generic checks apply. */
@@ -111,6 +113,9 @@ export interface SseTranscript {
   nonJson: Array<{ index: number; data: string }>;
   /** Schema failures of individual events (first few), validated as they arrived. */
   invalid: Array<{ index: number; issues: string[] }>;
+  /** All non-JSON events / all invalid events (the arrays above keep only the first few). */
+  nonJsonCount?: number;
+  invalidCount?: number;
   terminatorSeen: boolean;
   /** Events (or bytes that were not blank) after the terminator. */
   afterTerminator: number;
@@ -148,6 +153,11 @@ export interface ExchangeResponse {
   /** Full body bytes for binary/file downloads, when small enough (content-integrity checks). */
   raw?: Uint8Array;
   sse?: SseTranscript;
+  /**
+   * Where the API key sent was found in the response before redaction (`body`, `header:x-foo`).
+   * The transport fills it; everything else in the exchange is already redacted.
+   */
+  reflectedSecret?: string[];
 }
 
 export type TransportErrorKind = 'timeout' | 'network' | 'reset' | 'too-large' | 'aborted' | 'budget';
@@ -226,7 +236,8 @@ export type Check = ExchangeCheck | CaseCheck;
 // ───────────────────────────── status policy ─────────────────────────────
 
 /** Why a request could not succeed, as known by the case that sent it. */
-export type StatusSituation = 'valid' | 'invalid-input' | 'unknown-resource' | 'no-credentials' | 'invalid-credentials' | 'forbidden-state' | 'rate-limited' | 'unsupported-model';
+/** `unknown`: recorded traffic whose request is not known, so whether it could succeed is not known either. */
+export type StatusSituation = 'valid' | 'invalid-input' | 'unknown-resource' | 'no-credentials' | 'invalid-credentials' | 'forbidden-state' | 'rate-limited' | 'unsupported-model' | 'unknown';
 
 export interface StatusVerdict {
   /** 'pass' (allowed), 'warn' (reported, does not fail), 'fail'. */
@@ -285,6 +296,8 @@ export interface SuitePlugin {
   caseSources?: CaseSource[];
   statusPolicy?: StatusPolicy;
   streamFolds?: StreamFold[];
+  /** Sees every exchange of the run (after checks), e.g. to track resources the run created. */
+  observe?(operation: Operation, exchange: Exchange, testCase: TestCase): void;
   /** Deletes or cancels what the run created (also after failures and interruptions). */
   cleanup?(ctx: PrepareContext): Promise<CleanupReport>;
 }

@@ -1,0 +1,149 @@
+// The programmatic API: run the conformance suite against a target and get the events and results.
+// The command line is a thin layer over this; implementers can call it from their own tests.
+import { lintSpec } from '../specs/lib/lint.js';
+import { loadSpec, type LoadedSpec } from '../specs/lib/load-spec.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../specs/lib/paths.js';
+import { genericChecks } from './checks/index.js';
+import type { EventListener, RunEvent, SpecSummary } from './engine/events.js';
+import type { RunResults } from './engine/results.js';
+import { runSuite } from './engine/run-suite.js';
+import type { Shard } from './engine/shard.js';
+import { createTransport } from './engine/transport/http-client.js';
+import { createPacer } from './engine/transport/pacing.js';
+import type { Phase, RunOptions } from './engine/types.js';
+import { tool } from './cli/version.js';
+import { createMistralSuite } from './mistral/suite.js';
+import type { StatusPolicyTable } from './mistral/status-policy.js';
+
+export const ALL_PHASES: Phase[] = ['examples', 'coverage', 'positive', 'negative', 'auth', 'semantic', 'stateful'];
+
+export interface ConformanceOptions extends Partial<Omit<RunOptions, 'target'>> {
+  target: string;
+  targetName?: string;
+  /** OpenAPI document; the pinned Mistral spec by default. */
+  spec?: string;
+  /** Overlays applied when `errata` is on; the pinned spec's errata by default. */
+  overlays?: string[];
+  rateLimit?: number;
+  retries?: number;
+  k?: number;
+  budget?: { maxRequests?: number; maxTotalTokens?: number; maxDurationMs?: number };
+  shard?: Shard;
+  statusPolicy?: StatusPolicyTable;
+  checks?: string[];
+  listeners?: EventListener[];
+  stopRequested?: () => boolean;
+  /** Only these case ids (replay). */
+  onlyCases?: string[];
+  /** Keep every event in memory and return it (tests, embedding); off for long runs. */
+  collectEvents?: boolean;
+}
+
+export const DEFAULT_OPTIONS: Omit<RunOptions, 'target'> = {
+  seed: 1,
+  runs: 8,
+  include: [],
+  exclude: [],
+  phases: ALL_PHASES,
+  timeoutMs: 30_000,
+  maxTokens: 16,
+  models: [],
+  apiKeyEnv: 'MISTRAL_API_KEY',
+  extraHeaders: {},
+  maxResponseBytes: 16 * 1024 * 1024,
+  concurrency: 4,
+  errata: true,
+  readOnly: false,
+  allowCostly: false,
+  userAgent: '',
+  streamIdleTimeoutMs: 15_000,
+  streamTotalTimeoutMs: 120_000,
+  maxStreamBytes: 32 * 1024 * 1024,
+};
+
+export interface LoadedContract {
+  spec: LoadedSpec;
+  summary: SpecSummary;
+}
+
+/** Loads the spec with its errata (or literally, keeping the corrected one aside) and lints it. */
+export async function loadContract(opts: { spec?: string; overlays?: string[]; errata: boolean }): Promise<LoadedContract> {
+  const location = opts.spec ?? pinnedSpecPath();
+  const overlays = opts.overlays ?? (opts.spec ? [] : [pinnedErrataPath()]);
+  const corrected = await loadSpec(location, { overlays });
+  const spec = opts.errata ? corrected : await loadSpec(location);
+  if (!opts.errata && overlays.length) spec.corrected = corrected;
+  const lint = lintSpec(corrected);
+  const summary: SpecSummary = {
+    ...spec.info,
+    errataApplied: opts.errata && corrected.errata.length > 0,
+    errata: corrected.errata.map((e) => ({ id: e.id, description: e.description, evidence: e.evidence, matched: e.matched })),
+    lint: lint.map((f) => ({ rule: f.rule, pointer: f.pointer, message: f.message, ...(f.fixedByErratum ? { fixedByErratum: f.fixedByErratum } : {}) })),
+  };
+  return { spec, summary };
+}
+
+export function resolveRunOptions(opts: ConformanceOptions): RunOptions {
+  const { target } = opts;
+  const merged: RunOptions = { ...DEFAULT_OPTIONS, target: target.replace(/\/+$/, '') };
+  for (const [k, v] of Object.entries(opts)) if (v !== undefined && k in DEFAULT_OPTIONS) (merged as unknown as Record<string, unknown>)[k] = v;
+  merged.userAgent ||= `mistral-conformance/${tool().version}`;
+  if (merged.apiKey === undefined) {
+    const fromEnv = process.env[merged.apiKeyEnv];
+    if (fromEnv) merged.apiKey = fromEnv;
+  }
+  return merged;
+}
+
+/** Runs the suite; events go to `listeners` as they happen, results are returned at the end. */
+export async function runConformance(opts: ConformanceOptions): Promise<{ results: RunResults; events: RunEvent[] }> {
+  const options = resolveRunOptions(opts);
+  const contract = await loadContract({ errata: options.errata, ...(opts.spec ? { spec: opts.spec } : {}), ...(opts.overlays ? { overlays: opts.overlays } : {}) });
+  const suite = createMistralSuite({
+    models: options.models,
+    maxTokens: options.maxTokens,
+    k: opts.k ?? 3,
+    readOnly: options.readOnly,
+    allowCostly: options.allowCostly,
+    seed: options.seed,
+    ...(options.agentId ? { agentId: options.agentId } : {}),
+    ...(opts.statusPolicy ? { statusPolicy: opts.statusPolicy } : {}),
+  });
+  const transport = createTransport({
+    baseUrl: options.target,
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    ...(options.authHeader ? { authHeader: options.authHeader } : {}),
+    extraHeaders: options.extraHeaders,
+    userAgent: options.userAgent,
+    timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
+    streamIdleTimeoutMs: options.streamIdleTimeoutMs,
+    streamTotalTimeoutMs: options.streamTotalTimeoutMs,
+    maxStreamBytes: options.maxStreamBytes,
+    pacer: createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) }),
+    ...(opts.retries !== undefined ? { retry: { maxRetries: opts.retries } } : {}),
+  });
+  const events: RunEvent[] = [];
+  try {
+    const results = await runSuite({
+      spec: contract.spec,
+      specSummary: contract.summary,
+      options,
+      transport,
+      plugins: [suite],
+      checks: genericChecks,
+      policy: suite.statusPolicy!,
+      listeners: [...(opts.collectEvents ? [(e: RunEvent) => void events.push(e)] : []), ...(opts.listeners ?? [])],
+      tool: tool(),
+      ...(opts.targetName ? { targetName: opts.targetName } : {}),
+      ...(opts.budget ? { budget: opts.budget } : {}),
+      ...(opts.shard ? { shard: opts.shard } : {}),
+      ...(opts.stopRequested ? { stopRequested: opts.stopRequested } : {}),
+      ...(opts.checks?.length ? { onlyChecks: opts.checks } : {}),
+      ...(opts.onlyCases?.length ? { onlyCases: opts.onlyCases } : {}),
+    });
+    return { results, events };
+  } finally {
+    await transport.close();
+  }
+}

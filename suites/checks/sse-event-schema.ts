@@ -1,0 +1,37 @@
+// Every data event but the terminator must be JSON valid against the documented event schema. The
+// transport parses and validates events as they arrive; this check reads what it recorded.
+import type { ExchangeCheck, Failure } from '../engine/types.js';
+import { sseApplies } from './sse-scope.js';
+
+const SHOWN = 3;
+
+function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+export const sseEventSchema: ExchangeCheck = {
+  id: 'sse-event-schema',
+  title: 'Stream event not valid against the documented chunk schema',
+  severity: 'high',
+  description: 'Every SSE data event except the terminator is JSON and valid against the 2xx text/event-stream schema.',
+  category: 'streaming',
+  scope: 'exchange',
+  applies: sseApplies,
+  run({ exchange }) {
+    const sse = exchange.response?.sse;
+    if (!sse) return { skip: 'the answer is not an event stream (see sse-content-type)' };
+    const failures: Failure[] = [];
+    if (sse.nonJson.length > 0) {
+      const shown = sse.nonJson.slice(0, SHOWN).map((e) => `#${e.index} ${JSON.stringify(clip(e.data))}`).join(', ');
+      failures.push({ message: `Received: ${sse.nonJson.length} event(s) whose data is not JSON: ${shown}. Expected: every data event but the terminator is a JSON chunk.` });
+    }
+    if (sse.invalid.length > 0) {
+      const shown = sse.invalid
+        .slice(0, SHOWN)
+        .map((e) => `#${e.index}: ${e.issues.slice(0, 2).join('; ')}`)
+        .join(' | ');
+      failures.push({ message: `Received: ${sse.invalid.length}${sse.invalid.length >= SHOWN ? '+' : ''} event(s) not valid against the chunk schema: ${shown}. Expected: every event valid against the documented schema.` });
+    }
+    return failures.length ? failures : undefined;
+  },
+};

@@ -1,0 +1,33 @@
+// A stream must run to its end: a reset, a stall, the total time limit or the size cap leave the
+// client with a partial answer. The message says which and when, so slow servers can be told apart.
+import type { ExchangeCheck, SseTranscript } from '../engine/types.js';
+import { sseApplies, streamWasCut } from './sse-scope.js';
+
+const WHAT: Record<string, string> = {
+  reset: 'the connection was reset mid-stream',
+  'idle-timeout': 'the stream stalled (no event within the idle timeout)',
+  'total-timeout': 'the stream exceeded the total time limit',
+  'too-large': 'the stream exceeded the size limit and was cut off',
+};
+
+function lastEventMs(sse: SseTranscript): number | undefined {
+  return sse.events[sse.events.length - 1]?.atMs;
+}
+
+export const sseStreamCompletes: ExchangeCheck = {
+  id: 'sse-stream-completes',
+  title: 'Stream did not complete',
+  severity: 'high',
+  description: 'A stream ends normally: no reset, stall (idle timeout), total timeout or size cut-off.',
+  category: 'streaming',
+  scope: 'exchange',
+  applies: sseApplies,
+  run({ exchange }) {
+    const sse = exchange.response?.sse;
+    if (!sse) return { skip: 'the answer is not an event stream (see sse-content-type)' };
+    if (!streamWasCut(sse.end)) return undefined;
+    const last = lastEventMs(sse);
+    const when = `after ${sse.eventCount} event(s) and ${Math.round(exchange.timing.totalMs)} ms` + (last !== undefined ? ` (last event at ${Math.round(last)} ms)` : ' (no event received)');
+    return { message: `Received: ${WHAT[sse.end] ?? sse.end} ${when}. Expected: the stream runs to its end.` };
+  },
+};

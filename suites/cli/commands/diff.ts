@@ -1,0 +1,27 @@
+// `mistral-conformance diff BASE CURRENT`: what broke, what was fixed; exit 1 on any new failure.
+import { diffRuns, renderDiff } from '../../../reporters/diff.js';
+import { parse, str } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import { loadResults } from '../load-report.js';
+
+const HELP = `Usage: mistral-conformance diff BASE CURRENT [--format text|markdown] [--latency-threshold RATIO]
+
+Compares two runs (report.json or events.ndjson): new failures, fixed, still failing, newly skipped, and
+latency changes beyond the threshold (default 0.5 = +50%). Exit 1 on any new failure.
+`;
+
+export async function diffCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { format: { type: 'string' }, 'latency-threshold': { type: 'string' } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.pass;
+  }
+  if (positionals.length !== 2) throw new UsageError('diff needs BASE and CURRENT reports (see --help)');
+  const threshold = values['latency-threshold'] !== undefined ? Number(values['latency-threshold']) : undefined;
+  if (threshold !== undefined && !(threshold > 0)) throw new UsageError('--latency-threshold must be a positive ratio, e.g. 0.5');
+  const [base, current] = await Promise.all(positionals.map(loadResults));
+  const diff = diffRuns(base!, current!, threshold !== undefined ? { latencyThreshold: threshold } : {});
+  const format = (str(values, 'format') ?? 'text') as 'text' | 'markdown';
+  process.stdout.write(renderDiff(diff, format) + '\n');
+  return diff.exitCode;
+}

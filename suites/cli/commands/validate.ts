@@ -1,0 +1,71 @@
+// `mistral-conformance validate FILE`: recorded traffic (HAR 1.2 or NDJSON) judged offline.
+import { readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderConsole } from '../../../reporters/console.js';
+import { createNdjsonWriter } from '../../../reporters/ndjson.js';
+import { writeReports } from '../../../reporters/write-reports.js';
+import { loadContract } from '../../api.js';
+import { genericChecks } from '../../checks/index.js';
+import { readHar } from '../../engine/recorded/read-har.js';
+import { readNdjson } from '../../engine/recorded/read-ndjson.js';
+import type { RecordedExchange } from '../../engine/recorded/recorded-exchange.js';
+import { validateRecorded } from '../../engine/recorded/validate-recorded.js';
+import { createMistralSuite } from '../../mistral/suite.js';
+import { list, parse, str } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import { tool } from '../version.js';
+
+const HELP = `Usage: mistral-conformance validate FILE [--spec PATH] [--no-errata] [--report-dir DIR] [--format LIST]
+
+Judges recorded exchanges with the same checks and reports as a live run, for traffic without a live target.
+FILE is a HAR 1.2 file (as browsers and proxies export it) or NDJSON, one exchange a line:
+  {"method":"POST","path":"/v1/chat/completions","status":200,"headers":{...},
+   "request_body":{...},"body":{...}}          ("body_text" instead of "body" for streams and downloads)
+`;
+
+export function readRecordings(text: string, source: string): RecordedExchange[] {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') && /"log"\s*:/.test(trimmed.slice(0, 2000))) {
+    try {
+      return readHar(JSON.parse(text), source);
+    } catch (err) {
+      if (err instanceof SyntaxError) throw new UsageError(`${source} is not valid JSON: ${err.message}`);
+      throw err;
+    }
+  }
+  return readNdjson(text, source);
+}
+
+export async function validateCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { spec: { type: 'string' }, 'no-errata': { type: 'boolean' }, errata: { type: 'string', multiple: true }, 'report-dir': { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean' } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.pass;
+  }
+  const file = positionals[0];
+  if (!file) throw new UsageError('validate needs a FILE (HAR or NDJSON); see --help');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  const records = readRecordings(text, file);
+  const spec = str(values, 'spec');
+  const contract = await loadContract({ errata: values['no-errata'] !== true, ...(spec ? { spec } : {}), ...(list(values, 'errata').length ? { overlays: list(values, 'errata') } : {}) });
+  const suite = createMistralSuite({ models: [], maxTokens: 16, k: 1, readOnly: true, allowCostly: false, seed: 0 });
+  const dir = str(values, 'report-dir') ?? 'conformance-report';
+  await mkdir(dir, { recursive: true });
+  const log = await createNdjsonWriter(join(dir, 'events.ndjson'));
+  let results;
+  try {
+    results = await validateRecorded({ spec: contract.spec, specSummary: contract.summary, records, checks: genericChecks, plugins: [suite], policy: suite.statusPolicy!, listeners: [log.write], tool: tool(), source: file });
+  } finally {
+    await log.close();
+  }
+  const formats = list(values, 'format').length ? list(values, 'format') : ['json', 'junit', 'markdown', 'html'];
+  await writeReports(results, dir, formats);
+  if (values.quiet !== true) process.stdout.write(renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir }) + '\n');
+  return results.summary.verdict === 'pass' ? EXIT.pass : EXIT.fail;
+}

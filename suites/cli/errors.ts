@@ -1,0 +1,15 @@
+// Errors the command line turns into one line and an exit code, never a stack trace.
+
+/** Exit codes: 0 all passed, 1 at least one failure, 2 could not run. */
+export const EXIT = { pass: 0, fail: 1, usage: 2, interrupted: 130 } as const;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function formatError(err: unknown, secrets: string[] = []): string {
+  let message = err instanceof Error ? err.message : String(err);
+  message = message.split('\n')[0] ?? message;
+  for (const s of secrets) if (s) message = message.split(s).join('[REDACTED]');
+  return message.startsWith('[mistral-conformance]') ? message : `[mistral-conformance] ${message}`;
+}

@@ -1,0 +1,27 @@
+// Authentication cases: for every operation that requires credentials, the first request the plan
+// expects to succeed is sent again without credentials and with invalid ones.
+import type { Operation } from '../../specs/lib/model.js';
+import type { TestCase } from './types.js';
+
+export const INVALID_KEY = 'mc-invalid-key-0000000000000000';
+
+export function planAuthCases(op: Operation, planned: TestCase[]): TestCase[] {
+  if (!op.security.some((req) => Object.keys(req).length > 0)) return [];
+  const base = planned.find((c) => c.expectation !== 'reject' && c.steps.length === 1 && typeof c.steps[0]!.request === 'object');
+  if (!base) return [];
+  const request = base.steps[0]!.request;
+  if (typeof request === 'function') return [];
+  const variants = [
+    { suffix: 'no-credentials', auth: { kind: 'none' } as const, description: 'sent without credentials' },
+    { suffix: 'invalid-credentials', auth: { kind: 'invalid', value: INVALID_KEY } as const, description: 'sent with an invalid API key' },
+  ];
+  return variants.map((v) => ({
+    id: `${op.id}/auth/${v.suffix}`,
+    operationId: op.id,
+    phase: 'auth',
+    expectation: 'any',
+    description: v.description,
+    steps: [{ label: v.suffix, operationId: op.id, request: { ...request, auth: v.auth } }],
+    meta: { situation: v.suffix },
+  }));
+}

@@ -1,0 +1,309 @@
+// The engine: plans cases for every selected operation, sends them through the transport, runs the
+// checks, and emits one stream of events. It knows nothing of Mistral: suites plug in through
+// SuitePlugin, and reporters listen to the events.
+import { randomUUID } from 'node:crypto';
+import type { LoadedSpec } from '../../specs/lib/load-spec.js';
+import type { Operation } from '../../specs/lib/model.js';
+import { createBudget, type Budget } from './budget.js';
+import type { CaseFinished, EventListener, OperationInfo, Reproduction, RunEvent, SpecSummary } from './events.js';
+import { executeCase } from './execute-case.js';
+import { planAuthCases } from './plan-auth.js';
+import { planCases } from './plan.js';
+import { ResultsReducer, type RunResults } from './results.js';
+import { runChecks } from './run-checks.js';
+import { inShard, type Shard } from './shard.js';
+import { sendContextFor } from './send-context.js';
+import { toCurl } from './transport/curl.js';
+import type { Transport } from './transport/http-client.js';
+import type { Check, CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, RunOptions, StatusPolicy, SuitePlugin, TestCase } from './types.js';
+
+export interface RunSuiteInput {
+  spec: LoadedSpec;
+  specSummary: SpecSummary;
+  options: RunOptions;
+  transport: Transport;
+  plugins: SuitePlugin[];
+  /** Generic checks; plugin checks are added to them. */
+  checks: Check[];
+  policy: StatusPolicy;
+  listeners: EventListener[];
+  tool: { name: string; version: string };
+  targetName?: string;
+  budget?: { maxRequests?: number; maxTotalTokens?: number; maxDurationMs?: number };
+  shard?: Shard;
+  /** True once the run must stop starting new work (SIGINT, SIGTERM). */
+  stopRequested?: () => boolean;
+  /** Check ids to run (all when empty). */
+  onlyChecks?: string[];
+  /** Case ids to run (all when empty): replay re-plans with the same seed and runs just these. */
+  onlyCases?: string[];
+}
+
+export class TargetUnreachableError extends Error {
+  override name = 'TargetUnreachableError';
+}
+
+export function operationArea(op: Operation): string {
+  return op.tags[0] ?? op.path.split('/').filter(Boolean)[1] ?? 'other';
+}
+
+function matches(op: Operation, patterns: string[]): boolean {
+  return patterns.some((p) => p === op.id || op.tags.includes(p) || `${op.method.toUpperCase()} ${op.path}` === p);
+}
+
+export function selectOperations(operations: Operation[], options: Pick<RunOptions, 'include' | 'exclude'>): Operation[] {
+  return operations.filter((op) => (options.include.length === 0 || matches(op, options.include)) && !matches(op, options.exclude));
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function isReadOnlyCase(tc: TestCase): boolean {
+  if (tc.meta?.mutating === true) return false;
+  return tc.steps.every((s) => typeof s.request === 'function' ? tc.meta?.mutating === false : !MUTATING.has(s.request.method));
+}
+
+/** Exchanges kept in events: bounded, without raw bytes (reports are JSON). */
+function forReport(ex: Exchange): Exchange {
+  if (!ex.response) return ex;
+  const { raw: _raw, ...response } = ex.response;
+  return { ...ex, response };
+}
+
+function tokensOf(ex: Exchange): number {
+  const usage = (ex.response?.json as { usage?: { total_tokens?: unknown } } | undefined)?.usage;
+  if (typeof usage?.total_tokens === 'number') return usage.total_tokens;
+  const folds = ex.response?.sse?.folds ?? {};
+  for (const f of Object.values(folds)) {
+    const t = (f as { usageTotal?: unknown })?.usageTotal;
+    if (typeof t === 'number') return t;
+  }
+  return 0;
+}
+
+function mergeHints(plugins: SuitePlugin[], op: Operation): GenerationHints | undefined {
+  for (const p of plugins) {
+    const h = p.hints?.(op);
+    if (h) return h;
+  }
+  return undefined;
+}
+
+async function pool<T>(items: T[], concurrency: number, worker: (item: T) => Promise<void>, stop: () => boolean): Promise<number> {
+  let next = 0;
+  let skipped = 0;
+  const runners = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      if (stop()) {
+        skipped++;
+        continue;
+      }
+      await worker(item);
+    }
+  });
+  await Promise.all(runners);
+  return skipped;
+}
+
+export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
+  const { spec, options, transport, plugins } = input;
+  const started = Date.now();
+  const reducer = new ResultsReducer();
+  const emit = (event: RunEvent): void => {
+    reducer.add(event);
+    for (const l of input.listeners) {
+      try {
+        l(event);
+      } catch {
+        // One broken listener (a reporter) must not break the run.
+      }
+    }
+  };
+  const checks = [...input.checks, ...plugins.flatMap((p) => p.checks ?? [])].filter((c) => !input.onlyChecks?.length || input.onlyChecks.includes(c.id));
+  const folds = plugins.flatMap((p) => p.streamFolds ?? []);
+  const operationsById = new Map(spec.operations.map((o) => [o.id, o]));
+  const budget: Budget = createBudget(input.budget ?? {}, () => Date.now());
+  let stoppedBy: string | undefined;
+  const shouldStop = (): boolean => {
+    if (stoppedBy) return true;
+    if (input.stopRequested?.()) stoppedBy = 'interrupted';
+    else stoppedBy = budget.exhausted();
+    return stoppedBy !== undefined;
+  };
+  let tokens = 0;
+  let requests = 0;
+
+  const send = async (request: RequestSpec, op: Operation | undefined, keepRawBody = false): Promise<Exchange> => {
+    requests++;
+    const ex = await transport.send(request, sendContextFor(spec, op, folds, keepRawBody));
+    const t = tokensOf(ex);
+    tokens += t;
+    budget.recordTokens(t);
+    return ex;
+  };
+  const logs: string[] = [];
+  const prepareCtx: PrepareContext = {
+    spec,
+    options,
+    log: (message) => {
+      logs.push(message);
+      emit({ type: 'log', level: 'info', message });
+    },
+    send: async (request) => {
+      const op = spec.operations.find((o) => o.method.toUpperCase() === request.method && pathMatches(o.path, request.path));
+      const ex = await send(request, op);
+      if (requests === 1 && ex.error && (ex.error.kind === 'network' || ex.error.kind === 'timeout') && !ex.response) {
+        throw new TargetUnreachableError(`cannot reach ${options.target}: ${ex.error.message}`);
+      }
+      return ex;
+    },
+  };
+
+  // Discovery first: the plan depends on what the target serves (its models, its resources).
+  for (const p of plugins) await p.prepare?.(prepareCtx);
+
+  const selected = selectOperations(spec.operations, options).filter((op) => !input.shard || inShard(op.id, input.shard));
+  const operationInfos: OperationInfo[] = selected.map((op) => ({ operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) }));
+  const { apiKey: _key, ...safeOptions } = options;
+  emit({
+    type: 'run-started',
+    version: 1,
+    tool: input.tool,
+    runId: randomUUID(),
+    at: new Date(started).toISOString(),
+    target: options.target,
+    ...(input.targetName ? { targetName: input.targetName } : {}),
+    seed: options.seed,
+    spec: input.specSummary,
+    options: safeOptions as Record<string, unknown>,
+    checks: checks.map(({ id, title, severity, description, category }) => ({ id, title, severity, description, category })),
+    operations: operationInfos,
+    ...(input.shard ? { shard: input.shard } : {}),
+  });
+
+  // Plan.
+  const concurrent: TestCase[] = [];
+  const sequential: TestCase[] = [];
+  const selectedIds = new Set(selected.map((o) => o.id));
+  for (const op of selected) {
+    const hints = mergeHints(plugins, op);
+    if (hints?.skip) {
+      emit({ type: 'operation-skipped', operationId: op.id, reason: hints.skip });
+      continue;
+    }
+    const planned = planCases(spec, op, { seed: options.seed, runs: options.runs, phases: options.phases, ...(hints ? { hints } : {}) });
+    concurrent.push(...planned);
+    if (options.phases.includes('auth')) concurrent.push(...planAuthCases(op, planned));
+  }
+  for (const p of plugins) {
+    for (const source of p.caseSources ?? []) {
+      for (const tc of source.cases({ spec, options, operations: selected })) {
+        if (!selectedIds.has(tc.operationId) || !options.phases.includes(tc.phase)) continue;
+        (tc.phase === 'stateful' ? sequential : concurrent).push(tc);
+      }
+    }
+  }
+  const runnable = (tc: TestCase): boolean => (!options.readOnly || isReadOnlyCase(tc)) && (!input.onlyCases?.length || input.onlyCases.includes(tc.id));
+  const plannedCases = [...concurrent, ...sequential].filter(runnable);
+  let notRun = 0;
+
+  const runCase = async (tc: TestCase): Promise<void> => {
+    const executed = await executeCase(
+      tc,
+      async (request, step) => {
+        if (!budget.beforeRequest()) {
+          shouldStop();
+          return { request: { method: request.method, url: request.path, headers: {} }, error: { kind: 'budget', message: `not sent: ${budget.exhausted()}` }, timing: { startedAt: Date.now(), totalMs: 0 }, retries: 0 };
+        }
+        return send(request, operationsById.get(step.operationId), (step as { keepRawBody?: boolean }).keepRawBody === true);
+      },
+      shouldStop,
+    );
+    const sent = executed.exchanges.filter((e) => e.error?.kind !== 'budget');
+    if (sent.length === 0) {
+      notRun++;
+      return;
+    }
+    const outcomes = runChecks({ spec, operations: operationsById, testCase: tc, exchanges: sent, policy: input.policy, checks, ...(options.apiKey ? { secret: options.apiKey } : {}) });
+    for (const [i, ex] of sent.entries()) {
+      const op = operationsById.get(tc.steps[i]?.operationId ?? tc.operationId);
+      if (op) for (const p of plugins) p.observe?.(op, ex, tc);
+    }
+    const bad = outcomes.some((o) => o.status !== 'passed' && o.status !== 'skipped');
+    const first = sent[0]!;
+    const sse = sent.find((e) => e.response?.sse)?.response?.sse;
+    const event: CaseFinished = {
+      type: 'case-finished',
+      caseId: tc.id,
+      operationId: tc.operationId,
+      phase: tc.phase,
+      expectation: tc.expectation,
+      outcomes,
+      latency: {
+        ...(first.timing.ttfbMs !== undefined ? { ttfbMs: first.timing.ttfbMs } : {}),
+        totalMs: first.timing.totalMs,
+        stream: sse !== undefined,
+        ...(sse?.firstEventMs !== undefined ? { firstEventMs: sse.firstEventMs } : {}),
+        ...(sse && sse.gapsMs.count > 0 ? { gapMedianMs: sse.gapsMs.median, gapP95Ms: sse.gapsMs.p95 } : {}),
+      },
+      requests: sent.length,
+      retries: sent.reduce((n, e) => n + e.retries, 0),
+      tokens: sent.reduce((n, e) => n + tokensOf(e), 0),
+    };
+    if (tc.description) event.description = tc.description;
+    if (tc.violation) event.violation = tc.violation;
+    if (bad) {
+      event.exchanges = sent.map(forReport);
+      event.reproduction = reproduction(tc, executed.requests, options);
+    }
+    emit(event);
+  };
+
+  try {
+    notRun += await pool(plannedCases.filter((c) => c.phase !== 'stateful'), options.concurrency, runCase, shouldStop);
+    // Stateful chains run one at a time: concurrent creations would disturb their lists and totals.
+    notRun += await pool(plannedCases.filter((c) => c.phase === 'stateful'), 1, runCase, shouldStop);
+  } finally {
+    const report: CleanupReport = { created: [], cleaned: [], failed: [] };
+    for (const p of plugins) {
+      if (!p.cleanup) continue;
+      try {
+        const r = await p.cleanup(prepareCtx);
+        report.created.push(...r.created);
+        report.cleaned.push(...r.cleaned);
+        report.failed.push(...r.failed);
+      } catch (err) {
+        report.failed.push({ kind: p.name, id: '*', reason: (err as Error).message });
+      }
+    }
+    emit({ type: 'cleanup', report });
+    emit({
+      type: 'run-finished',
+      at: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      ...(stoppedBy ? { stoppedBy, notRun } : {}),
+      requests,
+      tokens,
+    });
+  }
+  return reducer.results();
+}
+
+function reproduction(tc: TestCase, requests: RequestSpec[], options: RunOptions): Reproduction {
+  const r: Reproduction = {
+    curl: requests.map((req) => toCurl(req, options.target, { apiKeyEnv: options.apiKeyEnv, ...(options.authHeader ? { authHeader: options.authHeader } : {}) })),
+    command: `mistral-conformance replay --report <report.json> --case ${tc.id} --target ${options.target}`,
+  };
+  if (tc.generation) {
+    r.seed = tc.generation.seed;
+    r.path = tc.generation.path;
+  }
+  return r;
+}
+
+/** `/v1/models/{model_id}` matches `/v1/models/abc`. */
+export function pathMatches(template: string, path: string): boolean {
+  const t = template.split('/');
+  const p = path.split('?')[0]!.split('/');
+  return t.length === p.length && t.every((seg, i) => (seg.startsWith('{') && seg.endsWith('}') ? p[i] !== '' : seg === p[i]));
+}

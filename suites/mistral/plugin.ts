@@ -1,0 +1,123 @@
+// The Mistral suite: what a generic OpenAPI engine cannot know about this API, plugged in through
+// SuitePlugin. Model ids come from the target, generated chat requests use conversations real
+// servers accept, paid operations are kept cheap and safe, and what the run creates is cleaned up.
+import type { Operation } from '../../specs/lib/model.js';
+import { isObject } from '../../specs/lib/schema-walk.js';
+import type { CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, StatusPolicy, SuitePlugin, TestCase } from '../engine/types.js';
+import { CONVERSATIONS, MODERATION_CONVERSATIONS, WEATHER_TOOL } from './conversations.js';
+import { chooseModels, parseModelList } from './discover-models.js';
+import { createMistralStatusPolicy, type StatusPolicyTable } from './status-policy.js';
+import type { MistralTargetInfo } from './target-info.js';
+
+export interface MistralSuiteOptions {
+  models: string[];
+  maxTokens: number;
+  k: number;
+  agentId?: string;
+  readOnly: boolean;
+  allowCostly: boolean;
+  statusPolicy?: StatusPolicyTable;
+}
+
+export interface MistralSuite extends SuitePlugin {
+  info(): MistralTargetInfo;
+}
+
+const get = (path: string, query: Array<[string, string]> = []): RequestSpec => ({ method: 'GET', path, query, headers: {}, auth: { kind: 'default' } });
+
+function firstId(exchange: Exchange): string | undefined {
+  const body = exchange.response?.json;
+  if (!isObject(body) || !Array.isArray(body.data)) return undefined;
+  const item = body.data.find((d) => isObject(d) && typeof d.id === 'string');
+  return isObject(item) ? (item.id as string) : undefined;
+}
+
+const key = (op: Operation): string => `${op.method.toUpperCase()} ${op.path}`;
+
+export function createMistralSuite(options: MistralSuiteOptions): MistralSuite {
+  let info: MistralTargetInfo = { models: [], maxTokens: options.maxTokens, k: options.k, ...(options.agentId ? { agentId: options.agentId } : {}) };
+  // Ids of resources that already exist on the target, for read-only operations on them.
+  const existing: { fileId?: string; jobId?: string; batchId?: string } = {};
+  // Resources created by generated (non-scenario) cases, deleted at the end.
+  const createdFiles = new Set<string>();
+  const policy: StatusPolicy = createMistralStatusPolicy(options.statusPolicy);
+
+  function hintsFor(op: Operation): GenerationHints | undefined {
+    const caps = { 'body.max_tokens': info.maxTokens, 'body.n': 2, 'body.min_tokens': Math.min(4, info.maxTokens), 'query.page_size': 20 };
+    const chat = info.chatModel ? [info.chatModel] : [];
+    switch (key(op)) {
+      case 'POST /v1/chat/completions':
+        return { fixed: { 'body.model': chat, 'body.messages': CONVERSATIONS, 'body.tools': [null, [WEATHER_TOOL]], 'body.tool_choice': ['auto', 'none'] }, caps };
+      case 'POST /v1/fim/completions':
+        return { fixed: { 'body.model': info.fimModel ? [info.fimModel] : [] }, caps };
+      case 'POST /v1/agents/completions':
+        if (!info.agentId) return { fixed: {}, skip: 'no agent to call: the spec has no way to create one; pass --agent-id' };
+        return { fixed: { 'body.agent_id': [info.agentId], 'body.messages': CONVERSATIONS, 'body.tools': [null, [WEATHER_TOOL]], 'body.tool_choice': ['auto', 'none'] }, caps };
+      case 'POST /v1/embeddings':
+        return { fixed: { 'body.model': info.embedModel ? [info.embedModel] : [], 'body.encoding_format': ['float'] }, caps };
+      case 'POST /v1/moderations':
+        return { fixed: { 'body.model': info.moderationModel ? [info.moderationModel] : [] }, caps };
+      case 'POST /v1/chat/moderations':
+        return { fixed: { 'body.model': info.moderationModel ? [info.moderationModel] : [], 'body.input': MODERATION_CONVERSATIONS }, caps };
+      case 'GET /v1/models/{model_id}':
+        return { fixed: { 'path.model_id': info.models.slice(0, 3).map((m) => m.id) }, caps };
+      case 'GET /v1/files/{file_id}':
+      case 'GET /v1/files/{file_id}/content':
+        return existing.fileId ? { fixed: { 'path.file_id': [existing.fileId] }, caps } : { fixed: {}, caps, unknownResource: true };
+      case 'GET /v1/fine_tuning/jobs/{job_id}':
+        return existing.jobId ? { fixed: { 'path.job_id': [existing.jobId] }, caps } : { fixed: {}, caps, unknownResource: true };
+      case 'GET /v1/batch/jobs/{job_id}':
+        return existing.batchId ? { fixed: { 'path.job_id': [existing.batchId] }, caps } : { fixed: {}, caps, unknownResource: true };
+      case 'POST /v1/fine_tuning/jobs':
+        // Training files drawn at random do not exist; without --allow-costly only dry runs are sent.
+        return { fixed: options.allowCostly ? {} : { 'query.dry_run': [true] }, caps, unknownResource: true };
+      case 'POST /v1/batch/jobs':
+        return { fixed: { 'body.model': chat }, caps, unknownResource: true };
+      case 'GET /v1/batch/jobs':
+      case 'GET /v1/fine_tuning/jobs':
+        return { fixed: {}, caps };
+      default:
+        // Mutations of existing resources (delete, update, archive, cancel, start) only ever get random
+        // ids here, which must 404: the scenarios act on resources the run created itself.
+        return op.parameters.some((p) => p.in === 'path') ? { fixed: {}, caps, unknownResource: true } : { fixed: {}, caps };
+    }
+  }
+
+  return {
+    name: 'mistral',
+    info: () => info,
+    statusPolicy: policy,
+    async prepare(ctx: PrepareContext) {
+      const models = await ctx.send(get('/v1/models'));
+      const status = models.response?.status;
+      const list = status !== undefined && status < 300 ? parseModelList(models.response?.json) : [];
+      if (list.length === 0) ctx.log(`could not list models (${status ?? models.error?.message}); using ${options.models.join(', ') || 'default model names'}`);
+      info = chooseModels(list, options.models, { maxTokens: options.maxTokens, k: options.k, ...(options.agentId ? { agentId: options.agentId } : {}) });
+      if (!info.chatModel) info.chatModel = 'mistral-small-latest';
+      for (const [path, slot] of [['/v1/files', 'fileId'], ['/v1/fine_tuning/jobs', 'jobId'], ['/v1/batch/jobs', 'batchId']] as const) {
+        const ex = await ctx.send(get(path, [['page_size', '5']]));
+        const id = ex.response && ex.response.status < 300 ? firstId(ex) : undefined;
+        if (id) existing[slot] = id;
+      }
+    },
+    hints: hintsFor,
+    observe(op: Operation, exchange: Exchange, testCase: TestCase) {
+      // Scenarios track and clean their own resources; generated uploads are tracked here.
+      if (testCase.phase === 'stateful' || key(op) !== 'POST /v1/files') return;
+      const body = exchange.response?.json;
+      if (exchange.response && exchange.response.status < 300 && isObject(body) && typeof body.id === 'string') createdFiles.add(body.id);
+    },
+    async cleanup(ctx: PrepareContext): Promise<CleanupReport> {
+      const report: CleanupReport = { created: [], cleaned: [], failed: [] };
+      for (const id of createdFiles) {
+        report.created.push({ kind: 'file', id });
+        const ex = await ctx.send({ method: 'DELETE', path: `/v1/files/${encodeURIComponent(id)}`, query: [], headers: {}, auth: { kind: 'default' } });
+        const s = ex.response?.status;
+        if (s !== undefined && (s < 300 || s === 404)) report.cleaned.push({ kind: 'file', id });
+        else report.failed.push({ kind: 'file', id, reason: ex.error?.message ?? `HTTP ${s}` });
+      }
+      createdFiles.clear();
+      return report;
+    },
+  };
+}
