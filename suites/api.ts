@@ -86,7 +86,8 @@ export async function loadContract(opts: { spec?: string; overlays?: string[]; e
 export function resolveRunOptions(opts: ConformanceOptions): RunOptions {
   const { target } = opts;
   const merged: RunOptions = { ...DEFAULT_OPTIONS, target: target.replace(/\/+$/, '') };
-  for (const [k, v] of Object.entries(opts)) if (v !== undefined && k in DEFAULT_OPTIONS) (merged as unknown as Record<string, unknown>)[k] = v;
+  const optional = ['apiKey', 'agentId', 'authHeader'];
+  for (const [k, v] of Object.entries(opts)) if (v !== undefined && (k in DEFAULT_OPTIONS || optional.includes(k))) (merged as unknown as Record<string, unknown>)[k] = v;
   merged.userAgent ||= `mistral-conformance/${tool().version}`;
   if (merged.apiKey === undefined) {
     const fromEnv = process.env[merged.apiKeyEnv];
@@ -121,7 +122,8 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
     streamTotalTimeoutMs: options.streamTotalTimeoutMs,
     maxStreamBytes: options.maxStreamBytes,
     pacer: createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) }),
-    ...(opts.retries !== undefined ? { retry: { maxRetries: opts.retries } } : {}),
+    // Rate-limited answers (429, 503) are retried by default, honouring Retry-After.
+    retry: { maxRetries: opts.retries ?? 4, seed: options.seed },
   });
   const events: RunEvent[] = [];
   try {

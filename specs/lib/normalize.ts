@@ -70,7 +70,7 @@ function rewriteLocalDefs(root: Obj, rootPointer: string, doc: Obj, out: Normali
     const name = s.$ref.slice('#/$defs/'.length).split('/')[0]!;
     // Nearest enclosing scope: the longest scope pointer that prefixes this pointer.
     const scope = scopes
-      .filter((sc) => pointer.startsWith(sc.pointer) && name in sc.defs)
+      .filter((sc) => (pointer === sc.pointer || pointer.startsWith(sc.pointer + '/')) && name in sc.defs)
       .sort((a, b) => b.pointer.length - a.pointer.length)[0];
     if (!scope) return;
     const target = '#' + scope.pointer + s.$ref.slice(1);

@@ -163,7 +163,11 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   for (const p of plugins) await p.prepare?.(prepareCtx);
 
   const selected = selectOperations(spec.operations, options).filter((op) => !input.shard || inShard(op.id, input.shard));
-  const operationInfos: OperationInfo[] = selected.map((op) => ({ operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) }));
+  const probes = options.phases.includes('probe') ? plugins.flatMap((p) => (p.probes ? [p.probes] : [])) : [];
+  const operationInfos: OperationInfo[] = [
+    ...selected.map((op) => ({ operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) })),
+    ...probes.flatMap((p) => p.operations),
+  ];
   const { apiKey: _key, ...safeOptions } = options;
   emit({
     type: 'run-started',
@@ -176,7 +180,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     seed: options.seed,
     spec: input.specSummary,
     options: safeOptions as Record<string, unknown>,
-    checks: checks.map(({ id, title, severity, description, category }) => ({ id, title, severity, description, category })),
+    checks: [...checks.map(({ id, title, severity, description, category }) => ({ id, title, severity, description, category })), ...probes.flatMap((p) => p.checks)],
     operations: operationInfos,
     ...(input.shard ? { shard: input.shard } : {}),
   });
@@ -263,6 +267,14 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     notRun += await pool(plannedCases.filter((c) => c.phase !== 'stateful'), options.concurrency, runCase, shouldStop);
     // Stateful chains run one at a time: concurrent creations would disturb their lists and totals.
     notRun += await pool(plannedCases.filter((c) => c.phase === 'stateful'), 1, runCase, shouldStop);
+    for (const probe of probes) {
+      if (shouldStop()) break;
+      await probe.run({
+        options,
+        record: (r) =>
+          emit({ type: 'case-finished', caseId: r.caseId, operationId: r.operationId, phase: 'probe', expectation: 'accept', description: r.description, outcomes: r.outcomes, latency: { totalMs: r.durationMs, stream: false }, requests: 1, retries: 0 }),
+      });
+    }
   } finally {
     const report: CleanupReport = { created: [], cleaned: [], failed: [] };
     for (const p of plugins) {

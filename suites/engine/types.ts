@@ -296,10 +296,28 @@ export interface SuitePlugin {
   caseSources?: CaseSource[];
   statusPolicy?: StatusPolicy;
   streamFolds?: StreamFold[];
+  /**
+   * Work outside the generated cases whose results still belong in the report (a client SDK driven
+   * against the target): report each result with `record`. Runs after the cases, before clean-up.
+   */
+  probes?: {
+    /** The pseudo-operations the probe reports on (listed in the report like operations). */
+    operations: Array<{ operationId: string; method: string; path: string; tags: string[]; area: string }>;
+    checks: CheckMeta[];
+    run(ctx: { options: RunOptions; record(result: ProbeCaseResult): void }): Promise<void>;
+  };
   /** Sees every exchange of the run (after checks), e.g. to track resources the run created. */
   observe?(operation: Operation, exchange: Exchange, testCase: TestCase): void;
   /** Deletes or cancels what the run created (also after failures and interruptions). */
   cleanup?(ctx: PrepareContext): Promise<CleanupReport>;
+}
+
+export interface ProbeCaseResult {
+  caseId: string;
+  operationId: string;
+  description: string;
+  outcomes: Array<{ checkId: string; status: 'passed' | 'failed' | 'warning' | 'errored' | 'skipped'; message?: string }>;
+  durationMs: number;
 }
 
 export interface CleanupReport {

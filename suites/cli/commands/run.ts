@@ -46,6 +46,7 @@ Generation
   --max-tokens N          cap for max_tokens in generated requests (default 16)
   --k N                   repetitions for behaviour that may vary (pass@k, pass^k; default 3)
   --agent-id ID           agent for agents completions (skipped without it)
+  --client-probe          also drive the official SDK (@mistralai/mistralai) and report what it cannot parse
 Safety, pacing, budgets
   --read-only             send no POST, PATCH, PUT or DELETE
   --allow-costly          allow real fine-tuning jobs (dry runs only otherwise)
@@ -84,6 +85,7 @@ const OPTIONS = {
   'max-tokens': { type: 'string' },
   k: { type: 'string' },
   'agent-id': { type: 'string' },
+  'client-probe': { type: 'boolean' },
   'read-only': { type: 'boolean' },
   'allow-costly': { type: 'boolean' },
   concurrency: { type: 'string' },
@@ -132,6 +134,7 @@ export function flagsToOptions(values: Parsed['values']): Partial<ConformanceOpt
     if (bad.length) throw new UsageError(`--phases: unknown phase ${bad.join(', ')} (known: ${ALL_PHASES.join(', ')})`);
     o.phases = phases as Phase[];
   }
+  if (values['client-probe']) o.phases = [...(o.phases ?? ALL_PHASES), 'probe'];
   if (list(values, 'include').length) o.include = list(values, 'include');
   if (list(values, 'exclude').length) o.exclude = list(values, 'exclude');
   if (list(values, 'checks').length) o.checks = list(values, 'checks');
@@ -202,7 +205,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     for (const t of targets) runs.push({ name: t.name, options: { ...t.options, targetName: t.name } });
   } else if (values.embedded) {
     const fault = str(values, 'fault');
-    server = await startReferenceServer({ ...(fault ? { fault } : {}) });
+    server = await startReferenceServer({ apiKey: 'reference-key', ...(fault ? { fault } : {}) });
     runs.push({ name: fault ? `reference (${fault})` : 'reference', options: { apiKey: 'reference-key', ...flags, target: server.url, targetName: fault ? `reference-server+${fault}` : 'reference-server' } });
   } else {
     if (!flags.target) throw new UsageError('no target: give --target URL, --embedded or --config FILE (see --help)');

@@ -1,0 +1,77 @@
+// The console summary printed at the end of a run: a compact table of operations by counts, the
+// failing checks with their first message, the verdict line and where the full report is.
+import type { OperationResult, RunResults } from '../suites/engine/results.js';
+import type { RenderOptions } from './render-options.js';
+import { sanitizeResults } from './sanitize.js';
+import { checkTitle, failingChecks, verdictLine } from './summarize.js';
+import { clip, firstLine } from './text-format.js';
+
+export interface ConsoleOptions extends RenderOptions {
+  color: boolean;
+  /** Where the full report was written (a file, e.g. report.html). */
+  reportPath?: string;
+  /** The report directory, when no single file is named. */
+  reportDir?: string;
+  /** Widest line allowed for the operation column; operation ids can be very long. */
+  width?: number;
+}
+
+const CODES = { red: [31, 39], green: [32, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22] } as const;
+type Style = keyof typeof CODES;
+
+function painter(color: boolean): (style: Style, text: string) => string {
+  return (style, text) => (color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
+}
+
+/** Terminal control characters in untrusted text could rewrite the screen: shown as `?`. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+function row(op: OperationResult): number[] {
+  const t = { pass: 0, fail: 0, warn: 0, err: 0, skip: 0 };
+  for (const c of op.checks) {
+    t.pass += c.passed;
+    t.fail += c.failed;
+    t.warn += c.warnings;
+    t.err += c.errored;
+    t.skip += c.skipped;
+  }
+  return [op.cases, t.pass, t.fail, t.warn, t.err, t.skip];
+}
+
+export function renderConsole(results: RunResults, opts: ConsoleOptions): string {
+  const r = sanitizeResults(results, opts);
+  const paint = painter(opts.color);
+  const nameWidth = Math.min(opts.width ?? 48, Math.max(9, ...r.operations.map((o) => o.operationId.length)));
+  const heads = ['cases', 'pass', 'fail', 'warn', 'err', 'skip'];
+  const widths = heads.map((h, i) => Math.max(h.length, ...r.operations.map((o) => String(row(o)[i]).length)));
+  const pad = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  const out: string[] = [paint('bold', `${'operation'.padEnd(nameWidth)}  ${pad(heads)}`)];
+  for (const op of r.operations) {
+    const name = (op.operationId.length > nameWidth ? `${op.operationId.slice(0, nameWidth - 1)}…` : op.operationId).padEnd(nameWidth);
+    if (op.skipped) {
+      out.push(paint('dim', `${name}  skipped: ${printable(op.skipped)}`));
+      continue;
+    }
+    const cells = row(op);
+    const text = `${name}  ${pad(cells.map(String))}`;
+    out.push(cells[2]! + cells[4]! > 0 ? paint('red', text) : cells[3]! > 0 ? paint('yellow', text) : text);
+  }
+  const failing = failingChecks(r);
+  if (failing.length) {
+    out.push('', paint('bold', 'Failing checks:'));
+    for (const { operation, check } of failing) {
+      const msg = printable(firstLine(check.failures[0]?.message ?? ''));
+      out.push(`  ${paint('red', '✗')} ${operation.operationId} › ${check.checkId} (${checkTitle(r, check.checkId)}): ${clip(msg, 160)}`);
+    }
+  }
+  const accepted = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'accepted').map((c) => `${o.operationId} › ${c.checkId}`));
+  if (accepted.length) out.push('', paint('dim', `Accepted by baseline: ${accepted.join(', ')}`));
+  const verdict = verdictLine(r);
+  out.push('', r.summary.verdict === 'pass' ? paint('green', verdict) : paint('red', verdict));
+  if (opts.reportPath) out.push(`Report: ${opts.reportPath}`);
+  else if (opts.reportDir) out.push(`Reports in ${opts.reportDir}`);
+  // No trailing newline: the caller decides how it ends the output.
+  return out.join('\n');
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { codeBlock, GITHUB_COMMENT_LIMIT, mdText, renderMarkdown } from './markdown.js';
+import { loadSample } from './test-support.js';
+
+describe('Markdown summary', () => {
+  it('states the verdict, counts, spec findings apart from failures, and folds reproductions', async () => {
+    const { results } = await loadSample();
+    const md = renderMarkdown(results);
+    expect(md.startsWith('## ❌ FAIL 2 checks failed, 1 errored in 2 operations')).toBe(true);
+    expect(md).toContain('| 3 | 11 | 40 | 2 | 1 | 1 | 1 |');
+    const failures = md.indexOf('### Failing checks');
+    const spec = md.indexOf('### Spec findings');
+    expect(failures).toBeGreaterThan(0);
+    expect(spec).toBeGreaterThan(failures);
+    expect(md.slice(spec)).toContain('chat-response-data-not-required');
+    expect(md.slice(failures, spec)).not.toContain('chat-response-data-not-required');
+    expect(md.match(/<details>/g)).toHaveLength(3);
+    expect(md.match(/<\/details>/g)).toHaveLength(3);
+  });
+
+  it('never lets a response body inject HTML outside a code block', async () => {
+    const { results } = await loadSample();
+    const r = structuredClone(results);
+    r.operations[1]!.checks.find((c) => c.outcome === 'failed')!.failures[0]!.message = '<img src=x onerror=alert(1)> </details> ```';
+    const md = renderMarkdown(r);
+    const outsideCode = md.replace(/(`{3,})[^\n]*\n[\s\S]*?\n\1/g, '');
+    expect(outsideCode).not.toContain('<img');
+    expect(outsideCode.match(/<\/details>/g)?.length).toBe(outsideCode.match(/<details>/g)?.length);
+  });
+
+  it('stays under the GitHub comment limit with a note when there are many failures', async () => {
+    const { results } = await loadSample();
+    const r = structuredClone(results);
+    const chat = r.operations[1]!;
+    const template = chat.checks.find((c) => c.outcome === 'failed')!;
+    for (let i = 0; i < 400; i++) chat.checks.push({ ...structuredClone(template), checkId: `check-${i}` });
+    const md = renderMarkdown(r);
+    expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(md).toMatch(/\d+ more failing checks not shown/);
+    expect(md).toContain('### Spec findings');
+  });
+
+  it('helpers: fences outgrow backtick runs, text is escaped', () => {
+    expect(codeBlock('a ```` b')).toBe('`````\na ```` b\n`````');
+    expect(mdText('a|b <x> *y*\nz')).toBe('a\\|b &lt;x&gt; \\*y\\* z');
+  });
+});

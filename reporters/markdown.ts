@@ -1,0 +1,131 @@
+// Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: verdict, counts, failing checks with
+// their reproduction folded away, and spec findings kept apart from server failures. Untrusted text
+// is escaped (a response body must not inject HTML or markup into the comment) and the whole stays
+// under GitHub's comment limit.
+import type { FailureRecord, RunResults } from '../suites/engine/results.js';
+import type { RenderOptions } from './render-options.js';
+import { sanitizeResults } from './sanitize.js';
+import { checkTitle, failingChecks, verdictLine } from './summarize.js';
+import { escapeHtml } from './html-escape.js';
+import { clip, exchangeText, firstLine, reproductionLines } from './text-format.js';
+
+/** GitHub rejects comments longer than this. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+/** Room kept for the sections after the failures and the truncation note. */
+const FAILURES_BUDGET = 52_000;
+
+/** Inline text: HTML and Markdown metacharacters neutralised, one line. */
+export function mdText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside it. */
+export function codeBlock(text: string, lang = ''): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${text.replace(/\u0000/g, '')}\n${fence}`;
+}
+
+function failureDetails(f: FailureRecord): string {
+  const body: string[] = [f.message];
+  if (f.violation) body.push(`Violation: ${f.violation.detail} (${f.violation.constraint} at ${f.violation.location})`);
+  for (const ex of f.exchanges) body.push('', exchangeText(ex, 1500));
+  const repro = reproductionLines(f);
+  const parts = [`<details><summary>Case <code>${escapeHtml(f.caseId)}</code>: request, response, reproduction</summary>`, '', codeBlock(clip(body.join('\n'), 6000))];
+  if (repro.length) parts.push('', codeBlock(repro.join('\n'), 'sh'));
+  parts.push('', '</details>');
+  return parts.join('\n');
+}
+
+function countsTable(r: RunResults): string {
+  const c = r.summary.checks;
+  const cols: Array<[string, number]> = [
+    ['operations', r.summary.operations - r.summary.operationsSkipped],
+    ['cases', r.summary.cases],
+    ['passed', c.passed],
+    ['failed', c.failed],
+    ['warnings', c.warnings],
+    ['errored', c.errored],
+    ['skipped', c.skipped],
+  ];
+  if (c.accepted) cols.push(['accepted (baseline)', c.accepted]);
+  return `| ${cols.map(([h]) => h).join(' | ')} |\n|${cols.map(() => '---:').join('|')}|\n| ${cols.map(([, n]) => n).join(' | ')} |`;
+}
+
+function specFindings(r: RunResults): string[] {
+  const out = ['### Spec findings (defects of the document, not of the server)', ''];
+  const e = r.spec.errata;
+  out.push(r.spec.errataApplied ? `${e.length} errata applied:` : `Errata not applied (literal spec); ${e.length} known.`, '');
+  if (e.length) {
+    out.push('| erratum | what | cases matched |', '|---|---|---:|');
+    for (const x of e) out.push(`| \`${x.id.replace(/`/g, '')}\` | ${mdText(x.description)} | ${x.matched} |`);
+    out.push('');
+  }
+  if (r.spec.lint.length) {
+    out.push('| lint rule | where | finding | fixed by erratum |', '|---|---|---|---|');
+    for (const l of r.spec.lint) out.push(`| ${mdText(l.rule)} | ${mdText(l.pointer)} | ${mdText(l.message)} | ${l.fixedByErratum ? mdText(l.fixedByErratum) : ''} |`);
+    out.push('');
+  }
+  const specFailures = r.operations.flatMap((o) => o.checks.flatMap((c) => c.failures.filter((f) => f.kind === 'spec').map((f) => `- ${mdText(o.operationId)} › ${mdText(c.checkId)}: ${mdText(clip(firstLine(f.message), 200))}`)));
+  if (specFailures.length) out.push('Checks that blame the spec:', '', ...specFailures, '');
+  return out;
+}
+
+export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): string {
+  const r = sanitizeResults(results, opts);
+  const pass = r.summary.verdict === 'pass';
+  const target = r.targetName ? `${mdText(r.targetName)} (${mdText(r.target)})` : mdText(r.target);
+  const out: string[] = [
+    `## ${pass ? '✅' : '❌'} ${mdText(verdictLine(r))}`,
+    '',
+    `${mdText(r.tool.name)} ${mdText(r.tool.version)} against ${target} · seed \`${r.seed}\` · spec ${mdText(r.spec.title)} ${mdText(r.spec.version)}${r.spec.sha256 ? ` (sha256 \`${r.spec.sha256.slice(0, 12)}\`)` : ''}${r.timings.durationMs !== undefined ? ` · ${(r.timings.durationMs / 1000).toFixed(1)} s` : ''} · ${r.summary.requests} requests`,
+    '',
+    countsTable(r),
+    '',
+  ];
+  if (!r.summary.complete) out.push(`> **Run incomplete**${r.summary.stoppedBy ? `: ${mdText(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}`, '');
+
+  const failing = failingChecks(r);
+  if (failing.length) {
+    out.push('### Failing checks', '');
+    let used = out.join('\n').length;
+    let shown = 0;
+    let lastOp = '';
+    for (const { operation, check } of failing) {
+      const lines: string[] = [];
+      if (operation.operationId !== lastOp) lines.push(`#### \`${operation.operationId.replace(/`/g, '')}\` ${mdText(operation.method)} ${mdText(operation.path)}`, '');
+      const counts = `${check.failed} failed, ${check.errored} errored of ${check.passed + check.failed + check.warnings + check.errored}`;
+      lines.push(`- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300))}`, '');
+      for (const f of check.failures) lines.push(failureDetails(f), '');
+      const block = lines.join('\n');
+      if (used + block.length > FAILURES_BUDGET) break;
+      out.push(block);
+      used += block.length + 1;
+      shown++;
+      lastOp = operation.operationId;
+    }
+    if (shown < failing.length) out.push(`> ${failing.length - shown} more failing checks not shown: this summary is kept under GitHub's ${GITHUB_COMMENT_LIMIT} character limit. See report.html or report.json.`, '');
+  }
+
+  const warnings = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'warning').map((c) => `- ${mdText(o.operationId)} › **${mdText(c.checkId)}** (${c.warnings}): ${mdText(clip(firstLine(c.failures[0]?.message ?? ''), 200))}`));
+  if (warnings.length) out.push('### Warnings (do not fail the run)', '', ...warnings.slice(0, 50), ...(warnings.length > 50 ? [`- … ${warnings.length - 50} more`] : []), '');
+  const accepted = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'accepted').map((c) => `- ${mdText(o.operationId)} › **${mdText(c.checkId)}**${c.acceptedReason ? `: ${mdText(c.acceptedReason)}` : ''}`));
+  if (accepted.length) out.push('### Known failures accepted by the baseline', '', ...accepted.slice(0, 50), '');
+  const skipped = r.operations.filter((o) => o.skipped);
+  if (skipped.length) out.push('### Skipped operations', '', ...skipped.map((o) => `- ${mdText(o.operationId)}: ${mdText(o.skipped ?? '')}`), '');
+  out.push(...specFindings(r));
+
+  let text = out.join('\n');
+  if (text.length > GITHUB_COMMENT_LIMIT) {
+    const note = `\n\n> Truncated to fit GitHub's ${GITHUB_COMMENT_LIMIT} character limit. See report.html or report.json.\n`;
+    // Cut at a line boundary so a half-written fence or tag is less likely; close an open <details>.
+    const cut = text.slice(0, GITHUB_COMMENT_LIMIT - note.length - 200);
+    text = `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n</details>${note}`;
+  }
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

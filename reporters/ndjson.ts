@@ -1,0 +1,104 @@
+// The NDJSON event log: a versioned header line, then one RunEvent per line, written synchronously as
+// events happen so a crash or Ctrl-C leaves every event so far on disk (the kernel holds what
+// writeSync returned from; only the last line can be cut short, and the reader tolerates that).
+import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { EVENT_LOG_VERSION, type RunEvent } from '../suites/engine/events.js';
+import { isSensitiveKey, type RenderOptions } from './render-options.js';
+import { sanitizeValue, secretsOf } from './sanitize.js';
+
+export const EVENT_LOG_FORMAT = 'mistral-conformance-events';
+
+export interface EventLogHeader {
+  type: 'header';
+  format: typeof EVENT_LOG_FORMAT;
+  version: number;
+}
+
+export interface NdjsonWriter {
+  path: string;
+  /** Usable directly as an engine EventListener. */
+  write(event: RunEvent): void;
+  close(): Promise<void>;
+}
+
+/** The events as they go to disk: credential-like option keys dropped, secrets redacted. */
+function safeEvent(event: RunEvent, secrets: string[]): unknown {
+  if (event.type !== 'run-started') return sanitizeValue(event, secrets);
+  const options = Object.fromEntries(Object.entries(event.options ?? {}).filter(([k]) => !isSensitiveKey(k)));
+  return sanitizeValue({ ...event, options }, secrets);
+}
+
+export function createNdjsonWriter(path: string, opts: RenderOptions = {}): NdjsonWriter {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'w');
+  let closed = false;
+  let secrets = [...(opts.secrets ?? [])];
+  const line = (value: unknown): void => {
+    writeSync(fd, `${JSON.stringify(value)}\n`);
+  };
+  const header: EventLogHeader = { type: 'header', format: EVENT_LOG_FORMAT, version: EVENT_LOG_VERSION };
+  line(header);
+  return {
+    path,
+    write(event: RunEvent): void {
+      if (closed) return;
+      // The options of run-started may name the key; learn it so later events are redacted too.
+      if (event.type === 'run-started') secrets = secretsOf({ options: event.options }, { secrets });
+      line(safeEvent(event, secrets));
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+function fail(path: string, reason: string, hint: string): Error {
+  return new Error(`[mistral-conformance] Failed to read event log ${path}: ${reason}. ${hint}`);
+}
+
+/** Parses an event log; an unknown format or version is an error, a cut-off last line is dropped. */
+export async function readEventLog(path: string): Promise<RunEvent[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw fail(path, (e as NodeJS.ErrnoException).code ?? 'cannot read', 'Check the path');
+  }
+  const lines = text.split('\n');
+  // A log ending in a newline has an empty last element; one cut mid-line does not.
+  const cutOff = lines.length > 0 && lines[lines.length - 1] !== '';
+  const events: RunEvent[] = [];
+  let header: EventLogHeader | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (raw === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      if (i === lines.length - 1 && cutOff) break;
+      throw fail(path, `line ${i + 1} is not JSON`, 'The log is corrupt');
+    }
+    if (!header) {
+      const h = value as Partial<EventLogHeader> | null;
+      if (h?.type !== 'header' || h.format !== EVENT_LOG_FORMAT) throw fail(path, 'no mistral-conformance-events header on line 1', 'Pass a log written by `run --events`');
+      if (h.version !== EVENT_LOG_VERSION) throw fail(path, `unsupported version ${String(h.version)} (this tool reads version ${EVENT_LOG_VERSION})`, 'Use the tool version that wrote it');
+      header = h as EventLogHeader;
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || typeof (value as { type?: unknown }).type !== 'string') {
+      throw fail(path, `line ${i + 1} is not an event`, 'The log is corrupt');
+    }
+    events.push(value as RunEvent);
+  }
+  if (!header) throw fail(path, 'the file is empty', 'The run wrote no events');
+  return events;
+}

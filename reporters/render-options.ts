@@ -1,0 +1,49 @@
+// Options every renderer takes, and the redaction they share. Reporters are the last line of defence:
+// the transport already redacts credentials, but a report is published (PR comments, CI artefacts),
+// so every string is passed through `redact` and credential-like option keys are dropped.
+
+export interface RenderOptions {
+  /** Values that must never appear in any output (the API key, tokens). */
+  secrets?: string[];
+}
+
+export const REDACTED = '[REDACTED]';
+
+/** Shorter values would redact ordinary words; keys are far longer than this. */
+const MIN_SECRET_LENGTH = 4;
+
+/** Replaces every occurrence of each secret in `text`. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s.length < MIN_SECRET_LENGTH) continue;
+    if (out.includes(s)) out = out.split(s).join(REDACTED);
+  }
+  // A credential in an Authorization-style header value, e.g. in a curl line; `$VAR` references stay
+  // because they are what makes a reproduction runnable without leaking the key.
+  // Never the word Bearer itself, nor `$VAR` / `[REDACTED]` placeholders.
+  return out.replace(/((?:authorization|x-api-key|api-key)\s*:\s*(?:(?:bearer|basic)\s+)?)(?!(?:bearer|basic)\s)(?![$[])[^\s'"\\]+/gi, (_m, head: string) => `${head}${REDACTED}`);
+}
+
+/** Option and header keys whose values are credentials (compared lower-case, without `-` and `_`). */
+const SENSITIVE_KEY = /(apikey$|secret|password|passwd|authorization|credentials?$|cookie|bearer|accesstoken|authtoken|refreshtoken|^token$|privatekey)/;
+
+export function isSensitiveKey(key: string): boolean {
+  return SENSITIVE_KEY.test(key.toLowerCase().replace(/[-_]/g, ''));
+}
+
+/** String values held under sensitive keys anywhere in `value`: they are secrets too. */
+export function collectSecrets(value: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) collectSecrets(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (isSensitiveKey(k) && typeof v === 'string') {
+        out.add(v);
+        // `Bearer sk-...`: the token alone is the secret.
+        const m = /^(?:bearer|basic)\s+(.+)$/i.exec(v);
+        if (m?.[1]) out.add(m[1]);
+      } else collectSecrets(v, out);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+// Makes results safe to publish: a JSON-safe deep copy with credential-like option keys dropped, credential
+// headers blanked, every string redacted and very long strings cut. Every renderer starts here.
+import type { RunResults } from '../suites/engine/results.js';
+import { collectSecrets, isSensitiveKey, redact, REDACTED, type RenderOptions } from './render-options.js';
+
+/** Per string: report bodies are already truncated by the transport; this bounds what a report holds. */
+export const MAX_STRING_CHARS = 16_384;
+
+export function truncate(text: string, max = MAX_STRING_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… [truncated ${text.length - max} chars]`;
+}
+
+/** The secrets to redact: those passed in plus any value the options hold under a credential-like key. */
+export function secretsOf(results: Pick<RunResults, 'options'>, opts: RenderOptions = {}): string[] {
+  const set = collectSecrets(results.options);
+  for (const s of opts.secrets ?? []) set.add(s);
+  // Longest first, so a secret that contains another is replaced whole.
+  return [...set].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/** A credential value blanked, keeping its scheme word (`Bearer [REDACTED]`) so readers see what was sent. */
+function redactCredential(value: string): string {
+  const scheme = /^(bearer|basic|token)\s+/i.exec(value)?.[1];
+  return scheme ? `${scheme} ${REDACTED}` : REDACTED;
+}
+
+/** A redacted, JSON-safe copy of any value (Uint8Array, functions, bigint and undefined are dropped). */
+export function sanitizeValue(value: unknown, secrets: readonly string[]): unknown {
+  const seen = new WeakSet<object>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return truncate(redact(v, secrets));
+    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+    if (typeof v === 'boolean' || v === null) return v;
+    if (typeof v !== 'object' || v === undefined) return undefined;
+    if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return undefined;
+    if (seen.has(v)) return undefined;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      const arr = v.map((x) => walk(x) ?? null);
+      seen.delete(v);
+      return arr;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (isSensitiveKey(k)) {
+        // Headers keep their name so a reader sees one was sent; option keys go away entirely.
+        if (typeof x === 'string') out[k] = redactCredential(x);
+        continue;
+      }
+      const w = walk(x);
+      if (w !== undefined) out[redact(k, secrets)] = w;
+    }
+    seen.delete(v);
+    return out;
+  };
+  return walk(value);
+}
+
+/** The copy of `results` every renderer reads. */
+export function sanitizeResults(results: RunResults, opts: RenderOptions = {}): RunResults {
+  const secrets = secretsOf(results, opts);
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(results.options ?? {})) if (!isSensitiveKey(k)) options[k] = v;
+  return sanitizeValue({ ...results, options }, secrets) as RunResults;
+}

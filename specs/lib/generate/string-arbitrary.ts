@@ -1,0 +1,56 @@
+// Strings for a string schema: length bounds, `pattern` (through fc.stringMatching, so generated
+// strings match by construction) and `format`. Short by default: requests stay cheap.
+import * as fc from 'fast-check';
+import { formatArbitrary, hasFormatArbitrary } from './format-arbitrary.js';
+
+export interface StringSchemaConstraints {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  /** Longest string made when the bounds allow more. */
+  defaultMaxLength: number;
+  /** URL- and header-safe characters only (path, query and header parameters). */
+  safe?: boolean;
+}
+
+const printable = fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c));
+// Now and then a character beyond ASCII (2- and 4-byte UTF-8, a newline): encodings break there.
+const textUnit = fc.oneof({ arbitrary: printable, weight: 12 }, { arbitrary: fc.constantFrom('é', 'ß', '日', '😀', '\n'), weight: 1 });
+const safeUnit = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'.split(''));
+
+/** Length in code points, as JSON Schema counts it. */
+export function codePointLength(s: string): number {
+  return [...s].length;
+}
+
+function lengthOk(s: string, c: StringSchemaConstraints): boolean {
+  const n = codePointLength(s);
+  return n >= (c.minLength ?? 0) && n <= (c.maxLength ?? Infinity);
+}
+
+export function stringArbitrary(c: StringSchemaConstraints): fc.Arbitrary<string> {
+  const minLength = c.minLength ?? 0;
+  const maxLength = Math.min(c.maxLength ?? Infinity, Math.max(minLength, c.defaultMaxLength));
+  if (c.pattern !== undefined) {
+    let re: RegExp | undefined;
+    try {
+      re = new RegExp(c.pattern, 'u');
+    } catch {
+      re = undefined;
+    }
+    if (re) {
+      const pattern = re;
+      try {
+        return fc.stringMatching(pattern, { size: 'xsmall' }).filter((s) => lengthOk(s, c) && pattern.test(s));
+      } catch {
+        return fc.string({ unit: textUnit, minLength, maxLength }).filter((s) => pattern.test(s));
+      }
+    }
+  }
+  if (c.format !== undefined && hasFormatArbitrary(c.format)) {
+    const arb = formatArbitrary(c.format);
+    return c.minLength !== undefined || c.maxLength !== undefined ? arb.filter((s) => lengthOk(s, c)) : arb;
+  }
+  return fc.string({ unit: c.safe ? safeUnit : textUnit, minLength, maxLength });
+}

@@ -1,0 +1,32 @@
+// Every `$ref` string in the document with the pointer of the object that carries it.
+import { joinPointer } from '../json-pointer.js';
+import { isObject } from '../schema-walk.js';
+
+export function collectRefs(node: unknown, pointer = ''): Array<{ pointer: string; ref: string }> {
+  const out: Array<{ pointer: string; ref: string }> = [];
+  const visit = (n: unknown, p: string): void => {
+    if (Array.isArray(n)) n.forEach((v, i) => visit(v, joinPointer(p, i)));
+    else if (isObject(n)) {
+      if (typeof n.$ref === 'string') out.push({ pointer: p, ref: n.$ref });
+      for (const [k, v] of Object.entries(n)) {
+        // Examples are data, not document structure: a `$ref` inside one is a value.
+        if (k === 'example' || k === 'examples' || k === 'default' || k === 'const' || k === 'enum') continue;
+        visit(v, joinPointer(p, k));
+      }
+    }
+  };
+  visit(node, pointer);
+  return out;
+}
+
+/** The nearest enclosing `$defs` map (by pointer) that defines `name`, if any. */
+export function enclosingDefs(doc: unknown, pointer: string, name: string): string | undefined {
+  const tokens = pointer.split('/');
+  for (let n = tokens.length; n > 0; n--) {
+    const prefix = tokens.slice(0, n).join('/');
+    let node: unknown = doc;
+    for (const t of prefix.split('/').slice(1)) node = isObject(node) ? node[t.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    if (isObject(node) && isObject(node.$defs) && name in node.$defs) return prefix;
+  }
+  return undefined;
+}

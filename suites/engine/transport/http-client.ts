@@ -1,0 +1,306 @@
+// The HTTP transport: sends a RequestSpec with global fetch and returns an Exchange, never throws.
+// Bodies are read incrementally under a size cap, event streams go through the SSE reader as they
+// arrive, rate-limited answers are retried per the RetryPolicy, and everything recorded is redacted.
+import type { Operation } from '../../../specs/lib/model.js';
+import type { Exchange, ExchangeResponse, RequestSpec, StreamFold, TransportErrorKind } from '../types.js';
+import { buildRequest, DEFAULT_AUTH_HEADER, truncate, type AuthHeaderConfig } from './build-request.js';
+import { byteSource, concat, readCapped, type ByteSource } from './byte-source.js';
+import { classifyError, oneLine } from './classify-error.js';
+import type { Pacer, Release } from './pacing.js';
+import { createRedactor, SENSITIVE_HEADERS, type Redactor } from './redact.js';
+import { createRetryPolicy, retryDelay, seededRandom, type RetryPolicy } from './retry.js';
+import { readSseStream, SseAccumulator } from './sse-reader.js';
+
+export interface TransportOptions {
+  /** May carry a path prefix: `http://host/proxy/mistral`. */
+  baseUrl: string;
+  apiKey?: string;
+  /** Default `Authorization: Bearer <key>`. */
+  authHeader?: AuthHeaderConfig;
+  extraHeaders?: Record<string, string>;
+  userAgent: string;
+  /** Time to the response headers plus, for non-stream answers, the whole body. */
+  timeoutMs: number;
+  maxResponseBytes: number;
+  streamIdleTimeoutMs: number;
+  /** Whole stream, counted from the request start. */
+  streamTotalTimeoutMs: number;
+  maxStreamBytes: number;
+  /** Characters kept in Exchange bodies (default 16 KiB). */
+  reportBodyLimit?: number;
+  pacer?: Pacer;
+  /** No retries when absent; fields left out take the defaults of `createRetryPolicy()` (4 retries, 30 s cap). */
+  retry?: Partial<RetryPolicy>;
+  /** Extra values to keep out of exchanges (e.g. a proxy token in extraHeaders). */
+  secrets?: string[];
+}
+
+export interface SendContext {
+  operation?: Operation;
+  /** Schema issues of one stream chunk (empty when valid). */
+  validateEvent?: (chunk: unknown) => string[];
+  sseTerminator?: string;
+  folds?: StreamFold[];
+  /** Keep the full body bytes (bounded by maxResponseBytes) in `response.raw`. */
+  keepRawBody?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface Transport {
+  send(req: RequestSpec, ctx?: SendContext): Promise<Exchange>;
+  /** HTTP requests sent so far, retries included (the load the target saw). */
+  readonly requestCount: number;
+  /** Aborts what is in flight; later sends return an `aborted` exchange. */
+  close(): Promise<void>;
+}
+
+const FAIL = '[mistral-conformance] Failed to create the transport';
+const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\b|^text\/json\b/i;
+const SSE_START = /^(?::|data:|event:|id:|retry:)/;
+const PEEK_BYTES = 16;
+
+function baseType(ct: string): string {
+  return ct.split(';')[0]!.trim().toLowerCase();
+}
+
+function checkBaseUrl(baseUrl: string): void {
+  let u: URL;
+  try {
+    u = new URL(baseUrl);
+  } catch {
+    throw new Error(`${FAIL}: "${baseUrl}" is not a URL. Give the target as http(s)://host[:port][/prefix].`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`${FAIL}: unsupported protocol ${u.protocol}. Use http:// or https://.`);
+  if (u.username || u.password) throw new Error(`${FAIL}: the base URL carries credentials. Pass the key with --api-key or its environment variable instead.`);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Credentials passed as extra headers are secrets too (the value, and the part after a scheme word). */
+function headerSecrets(headers: Record<string, string>, authName: string): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(headers)) {
+    const lower = k.toLowerCase();
+    if (lower !== authName.toLowerCase() && !SENSITIVE_HEADERS.includes(lower)) continue;
+    out.push(v);
+    const m = /^[A-Za-z][\w-]* +(\S.*)$/.exec(v);
+    if (m) out.push(m[1]!);
+  }
+  return out;
+}
+
+export function createTransport(opts: TransportOptions): Transport {
+  checkBaseUrl(opts.baseUrl);
+  const authHeader = opts.authHeader ?? DEFAULT_AUTH_HEADER;
+  const redactor = createRedactor([opts.apiKey, ...(opts.secrets ?? []), ...headerSecrets(opts.extraHeaders ?? {}, authHeader.name)]);
+  const bodyLimit = opts.reportBodyLimit ?? 16 * 1024;
+  const policy = opts.retry ? createRetryPolicy(opts.retry) : undefined;
+  const random = seededRandom(policy?.seed ?? 0);
+  const closing = new AbortController();
+  let requestCount = 0;
+
+  const attempt = (req: RequestSpec, ctx: SendContext): Promise<Exchange> =>
+    sendOnce(req, ctx, { opts, redactor, authHeader, bodyLimit, closing: closing.signal, count: () => requestCount++ });
+
+  return {
+    async send(req, ctx = {}) {
+      let retries = 0;
+      for (;;) {
+        const ex = await attempt(req, ctx);
+        const status = ex.response?.status;
+        const stop = !policy || status === undefined || !policy.statuses.includes(status) || retries >= policy.maxRetries || ctx.signal?.aborted || closing.signal.aborted;
+        if (stop) {
+          ex.retries = retries;
+          return ex;
+        }
+        retries++;
+        const delay = retryDelay(ex.response!.headers, retries, policy, random);
+        await sleep(delay.delayMs, ctx.signal ?? closing.signal);
+      }
+    },
+    get requestCount() {
+      return requestCount;
+    },
+    async close() {
+      closing.abort(new Error('transport closed'));
+    },
+  };
+}
+
+interface Shared {
+  opts: TransportOptions;
+  redactor: Redactor;
+  authHeader: AuthHeaderConfig;
+  bodyLimit: number;
+  closing: AbortSignal;
+  count: () => void;
+}
+
+async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<Exchange> {
+  const { opts, redactor } = s;
+  const built = buildRequest(req, { baseUrl: opts.baseUrl, apiKey: opts.apiKey, authHeader: s.authHeader, extraHeaders: opts.extraHeaders ?? {}, userAgent: opts.userAgent, redactor, bodyLimit: s.bodyLimit });
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  const elapsed = (): number => performance.now() - t0;
+  const exchange: Exchange = { request: built.record, timing: { startedAt, totalMs: 0 }, retries: 0 };
+  const fail = (kind: TransportErrorKind, message: string): Exchange => {
+    exchange.error = { kind, message: redactor.text(oneLine(message)) };
+    exchange.timing.totalMs = round(elapsed());
+    return exchange;
+  };
+  if (s.closing.aborted || ctx.signal?.aborted) return fail('aborted', 'request not sent: the run was stopped');
+
+  let release: Release | undefined;
+  if (opts.pacer) {
+    try {
+      release = await opts.pacer.acquire(ctx.signal ?? s.closing);
+    } catch {
+      return fail('aborted', 'request not sent: the run was stopped');
+    }
+  }
+  const controller = new AbortController();
+  const onOuterAbort = (): void => controller.abort();
+  ctx.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  s.closing.addEventListener('abort', onOuterAbort, { once: true });
+  let timedOut = false;
+  const headerTimer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, opts.timeoutMs);
+  const outerAborted = (): boolean => Boolean(ctx.signal?.aborted || s.closing.aborted);
+  const errorOf = (err: unknown): { kind: TransportErrorKind; message: string } =>
+    timedOut ? { kind: 'timeout', message: `no complete response within ${opts.timeoutMs} ms` } : outerAborted() ? { kind: 'aborted', message: 'request aborted: the run was stopped' } : classifyError(err);
+
+  try {
+    s.count();
+    let res: Response;
+    try {
+      res = await fetch(built.url, { ...built.init, signal: controller.signal, redirect: 'manual' });
+    } catch (err) {
+      const e = errorOf(err);
+      return fail(e.kind, `${e.message} (${built.record.method} ${built.record.url})`);
+    }
+    exchange.timing.ttfbMs = round(elapsed());
+    release?.sent();
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
+    const contentType = res.headers.get('content-type') ?? '';
+    const response: ExchangeResponse = { status: res.status, headers: redactor.headers(headers), contentType, bodyText: '', bytes: 0, truncated: false };
+    exchange.response = response;
+    const source = byteSource(res.body);
+
+    let sse = baseType(contentType) === 'text/event-stream';
+    if (!sse && req.stream) {
+      const peek = await peekStart(source);
+      if (peek.error !== undefined) {
+        const e = errorOf(peek.error);
+        return fail(e.kind, e.message);
+      }
+      sse = SSE_START.test(peek.text);
+    }
+
+    if (sse) {
+      clearTimeout(headerTimer);
+      const acc = new SseAccumulator({ ...ctx, redactor, reportBodyLimit: s.bodyLimit, maxBufferChars: opts.maxStreamBytes });
+      const r = await readSseStream(source, acc, {
+        elapsed,
+        idleTimeoutMs: opts.streamIdleTimeoutMs,
+        deadlineMs: opts.streamTotalTimeoutMs,
+        maxBytes: opts.maxStreamBytes,
+        abort: () => controller.abort(),
+        headChars: s.bodyLimit,
+      });
+      response.sse = r.transcript;
+      response.bytes = r.bytes;
+      response.bodyText = redactor.text(r.bodyHead);
+      response.truncated = r.transcript.end === 'too-large';
+      exchange.timing.totalMs = round(elapsed());
+      const end = r.transcript.end;
+      if (outerAborted() && end === 'reset') exchange.error = { kind: 'aborted', message: 'stream aborted: the run was stopped' };
+      else if (end === 'reset') exchange.error = { kind: 'reset', message: redactor.text(`stream broke after ${r.transcript.eventCount} events: ${classifyError(r.error).message}`) };
+      else if (end === 'idle-timeout') exchange.error = { kind: 'timeout', message: `stream idle for ${opts.streamIdleTimeoutMs} ms after ${r.transcript.eventCount} events` };
+      else if (end === 'total-timeout') exchange.error = { kind: 'timeout', message: `stream still open after ${opts.streamTotalTimeoutMs} ms (${r.transcript.eventCount} events)` };
+      else if (end === 'too-large') exchange.error = { kind: 'too-large', message: `stream exceeded ${opts.maxStreamBytes} bytes after ${r.transcript.eventCount} events; cut off` };
+      return exchange;
+    }
+
+    const body = await readCapped(source, opts.maxResponseBytes);
+    exchange.timing.totalMs = round(elapsed());
+    fillBody(response, body.data, body.total, body.truncated, body.error === undefined, ctx.keepRawBody === true, s);
+    if (body.error !== undefined) {
+      const e = errorOf(body.error);
+      exchange.error = { kind: e.kind, message: redactor.text(`${e.message} after ${body.total} bytes of the body`) };
+    } else if (body.truncated) {
+      exchange.error = { kind: 'too-large', message: `response body exceeded ${opts.maxResponseBytes} bytes; cut off` };
+      controller.abort();
+    }
+    return exchange;
+  } finally {
+    clearTimeout(headerTimer);
+    ctx.signal?.removeEventListener('abort', onOuterAbort);
+    s.closing.removeEventListener('abort', onOuterAbort);
+    release?.();
+  }
+}
+
+/** Reads just enough of a body to see whether it starts like SSE, then puts it back. */
+async function peekStart(source: ByteSource): Promise<{ text: string; error?: unknown }> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let text = '';
+  try {
+    while (text.length < PEEK_BYTES) {
+      const chunk = await source.next();
+      if (!chunk) break;
+      chunks.push(chunk);
+      length += chunk.byteLength;
+      text = new TextDecoder().decode(concat(chunks, length)).trimStart();
+    }
+  } catch (error) {
+    return { text, error };
+  }
+  for (let i = chunks.length - 1; i >= 0; i--) source.unshift(chunks[i]!);
+  return { text };
+}
+
+function fillBody(response: ExchangeResponse, data: Uint8Array, total: number, truncated: boolean, complete: boolean, keepRaw: boolean, s: Shared): void {
+  const text = s.redactor.text(new TextDecoder().decode(data));
+  response.bytes = total;
+  response.truncated = truncated;
+  response.bodyText = truncate(text, s.bodyLimit);
+  if (keepRaw) response.raw = s.redactor.bytes(data);
+  const trimmed = text.trimStart();
+  const declaredJson = JSON_TYPE.test(response.contentType);
+  const looksJson = trimmed.startsWith('{') || trimmed.startsWith('[');
+  if (!declaredJson && !looksJson) return;
+  if (truncated || !complete) {
+    if (declaredJson) response.jsonError = truncated ? 'body cut off at the size cap' : 'body incomplete: the connection broke';
+    return;
+  }
+  if (trimmed === '') {
+    // No content is the documented answer of 204/304; elsewhere a JSON content type promised a body.
+    if (response.status !== 204 && response.status !== 304) response.jsonError = 'empty body';
+    return;
+  }
+  try {
+    // Parsed from the redacted text: an echoed key never reaches the checks' JSON either.
+    response.json = JSON.parse(text);
+  } catch (err) {
+    response.jsonError = oneLine(err instanceof Error ? err.message : String(err), 200);
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}

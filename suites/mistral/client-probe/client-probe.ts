@@ -1,0 +1,138 @@
+// The client probe: drives the official SDK (@mistralai/mistralai) against the target and reports
+// which calls the SDK could not parse and why. A server can pass every schema check and still break
+// the most used client (a field the SDK requires, a stream it cannot frame); only the client says so.
+import type { MistralTargetInfo } from '../target-info.js';
+
+export interface ProbeCall {
+  /** Stable id, used as the report's operation: `sdk.chat.stream`. */
+  id: string;
+  /** The spec operation the call exercises. */
+  operationId: string;
+  title: string;
+  mutating: boolean;
+}
+
+export const PROBE_CALLS: ProbeCall[] = [
+  { id: 'sdk.models.list', operationId: 'list_models_v1_models_get', title: 'models.list()', mutating: false },
+  { id: 'sdk.chat.complete', operationId: 'chat_completion_v1_chat_completions_post', title: 'chat.complete()', mutating: false },
+  { id: 'sdk.chat.stream', operationId: 'chat_completion_v1_chat_completions_post', title: 'chat.stream()', mutating: false },
+  { id: 'sdk.chat.tools', operationId: 'chat_completion_v1_chat_completions_post', title: 'chat.complete() with tools, toolChoice any', mutating: false },
+  { id: 'sdk.embeddings.create', operationId: 'embeddings_v1_embeddings_post', title: 'embeddings.create()', mutating: false },
+  { id: 'sdk.files.upload', operationId: 'files_api_routes_upload_file', title: 'files.upload()', mutating: true },
+  { id: 'sdk.files.list', operationId: 'files_api_routes_list_files', title: 'files.list()', mutating: false },
+  { id: 'sdk.files.delete', operationId: 'files_api_routes_delete_file', title: 'files.delete()', mutating: true },
+];
+
+export interface ProbeResult {
+  call: ProbeCall;
+  status: 'passed' | 'failed' | 'skipped';
+  message?: string;
+  durationMs: number;
+}
+
+export interface ProbeOptions {
+  serverURL: string;
+  apiKey?: string;
+  info: MistralTargetInfo;
+  timeoutMs: number;
+  readOnly: boolean;
+}
+
+interface SdkError {
+  name?: string;
+  message?: string;
+  statusCode?: number;
+  body?: string;
+  rawValue?: unknown;
+  pretty?: () => string;
+}
+
+/** One line saying why the SDK failed: a parse failure (the SDK's schema), or an HTTP error. */
+export function describeSdkError(err: unknown): string {
+  const e = (err ?? {}) as SdkError;
+  const name = e.name ?? 'Error';
+  if (name === 'ResponseValidationError' || name === 'SDKValidationError') {
+    const detail = typeof e.pretty === 'function' ? e.pretty() : (e.message ?? '');
+    return `the SDK could not parse the response (${name}): ${detail.replace(/\s+/g, ' ').slice(0, 500)}`;
+  }
+  if (typeof e.statusCode === 'number') return `HTTP ${e.statusCode} (${name}): ${(e.body ?? e.message ?? '').replace(/\s+/g, ' ').slice(0, 300)}`;
+  return `${name}: ${(e.message ?? String(err)).replace(/\s+/g, ' ').slice(0, 300)}`;
+}
+
+type Sdk = {
+  models: { list(): Promise<{ data?: unknown[] }> };
+  chat: {
+    complete(req: Record<string, unknown>): Promise<{ choices?: Array<{ message?: { content?: unknown; toolCalls?: unknown[] } }> }>;
+    stream(req: Record<string, unknown>): Promise<AsyncIterable<{ data: { choices?: Array<{ delta?: { content?: unknown } }> } }>>;
+  };
+  embeddings: { create(req: Record<string, unknown>): Promise<{ data?: unknown[] }> };
+  files: {
+    upload(req: Record<string, unknown>): Promise<{ id: string }>;
+    list(req?: Record<string, unknown>): Promise<{ data?: unknown[] }>;
+    delete(req: { fileId: string }): Promise<{ deleted?: boolean }>;
+  };
+};
+
+function expect(cond: boolean, what: string): void {
+  if (!cond) throw Object.assign(new Error(`the call returned, but ${what}`), { name: 'UnexpectedResult' });
+}
+
+export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]> {
+  const { Mistral } = (await import('@mistralai/mistralai')) as unknown as { Mistral: new (o: Record<string, unknown>) => Sdk };
+  const sdk = new Mistral({ serverURL: opts.serverURL, apiKey: opts.apiKey ?? '', timeoutMs: opts.timeoutMs, retryConfig: { strategy: 'none' } });
+  const model = opts.info.chatModel ?? 'mistral-small-latest';
+  const messages = [{ role: 'user', content: 'Say hello in one word.' }];
+  let uploadedId: string | undefined;
+  const bodies: Record<string, () => Promise<void>> = {
+    'sdk.models.list': async () => expect(Array.isArray((await sdk.models.list()).data), 'data is not a list'),
+    'sdk.chat.complete': async () => {
+      const r = await sdk.chat.complete({ model, messages, maxTokens: opts.info.maxTokens });
+      expect((r.choices?.length ?? 0) > 0, 'there are no choices');
+    },
+    'sdk.chat.stream': async () => {
+      let events = 0;
+      for await (const e of await sdk.chat.stream({ model, messages, maxTokens: opts.info.maxTokens })) {
+        events++;
+        expect(Array.isArray(e.data.choices), 'a chunk has no choices');
+      }
+      expect(events > 0, 'the stream had no events');
+    },
+    'sdk.chat.tools': async () => {
+      const tool = { type: 'function', function: { name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } };
+      const r = await sdk.chat.complete({ model: opts.info.toolModel ?? model, messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [tool], toolChoice: 'any', maxTokens: Math.max(opts.info.maxTokens, 64) });
+      expect((r.choices?.[0]?.message?.toolCalls?.length ?? 0) > 0, 'toolChoice "any" produced no tool call');
+    },
+    'sdk.embeddings.create': async () => {
+      if (!opts.info.embedModel) throw Object.assign(new Error('no embedding model on the target'), { name: 'Skip' });
+      const r = await sdk.embeddings.create({ model: opts.info.embedModel, inputs: ['hello', 'world'] });
+      expect(r.data?.length === 2, 'two inputs did not give two embeddings');
+    },
+    'sdk.files.upload': async () => {
+      const content = new TextEncoder().encode('{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]}\n');
+      const r = await sdk.files.upload({ file: { fileName: 'mistral-conformance-probe.jsonl', content }, purpose: 'fine-tune' });
+      uploadedId = r.id;
+    },
+    'sdk.files.list': async () => expect(Array.isArray((await sdk.files.list({ pageSize: 5 })).data), 'data is not a list'),
+    'sdk.files.delete': async () => {
+      if (!uploadedId) throw Object.assign(new Error('nothing was uploaded to delete'), { name: 'Skip' });
+      await sdk.files.delete({ fileId: uploadedId });
+      uploadedId = undefined;
+    },
+  };
+  const results: ProbeResult[] = [];
+  for (const call of PROBE_CALLS) {
+    const started = Date.now();
+    if (call.mutating && opts.readOnly) {
+      results.push({ call, status: 'skipped', message: 'read-only run', durationMs: 0 });
+      continue;
+    }
+    try {
+      await bodies[call.id]!();
+      results.push({ call, status: 'passed', durationMs: Date.now() - started });
+    } catch (err) {
+      const skip = (err as { name?: string }).name === 'Skip';
+      results.push({ call, status: skip ? 'skipped' : 'failed', message: skip ? (err as Error).message : describeSdkError(err), durationMs: Date.now() - started });
+    }
+  }
+  return results;
+}

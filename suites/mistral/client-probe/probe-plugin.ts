@@ -1,0 +1,31 @@
+// The client probe as a SuitePlugin probe: each SDK call is a row of the `client-compatibility` area.
+import type { CheckMeta, SuitePlugin } from '../../engine/types.js';
+import type { MistralTargetInfo } from '../target-info.js';
+import { PROBE_CALLS, runClientProbe } from './client-probe.js';
+
+export const CLIENT_COMPATIBILITY: CheckMeta = {
+  id: 'client-compatibility',
+  title: 'Official SDK cannot use the response',
+  severity: 'high',
+  category: 'client',
+  description: 'The official @mistralai/mistralai SDK can make the call and parse what the target answers.',
+};
+
+export function clientProbe(info: () => MistralTargetInfo): NonNullable<SuitePlugin['probes']> {
+  return {
+    operations: PROBE_CALLS.map((c) => ({ operationId: c.id, method: 'SDK', path: c.title, tags: ['client-compatibility'], area: 'client-compatibility' })),
+    checks: [CLIENT_COMPATIBILITY],
+    async run({ options, record }) {
+      const results = await runClientProbe({ serverURL: options.target, ...(options.apiKey ? { apiKey: options.apiKey } : {}), info: info(), timeoutMs: options.timeoutMs, readOnly: options.readOnly });
+      for (const r of results) {
+        record({
+          caseId: `${r.call.id}/probe/0`,
+          operationId: r.call.id,
+          description: `${r.call.title} (exercises ${r.call.operationId})`,
+          outcomes: [{ checkId: CLIENT_COMPATIBILITY.id, status: r.status, ...(r.message ? { message: r.message } : {}) }],
+          durationMs: r.durationMs,
+        });
+      }
+    },
+  };
+}
