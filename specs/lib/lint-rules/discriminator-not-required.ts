@@ -19,9 +19,11 @@ function requiredNames(doc: Obj, schema: Obj): Set<string> {
   return names;
 }
 
+// A warning, not an error: servers and clients send the property anyway (the real API always sends
+// `type` and `role`), and the generator always sets it; but a body without it is ambiguous.
 export const discriminatorNotRequired: LintRule = {
   id: 'discriminator-not-required',
-  severity: 'error',
+  severity: 'warning',
   description: 'A `discriminator.propertyName` is not required by a schema the discriminator selects',
   check(ctx) {
     const out: RuleFinding[] = [];
