@@ -86,6 +86,13 @@ export interface OperationSkipped {
   reason: string;
 }
 
+/** What the plan holds, once made: lets progress show a bar and an estimate. */
+export interface PlanEvent {
+  type: 'planned';
+  cases: number;
+  casesByOperation: Record<string, number>;
+}
+
 export interface LogEvent {
   type: 'log';
   level: 'info' | 'warn' | 'error';
@@ -109,6 +116,6 @@ export interface RunFinished {
   tokens: number;
 }
 
-export type RunEvent = RunStarted | CaseFinished | OperationSkipped | LogEvent | CleanupEvent | RunFinished;
+export type RunEvent = RunStarted | PlanEvent | CaseFinished | OperationSkipped | LogEvent | CleanupEvent | RunFinished;
 
 export type EventListener = (event: RunEvent) => void;

@@ -162,7 +162,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   // Discovery first: the plan depends on what the target serves (its models, its resources).
   for (const p of plugins) await p.prepare?.(prepareCtx);
 
-  const selected = selectOperations(spec.operations, options).filter((op) => !input.shard || inShard(op.id, input.shard));
+  const selected = selectOperations(spec.operations, options).filter((op) => !input.shard || inShard(op.id, input.shard, spec.operations.map((o) => o.id)));
   const probes = options.phases.includes('probe') ? plugins.flatMap((p) => (p.probes ? [p.probes] : [])) : [];
   const operationInfos: OperationInfo[] = [
     ...selected.map((op) => ({ operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) })),
@@ -210,6 +210,9 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   const runnable = (tc: TestCase): boolean => (!options.readOnly || isReadOnlyCase(tc)) && (!input.onlyCases?.length || input.onlyCases.includes(tc.id));
   const plannedCases = [...concurrent, ...sequential].filter(runnable);
   let notRun = 0;
+  const casesByOperation: Record<string, number> = {};
+  for (const tc of plannedCases) casesByOperation[tc.operationId] = (casesByOperation[tc.operationId] ?? 0) + 1;
+  emit({ type: 'planned', cases: plannedCases.length, casesByOperation });
 
   const runCase = async (tc: TestCase): Promise<void> => {
     const executed = await executeCase(

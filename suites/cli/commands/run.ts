@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startReferenceServer, type ReferenceServer } from '../../../fixtures/reference-server/index.js';
-import { applyBaseline, loadBaseline } from '../../../reporters/baseline.js';
+import { applyBaseline, describeBaselineIssues, loadBaseline } from '../../../reporters/baseline.js';
 import { renderCompare } from '../../../reporters/compare.js';
 import { renderConsole } from '../../../reporters/console.js';
 import { createNdjsonWriter } from '../../../reporters/ndjson.js';
@@ -12,7 +12,8 @@ import { ALL_PHASES, runConformance, type ConformanceOptions } from '../../api.j
 import { loadConfig, resolveTargets, type ResolvedTarget } from '../../engine/config/load-config.js';
 import { installInterruptHandler } from '../../engine/interrupt.js';
 import { createProgress } from '../../engine/progress.js';
-import type { RunResults } from '../../engine/results.js';
+import type { RunEvent } from '../../engine/events.js';
+import { ResultsReducer, type RunResults } from '../../engine/results.js';
 import { TargetUnreachableError } from '../../engine/run-suite.js';
 import { parseShard } from '../../engine/shard.js';
 import type { Phase } from '../../engine/types.js';
@@ -171,16 +172,29 @@ interface TargetRun {
 async function runOne(run: TargetRun, dir: string, formats: string[], quiet: boolean, baselinePath: string | undefined, stop: () => boolean): Promise<RunResults> {
   await mkdir(dir, { recursive: true });
   const secrets = run.options.apiKey ? [run.options.apiKey] : [];
-  const log = await createNdjsonWriter(join(dir, 'events.ndjson'), { secrets });
+  const log = createNdjsonWriter(join(dir, 'events.ndjson'), { secrets });
   const progress = createProgress({ stream: process.stderr, isTTY: process.stderr.isTTY === true, quiet, intervalMs: 5000 });
+  // Everything seen so far, so that a run that crashes mid-way still leaves its partial report.
+  const partial = new ResultsReducer();
+  const onPlan = (e: RunEvent): void => {
+    if (e.type === 'planned') progress.setTotals({ cases: e.cases, casesByOperation: e.casesByOperation });
+  };
   let results: RunResults;
   try {
-    ({ results } = await runConformance({ ...run.options, listeners: [log.write, progress.onEvent], stopRequested: stop }));
-  } finally {
+    ({ results } = await runConformance({ ...run.options, listeners: [log.write, (e) => partial.add(e), onPlan, progress.onEvent], stopRequested: stop }));
+  } catch (err) {
     progress.stop();
     await log.close();
+    if (partial.results().runId) await writeReports(partial.results(), dir, formats, { secrets });
+    throw err;
   }
-  if (baselinePath) results = applyBaseline(results, await loadBaseline(baselinePath)).results;
+  progress.stop();
+  await log.close();
+  if (baselinePath) {
+    const applied = applyBaseline(results, await loadBaseline(baselinePath));
+    results = applied.results;
+    for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
+  }
   await writeReports(results, dir, formats, { secrets });
   process.stdout.write(renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir }) + '\n');
   return results;
