@@ -8,6 +8,7 @@ import { negativeDataRejection } from './negative-data-rejection.js';
 import { notAServerError } from './not-a-server-error.js';
 import { positiveDataAcceptance } from './positive-data-acceptance.js';
 import { responseSchemaConformance } from './response-schema-conformance.js';
+import { sseChecks } from './sse-checks.js';
 import { statusCodeConformance } from './status-code-conformance.js';
 
 export const genericChecks: Check[] = [
@@ -20,4 +21,5 @@ export const genericChecks: Check[] = [
   errorBodyConformance,
   ignoredAuth,
   credentialReflection,
+  ...sseChecks,
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sseEventSchema } from './sse-event-schema.js';
-import { exchangeContext, exchangeOf, failuresOf, operation, pinnedSpec, sseText, transcriptFromText } from './sse-test-support.js';
+import { exchangeContext, exchangeOf, failuresOf, operation, pinnedSpec, sseText, transcriptFromText } from './test-support/sse.js';
 
 const spec = await pinnedSpec();
 const CHAT = 'chat_completion_v1_chat_completions_post';
@@ -21,8 +21,8 @@ describe('sse-event-schema', () => {
   });
 
   it.each([
-    ['a non-JSON event', sseText(chunk(), 'hello world', '[DONE]'), /1 event\(s\) whose data is not JSON: #1 "hello world"/],
-    ['a chunk without choices', sseText({ id: 'a', model: 'm' }, '[DONE]'), /not valid against the chunk schema: #0: \/ must have required property 'choices'/],
+    ['a non-JSON event', sseText(chunk(), 'hello world', '[DONE]'), /1 event\(s\) whose data is not JSON, first: #1 "hello world"/],
+    ['a chunk without choices', sseText({ id: 'a', model: 'm' }, '[DONE]'), /not valid against the chunk schema, first: #0: \/ must have required property 'choices'/],
     ['a bad finish_reason', sseText(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'done' }] }), '[DONE]'), /#0: \/choices\/0\/finish_reason/],
   ])('fails %s', (_n, body, message) => {
     const { failures } = run(body);

@@ -1,8 +1,6 @@
 // When the generic SSE checks apply: the request asked for a stream, the operation documents an
 // event stream for a 2xx answer, and the answer is a 2xx. Error answers to stream requests are JSON
 // by design and are judged by the status and error-body checks instead.
-import { getAtPointer, joinPointer } from '../../specs/lib/json-pointer.js';
-import type { LoadedSpec } from '../../specs/lib/load-spec.js';
 import { baseMediaType, type MediaTypeModel, type Operation, type ResponseModel } from '../../specs/lib/model.js';
 import type { ExchangeContext } from '../engine/types.js';
 
@@ -41,11 +39,8 @@ export function sseApplies(ctx: ExchangeContext): boolean {
 }
 
 /** The `x-sse-terminator` the document declares on the operation's event-stream media type. */
-export function declaredTerminator(spec: LoadedSpec, op: Operation): string | undefined {
-  const found = documentedEventStream(op);
-  if (!found) return undefined;
-  const pointer = joinPointer(op.pointer, 'responses', found.response.status, 'content', found.media.mediaType, 'x-sse-terminator');
-  const value = getAtPointer(spec.document, pointer);
+export function declaredTerminator(op: Operation): string | undefined {
+  const value = documentedEventStream(op)?.media.extensions?.['x-sse-terminator'];
   return typeof value === 'string' ? value : undefined;
 }
 

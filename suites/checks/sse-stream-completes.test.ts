@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEnd } from '../engine/types.js';
 import { sseStreamCompletes } from './sse-stream-completes.js';
-import { exchangeContext, exchangeOf, failuresOf, pinnedSpec, sseText, transcriptFromText } from './sse-test-support.js';
+import { exchangeContext, exchangeOf, failuresOf, pinnedSpec, sseText, transcriptFromText } from './test-support/sse.js';
 
 const spec = await pinnedSpec();
 const CHAT = 'chat_completion_v1_chat_completions_post';

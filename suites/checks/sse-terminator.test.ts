@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sseTerminator } from './sse-terminator.js';
-import { exchangeContext, exchangeOf, failuresOf, pinnedSpec, sseText, transcriptFromText } from './sse-test-support.js';
+import { exchangeContext, exchangeOf, failuresOf, pinnedSpec, sseText, transcriptFromText } from './test-support/sse.js';
 
 const spec = await pinnedSpec();
 const CHAT = 'chat_completion_v1_chat_completions_post';

@@ -10,9 +10,9 @@ export const sseTerminator: ExchangeCheck = {
   description: 'A stream ends with the declared terminator event (data: [DONE]) and nothing follows it.',
   category: 'streaming',
   scope: 'exchange',
-  applies: (ctx) => sseApplies(ctx) && declaredTerminator(ctx.spec, ctx.operation) !== undefined,
-  run({ spec, operation, exchange }) {
-    const terminator = declaredTerminator(spec, operation) ?? '';
+  applies: (ctx) => sseApplies(ctx) && declaredTerminator(ctx.operation) !== undefined,
+  run({ operation, exchange }) {
+    const terminator = declaredTerminator(operation) ?? '';
     const sse = exchange.response?.sse;
     if (!sse) return { skip: 'the answer is not an event stream (see sse-content-type)' };
     if (streamWasCut(sse.end)) return { skip: `the stream was cut (${sse.end}); sse-stream-completes reports it` };

@@ -180,7 +180,8 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     seed: options.seed,
     spec: input.specSummary,
     options: safeOptions as Record<string, unknown>,
-    checks: [...checks.map(({ id, title, severity, description, category }) => ({ id, title, severity, description, category })), ...probes.flatMap((p) => p.checks)],
+    // A check id may have an exchange-scope and a case-scope form: list it once.
+    checks: [...new Map([...checks, ...probes.flatMap((p) => p.checks)].map(({ id, title, severity, description, category }) => [id, { id, title, severity, description, category }] as const)).values()],
     operations: operationInfos,
     ...(input.shard ? { shard: input.shard } : {}),
   });

@@ -1,7 +1,11 @@
 // The whole Mistral suite: the plugin core (models, hints, status policy, clean-up) plus the
-// Mistral checks, stream fold, semantic probes and stateful scenarios.
+// Mistral checks, stream fold, semantic probes, stateful scenarios and the client probe.
+import type { Operation } from '../../specs/lib/model.js';
+import { mistralChecks } from './checks.js';
 import { clientProbe } from './client-probe/probe-plugin.js';
 import { createMistralSuite as createCore, type MistralSuite, type MistralSuiteOptions } from './plugin.js';
+import { semanticProbes } from './semantic/probes.js';
+import { chunkFold } from './stream/index.js';
 
 export interface MistralSuiteConfig extends MistralSuiteOptions {
   seed: number;
@@ -9,5 +13,15 @@ export interface MistralSuiteConfig extends MistralSuiteOptions {
 
 export function createMistralSuite(config: MistralSuiteConfig): MistralSuite {
   const core = createCore(config);
-  return { ...core, probes: clientProbe(core.info) };
+  return {
+    ...core,
+    checks: mistralChecks,
+    streamFolds: [chunkFold],
+    caseSources: [
+      {
+        cases: ({ spec }) => semanticProbes(core.info(), new Map<string, Operation>(spec.operations.map((o) => [o.id, o])), { seed: config.seed }),
+      },
+    ],
+    probes: clientProbe(core.info),
+  };
 }

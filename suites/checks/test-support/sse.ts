@@ -1,12 +1,12 @@
 // Test support for checks: builds Exchanges, SSE transcripts and check contexts without a server.
-// The transcript builder replays what the transport records (JSON parsing, per-event validation,
-// terminator, folds) so tables can be written as raw `data:` lines or recorded stream bodies.
-import { createParser } from 'eventsource-parser';
-import { loadSpec, type LoadedSpec } from '../../specs/lib/load-spec.js';
-import type { Operation } from '../../specs/lib/model.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../specs/lib/paths.js';
-import type { CaseContext, Exchange, ExchangeContext, ExchangeResponse, SseTranscript, StatusPolicy, StreamEnd, StreamFold, TestCase } from '../engine/types.js';
-import { documentedEventStream } from './sse-scope.js';
+// Transcripts come from the engine's SSE reader, so tables can be written as raw `data:` lines or
+// recorded stream bodies and still look exactly like what a run records.
+import { loadSpec, type LoadedSpec } from '../../../specs/lib/load-spec.js';
+import type { Operation } from '../../../specs/lib/model.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../../specs/lib/paths.js';
+import type { CaseContext, Exchange, ExchangeContext, ExchangeResponse, SseTranscript, StatusPolicy, StreamEnd, StreamFold, TestCase } from '../../engine/types.js';
+import { SseAccumulator, type SseReadContext } from '../../engine/transport/sse-reader.js';
+import { declaredTerminator, documentedEventStream } from '../sse-scope.js';
 
 let pinned: Promise<LoadedSpec> | undefined;
 
@@ -28,65 +28,35 @@ export const permissivePolicy: StatusPolicy = {
 };
 
 export interface TranscriptOptions {
+  /** Overrides how the stream ended (reset, timeouts); default: as the reader saw it. */
   end?: StreamEnd;
-  /** Validates each JSON event against the operation's documented event schema. */
+  /** Validates each JSON event against the operation's documented event schema, and takes its terminator. */
   validate?: { spec: LoadedSpec; op: Operation };
   folds?: StreamFold[];
-  terminator?: string;
   /** ms between events (deterministic timestamps). */
   stepMs?: number;
 }
 
-/** Parses an SSE body the way the transport does and records the transcript. */
+/**
+ * Reads an SSE body with the engine's own reader (the SseAccumulator the transport uses), one event
+ * block per `stepMs`, so checks are tested on the transcripts real runs produce.
+ */
 export function transcriptFromText(text: string, opts: TranscriptOptions = {}): SseTranscript {
-  const terminator = opts.terminator ?? '[DONE]';
-  const raw: Array<{ data: string; event?: string; id?: string }> = [];
-  const parser = createParser({ onEvent: (e) => raw.push({ data: e.data, ...(e.event ? { event: e.event } : {}), ...(e.id ? { id: e.id } : {}) }) });
-  parser.feed(text);
-  parser.reset({ consume: true });
+  const ctx: SseReadContext = { folds: opts.folds ?? [], sseTerminator: '[DONE]' };
+  if (opts.validate) {
+    const { spec, op } = opts.validate;
+    ctx.operation = op;
+    const pointer = documentedEventStream(op)?.media.schemaPointer;
+    if (pointer) ctx.validateEvent = (chunk) => spec.validators.validate(pointer, chunk).issues.map((i) => `${i.instancePath || '/'} ${i.message}`);
+    const terminator = declaredTerminator(op);
+    if (terminator === undefined) delete ctx.sseTerminator;
+    else ctx.sseTerminator = terminator;
+  }
+  const acc = new SseAccumulator(ctx);
   const stepMs = opts.stepMs ?? 10;
-  const media = opts.validate ? documentedEventStream(opts.validate.op)?.media : undefined;
-  const states = (opts.folds ?? []).map((f) => ({ fold: f, state: f.init() }));
-  const t: SseTranscript = {
-    events: [],
-    eventCount: 0,
-    nonJson: [],
-    invalid: [],
-    terminatorSeen: false,
-    afterTerminator: 0,
-    end: 'eof',
-    folds: {},
-    gapsMs: { median: stepMs, p95: stepMs, max: stepMs, count: Math.max(0, raw.length - 1) },
-  };
-  let jsonIndex = 0;
-  raw.forEach((e, index) => {
-    t.events.push({ ...e, atMs: (index + 1) * stepMs });
-    t.eventCount++;
-    if (t.terminatorSeen) {
-      t.afterTerminator++;
-      return;
-    }
-    if (e.data === terminator) {
-      t.terminatorSeen = true;
-      return;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(e.data);
-    } catch {
-      t.nonJson.push({ index, data: e.data });
-      return;
-    }
-    if (opts.validate && media?.schemaPointer) {
-      const r = opts.validate.spec.validators.validate(media.schemaPointer, value);
-      if (!r.valid) t.invalid.push({ index, issues: r.issues.map((i) => `${i.instancePath || '/'} ${i.message}`) });
-    }
-    for (const s of states) s.state = s.fold.step(s.state, value, jsonIndex);
-    jsonIndex++;
-  });
-  t.end = opts.end ?? (t.terminatorSeen ? 'terminator' : 'eof');
-  if (raw.length > 0) t.firstEventMs = stepMs;
-  for (const s of states) t.folds[s.fold.id] = s.state;
+  const blocks = text.split(/(?<=\n\n)/);
+  blocks.forEach((block, i) => acc.feed(block, (i + 1) * stepMs));
+  const t = acc.finish(opts.end ?? 'closed');
   return t;
 }
 

@@ -1,0 +1,51 @@
+// response_format {type: "json_object"} guarantees JSON content ("guarantees the message the model
+// generates is in JSON", ResponseFormats). A choice cut by the token limit may hold partial JSON
+// legitimately and is skipped. Valid JSON that is not an object is reported as a warning: the mode is
+// named json_object, but the documented guarantee only says "JSON".
+import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
+import { completionView } from './completion-view.js';
+import { isChatLikeOp } from './endpoints.js';
+import { clip, isObj, isSuccess, judgedByCase, requestOf } from './request-of.js';
+
+export const JSON_MODE = 'json-mode';
+
+export function asksJsonMode(exchange: Exchange): boolean {
+  const format = requestOf(exchange)?.response_format;
+  return isObj(format) && format.type === 'json_object';
+}
+
+/** The failures of one answer (warnings included), or why it cannot be judged. */
+export function judgeJsonMode(exchange: Exchange): Failure[] | { skip: string } {
+  const view = completionView(exchange);
+  if (!view) return { skip: 'no completion to judge (cut stream or non-JSON answer)' };
+  const judged = view.choices.filter((c) => c.finishReason !== 'length');
+  if (judged.length === 0) return { skip: 'every choice was cut by max_tokens (finish_reason "length"), so partial JSON is expected' };
+  const failures: Failure[] = [];
+  for (const choice of judged) {
+    if (choice.toolCalls.length > 0 && !choice.content) continue; // a tool call answers instead of content
+    const content = choice.content ?? '';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content);
+    } catch (err) {
+      failures.push({ message: `Received: choice ${String(choice.index)} content is not JSON (${(err as Error).message}): ${clip(content)}. Expected: JSON content in JSON mode.` });
+      continue;
+    }
+    if (!isObj(parsed)) failures.push({ message: `Received: choice ${String(choice.index)} content is JSON but not an object: ${clip(content)}. Expected: a JSON object for response_format json_object.`, warning: true });
+  }
+  return failures;
+}
+
+export const jsonMode: ExchangeCheck = {
+  id: JSON_MODE,
+  title: 'JSON mode answer is not JSON',
+  severity: 'high',
+  description: 'With response_format {type: "json_object"} every choice not cut by max_tokens has JSON content.',
+  category: 'semantic',
+  scope: 'exchange',
+  applies: (ctx) => isSuccess(ctx.exchange) && isChatLikeOp(ctx.operation) && asksJsonMode(ctx.exchange) && !judgedByCase(ctx, JSON_MODE),
+  run({ exchange }) {
+    const r = judgeJsonMode(exchange);
+    return Array.isArray(r) && r.length === 0 ? undefined : r;
+  },
+};

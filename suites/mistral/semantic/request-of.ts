@@ -1,0 +1,44 @@
+// Reading the JSON request a check judges the answer against.
+import type { Exchange, ExchangeContext } from '../../engine/types.js';
+
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export function requestOf(exchange: Exchange): Obj | undefined {
+  return isObj(exchange.request.json) ? exchange.request.json : undefined;
+}
+
+export function isSuccess(exchange: Exchange): boolean {
+  const s = exchange.response?.status;
+  return s !== undefined && s >= 200 && s < 300;
+}
+
+/** Choices asked for (`n`, default 1). */
+export function requestedN(req: Obj | undefined): number {
+  const n = req?.n;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+export function integerField(req: Obj | undefined, key: string): number | undefined {
+  const v = req?.[key];
+  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+/** Non-empty stop sequences of the request (string or list form). */
+export function stopSequences(req: Obj | undefined): string[] {
+  const stop = req?.stop;
+  const list = typeof stop === 'string' ? [stop] : Array.isArray(stop) ? stop : [];
+  return list.filter((s): s is string => typeof s === 'string' && s.length > 0);
+}
+
+/**
+ * An exchange check whose id is also in the case's `caseChecks` leaves the verdict to its case-scope
+ * twin, which judges all k repetitions at once (pass@k / pass^k) instead of one outcome per call.
+ */
+export function judgedByCase(ctx: Pick<ExchangeContext, 'testCase'>, id: string): boolean {
+  return ctx.testCase.caseChecks?.includes(id) === true;
+}
+
+export function clip(text: string, max = 60): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
