@@ -11,10 +11,11 @@ export function arrayArbitrary(ctx: GenerationContext, s: Schema, depth: number,
   const maxItems = shallow ? minItems : Math.min(maxCap, Math.max(minItems, ctx.constraints.maxArrayLength));
   const childAt = at === undefined ? undefined : `${at}[]`;
   const prefix = Array.isArray(s.prefixItems) ? s.prefixItems.map((p) => schemaArbitrary(ctx, p, { depth: depth + 1, at: childAt })) : [];
-  const rest = s.items === false ? undefined : schemaArbitrary(ctx, s.items ?? {}, { depth: depth + 1, at: childAt });
   const unique = s.uniqueItems === true;
   const tailMin = Math.max(0, minItems - prefix.length);
   const tailMax = Math.max(tailMin, maxItems - prefix.length);
+  // Built only when items can be made: a recursive item schema must not be entered at the depth limit.
+  const rest = s.items === false || tailMax === 0 ? undefined : schemaArbitrary(ctx, s.items ?? {}, { depth: depth + 1, at: childAt });
   const tail = !rest || tailMax === 0
     ? fc.constant([] as unknown[])
     : unique

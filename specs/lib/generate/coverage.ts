@@ -19,7 +19,7 @@ export interface PlannedRequest extends GeneratedRequest {
   violation?: Violation;
 }
 
-const show = (v: unknown) => (typeof v === 'string' && v.length > 12 ? `"${v.slice(0, 6)}…" (${v.length} chars)` : Array.isArray(v) ? `[${v.length} items]` : JSON.stringify(v));
+const show = (v: unknown) => (typeof v === 'string' && v.length > 24 ? `"${v.slice(0, 6)}…" (${v.length} chars)` : Array.isArray(v) ? `[${v.length} items]` : JSON.stringify(v));
 
 export function coverageRequests(ctx: GenerationContext, op: Operation, base: RequestValues): PlannedRequest[] {
   const out: PlannedRequest[] = [];

@@ -5,10 +5,25 @@ import * as fc from 'fast-check';
 import { isObject } from '../schema-walk.js';
 import type { GenerationContext } from './context.js';
 import { overrideArbitrary } from './override-arbitrary.js';
-import type { Schema } from './resolve-schema.js';
+import { resolveSchema, schemaTypes, type Schema } from './resolve-schema.js';
 import { schemaArbitrary } from './schema-arbitrary.js';
 
 const extraKey = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz_'.split('')), minLength: 1, maxLength: 8 });
+
+/**
+ * A required list with no `minItems` gets at least one item: valid either way, but servers reject
+ * empty required lists (`messages: []`) on semantic grounds, which would only add noise.
+ */
+function nonEmptyIfList(ctx: GenerationContext, raw: unknown): unknown {
+  const s = resolveSchema(ctx.document, raw);
+  const types = schemaTypes(s);
+  if (types?.length !== 1 || types[0] !== 'array' || typeof s.minItems === 'number' || s.maxItems === 0) return raw;
+  let out = nonEmpty.get(s);
+  if (!out) nonEmpty.set(s, (out = { ...s, minItems: 1 }));
+  return out;
+}
+
+const nonEmpty = new WeakMap<Schema, Schema>();
 
 export function objectArbitrary(ctx: GenerationContext, s: Schema, depth: number, at: string | undefined): fc.Arbitrary<Record<string, unknown>> {
   const shallow = depth >= ctx.constraints.maxDepth;
@@ -22,7 +37,7 @@ export function objectArbitrary(ctx: GenerationContext, s: Schema, depth: number
     const override = childAt === undefined ? undefined : ctx.overrides[childAt];
     const forced = override ? overrideArbitrary(ctx, sub, override, { depth: depth + 1, at: childAt }) : undefined;
     if (!forced && shallow && !required.has(name)) continue;
-    model[name] = forced ?? schemaArbitrary(ctx, sub, { depth: depth + 1, at: childAt });
+    model[name] = forced ?? schemaArbitrary(ctx, required.has(name) && depth + 1 < ctx.constraints.maxDepth ? nonEmptyIfList(ctx, sub) : sub, { depth: depth + 1, at: childAt });
     if (forced || required.has(name)) requiredKeys.push(name);
   }
   // Required names the schema does not describe still need a value.

@@ -3,7 +3,7 @@
 import * as fc from 'fast-check';
 import { arrayArbitrary } from './array-arbitrary.js';
 import type { GenerationContext } from './context.js';
-import { numberArbitrary } from './number-arbitrary.js';
+import { numberArbitrary, UnsatisfiableSchemaError } from './number-arbitrary.js';
 import { objectArbitrary } from './object-arbitrary.js';
 import { resolveSchema, schemaTypes, type JsonType, type Schema } from './resolve-schema.js';
 import { stringArbitrary } from './string-arbitrary.js';
@@ -83,6 +83,8 @@ function build(ctx: GenerationContext, s: Schema, depth: number, at: string | un
 
 export function schemaArbitrary(ctx: GenerationContext, schema: unknown, options: SchemaArbitraryOptions = {}): fc.Arbitrary<unknown> {
   const depth = options.depth ?? 0;
+  // Past the depth limit only required parts are made; a cycle of required parts cannot end.
+  if (depth > ctx.constraints.maxDepth + 16) throw new UnsatisfiableSchemaError('schema recursion through required properties or minItems never ends');
   const s = resolveSchema(ctx.document, schema);
   const key = `${depth}|${options.at ?? ''}`;
   let perSchema = ctx.cache.get(s);

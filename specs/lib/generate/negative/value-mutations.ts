@@ -2,11 +2,11 @@
 import { isObject } from '../../schema-walk.js';
 import { boundaryValues } from '../boundary-values.js';
 import { boundaryConcrete } from '../concrete-value.js';
-import { ADDITIONAL_KEY, type PathStep, type SchemaSite } from '../constraint-sites.js';
+import type { PathStep, SchemaSite } from '../constraint-sites.js';
 import type { GenerationContext } from '../context.js';
 import { resolveSchema, schemaTypes, unionBranches, type JsonType } from '../resolve-schema.js';
 import { sampleValue } from '../sample-value.js';
-import { DELETE, type Leaf } from '../value-path.js';
+import type { Leaf } from '../value-path.js';
 import { badFormatValue, offPatternValue, outsideEnum, wrongTypeValues } from './invalid-values.js';
 
 export interface ValueMutation {
@@ -22,7 +22,7 @@ export interface ValueMutation {
 
 export const UNEXPECTED_PROPERTY = 'unexpected_property';
 
-const show = (v: unknown) => (typeof v === 'string' && v.length > 12 ? `"${v.slice(0, 6)}…" (${v.length} chars)` : Array.isArray(v) && v.length > 3 ? `[${v.length} items]` : JSON.stringify(v));
+const show = (v: unknown) => (typeof v === 'string' && v.length > 24 ? `"${v.slice(0, 6)}…" (${v.length} chars)` : Array.isArray(v) && v.length > 3 ? `[${v.length} items]` : JSON.stringify(v));
 
 /** Types a location allows across all its branches; undefined when some branch allows anything. */
 export function allowedTypes(ctx: GenerationContext, raw: unknown): JsonType[] | undefined {
@@ -105,5 +105,3 @@ function dropKey(obj: unknown, key: string): unknown {
   const { [key]: _gone, ...rest } = obj;
   return rest;
 }
-
-export { ADDITIONAL_KEY, DELETE };
