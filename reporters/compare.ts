@@ -92,7 +92,10 @@ export function compareMatrix(input: RunResults[], opts: RenderOptions = {}): Co
     });
     return { ...k, cells, differs: new Set(cells.map((c) => c.status)).size > 1 };
   });
-  rows.sort((a, b) => Number(b.differs) - Number(a.differs) || a.area.localeCompare(b.area) || a.operationId.localeCompare(b.operationId) || a.checkId.localeCompare(b.checkId));
+  // Differing rows first; among them, those where a target fails or errors before those that differ
+  // only in what ran (absent, skipped), since failures are what a reader acts on.
+  const rank = (r: CompareRow): number => (!r.differs ? 2 : r.cells.some((c) => c.status === 'fail' || c.status === 'error') ? 0 : 1);
+  rows.sort((a, b) => rank(a) - rank(b) || a.area.localeCompare(b.area) || a.operationId.localeCompare(b.operationId) || a.checkId.localeCompare(b.checkId));
   const scores = targets.map((name, i) => {
     const ran = rows.filter((r) => ['pass', 'warn', 'fail', 'error', 'accepted'].includes(r.cells[i]!.status));
     const passed = ran.filter((r) => r.cells[i]!.status === 'pass' || r.cells[i]!.status === 'warn').length;

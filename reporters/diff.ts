@@ -39,6 +39,8 @@ export interface RunDiff {
   newlySkipped: DiffEntry[];
   /** Pairs in the base run that the current run did not have at all. */
   missing: DiffEntry[];
+  /** New failures a baseline applied to the current run accepts: listed, not counted as regressions. */
+  accepted: DiffEntry[];
   latency: LatencyChange[];
   exitCode: 0 | 1;
 }
@@ -79,6 +81,7 @@ export function diffRuns(baseIn: RunResults, currentIn: RunResults, opts: DiffOp
     stillFailing: [],
     newlySkipped: [],
     missing: [],
+    accepted: [],
     latency: [],
     exitCode: 0,
   };
@@ -95,7 +98,7 @@ export function diffRuns(baseIn: RunResults, currentIn: RunResults, opts: DiffOp
     const entry: DiffEntry = { operationId, checkId, base: bb?.check?.outcome ?? bs, current: cc?.check?.outcome ?? cs };
     const msg = (cc?.check ?? bb?.check)?.failures[0]?.message.split('\n', 1)[0];
     if (msg && (cs === 'failing' || bs === 'failing')) entry.message = msg;
-    if (cs === 'failing' && bs !== 'failing') d.newFailures.push(entry);
+    if (cs === 'failing' && bs !== 'failing') (cc?.check?.outcome === 'accepted' ? d.accepted : d.newFailures).push(entry);
     else if (cs === 'failing') d.stillFailing.push(entry);
     else if (bs === 'failing' && cs === 'passing') d.fixed.push(entry);
     else if (cs === 'skipped' && bs !== 'skipped' && bs !== 'absent') d.newlySkipped.push(entry);
@@ -138,10 +141,12 @@ export function renderDiff(diff: RunDiff, format: 'text' | 'markdown', opts: Ren
     ['Still failing', d.stillFailing.map(line)],
     ['Newly skipped', d.newlySkipped.map(line)],
     ['No longer run', d.missing.map(line)],
+    ['New failures accepted by the baseline (not counted)', (d.accepted ?? []).map(line)],
     ['Latency changes', d.latency.map((l) => `${l.operationId} ${l.metric}: ${l.baseMs} ms → ${l.currentMs} ms (${pct(l.ratio)})`)],
   ];
   const verdict = d.exitCode ? `REGRESSION ${d.newFailures.length} new failure${d.newFailures.length === 1 ? '' : 's'}` : 'NO NEW FAILURES';
-  const headline = `${verdict}: ${d.fixed.length} fixed, ${d.stillFailing.length} still failing, ${d.newlySkipped.length} newly skipped, ${d.latency.length} latency changes (base ${d.base.target} ${d.base.runId} → current ${d.current.target} ${d.current.runId})`;
+  const acceptedNote = d.accepted?.length ? `, ${d.accepted.length} accepted by baseline` : '';
+  const headline = `${verdict}: ${d.fixed.length} fixed, ${d.stillFailing.length} still failing, ${d.newlySkipped.length} newly skipped${acceptedNote}, ${d.latency.length} latency changes (base ${d.base.target} ${d.base.runId} → current ${d.current.target} ${d.current.runId})`;
   if (format === 'text') {
     const out = [headline];
     for (const [title, items] of sections) if (items.length) out.push('', `${title} (${items.length}):`, ...items.map((i) => `  ${i}`));

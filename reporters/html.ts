@@ -8,6 +8,7 @@ import type { RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults } from './sanitize.js';
 import { barChart } from './html-charts.js';
+import { failuresByConstraint } from './by-constraint.js';
 import { CLIENT_SCRIPT } from './html-client.js';
 import { escapeHtml, jsonForScript } from './html-escape.js';
 import { STYLE } from './html-style.js';
@@ -94,6 +95,22 @@ function specSection(r: RunResults): string {
   return `<section id="spec-findings"><h2>Spec findings (defects of the document, not of the server)</h2><p>${s.errataApplied ? 'Errata applied' : 'Errata not applied: the literal spec was used'}. ${escapeHtml(s.title)} ${escapeHtml(s.version)} (OpenAPI ${escapeHtml(s.openapi)}), sha256 <code>${escapeHtml(s.sha256)}</code>.</p>${errata}<h3>Lint</h3>${lint}</section>`;
 }
 
+/** Server-rendered (no script needed): failing negative cases grouped by the constraint they broke. */
+function constraintSection(r: RunResults): string {
+  const groups = failuresByConstraint(r);
+  if (!groups.length) return '';
+  const rows = groups
+    .map((g) => {
+      const cases = g.cases
+        .map((c) => `<li><code>${escapeHtml(c.caseId)}</code>: ${escapeHtml(c.detail)}${c.status !== undefined ? ` → got ${c.status}` : ''} <span class="muted">(${escapeHtml(c.checks.join(', '))})</span></li>`)
+        .join('');
+      return `<tr><td><code>${escapeHtml(g.constraint)}</code></td><td class="num">${g.cases.length}</td><td>${g.locations.map((l) => `<code>${escapeHtml(l)}</code>`).join('<br>')}</td><td>${g.operations.map((o) => escapeHtml(o)).join('<br>')}</td><td><ul>${cases}</ul></td></tr>`;
+    })
+    .join('');
+  return `<section id="by-constraint"><h2>Failing negative cases by broken constraint</h2><p class="muted">Invalid requests the server did not reject as it should, grouped by the constraint each one broke (the failures kept in this report; the rows below hold every request and response).</p><table class="findings"><thead><tr><th>Constraint</th><th>Failing cases</th><th>Where</th><th>Operations</th><th>Cases: what was sent, what came back</th></tr></thead><tbody>${rows}</tbody></table></section>
+`;
+}
+
 function cards(r: RunResults): string {
   const c = r.summary.checks;
   const items: Array<[string, string | number]> = [
@@ -139,7 +156,7 @@ export function renderHtml(results: RunResults, opts: RenderOptions = {}): strin
 ${incomplete}${cards(r)}
 </header>
 <section id="charts"><h2>Charts</h2><div class="charts">${charts(r)}</div></section>
-<section id="results"><h2>Results by operation and check</h2>
+${constraintSection(r)}<section id="results"><h2>Results by operation and check</h2>
 <div class="filters">
 <label>Area <select id="f-area"><option value="">all</option></select></label>
 <label>Operation <select id="f-op"><option value="">all</option></select></label>

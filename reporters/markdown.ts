@@ -8,6 +8,7 @@ import { sanitizeResults } from './sanitize.js';
 import { checkTitle, failingChecks, verdictLine } from './summarize.js';
 import { escapeHtml } from './html-escape.js';
 import { clip, exchangeText, firstLine, reproductionLines } from './text-format.js';
+import { failuresByConstraint } from './by-constraint.js';
 
 /** GitHub rejects comments longer than this. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -40,6 +41,28 @@ function failureDetails(f: FailureRecord): string {
   if (repro.length) parts.push('', codeBlock(repro.join('\n'), 'sh'));
   parts.push('', '</details>');
   return parts.join('\n');
+}
+
+/** Rows shown per constraint and constraints shown: the section is an overview, details follow. */
+const CASES_PER_CONSTRAINT = 5;
+const MAX_CONSTRAINTS = 30;
+
+function constraintSection(r: RunResults): string[] {
+  const groups = failuresByConstraint(r);
+  if (!groups.length) return [];
+  const out = ['### Failing negative cases by broken constraint', '', '| constraint | failing cases | where | operations |', '|---|---:|---|---|'];
+  for (const g of groups.slice(0, MAX_CONSTRAINTS)) out.push(`| \`${g.constraint.replace(/`/g, '')}\` | ${g.cases.length} | ${g.locations.map(mdText).join(', ')} | ${g.operations.map(mdText).join(', ')} |`);
+  out.push('');
+  for (const g of groups.slice(0, MAX_CONSTRAINTS)) {
+    for (const c of g.cases.slice(0, CASES_PER_CONSTRAINT)) {
+      const got = c.status !== undefined ? `, got ${c.status}` : '';
+      out.push(`- \`${g.constraint.replace(/`/g, '')}\` · ${mdText(c.caseId)}: ${mdText(clip(c.detail, 200))}${got} (${c.checks.map(mdText).join(', ')})`);
+    }
+    if (g.cases.length > CASES_PER_CONSTRAINT) out.push(`- \`${g.constraint.replace(/`/g, '')}\` · … ${g.cases.length - CASES_PER_CONSTRAINT} more`);
+  }
+  if (groups.length > MAX_CONSTRAINTS) out.push(`- … ${groups.length - MAX_CONSTRAINTS} more constraints`);
+  out.push('');
+  return out;
 }
 
 function countsTable(r: RunResults): string {
@@ -90,6 +113,7 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
   ];
   if (!r.summary.complete) out.push(`> **Run incomplete**${r.summary.stoppedBy ? `: ${mdText(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}`, '');
 
+  out.push(...constraintSection(r));
   const failing = failingChecks(r);
   if (failing.length) {
     out.push('### Failing checks', '');

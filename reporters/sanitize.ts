@@ -6,8 +6,12 @@ import { collectSecrets, isSensitiveKey, redact, REDACTED, type RenderOptions } 
 /** Per string: report bodies are already truncated by the transport; this bounds what a report holds. */
 export const MAX_STRING_CHARS = 16_384;
 
+const CUT_MARK = /^… \[truncated \d+ chars\]$/;
+
+/** Idempotent: a string this function already cut is kept as is, so reports rebuilt from the event log match the originals. */
 export function truncate(text: string, max = MAX_STRING_CHARS): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… [truncated ${text.length - max} chars]`;
+  if (text.length <= max || CUT_MARK.test(text.slice(max))) return text;
+  return `${text.slice(0, max)}… [truncated ${text.length - max} chars]`;
 }
 
 /** The secrets to redact: those passed in plus any value the options hold under a credential-like key. */

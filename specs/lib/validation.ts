@@ -35,7 +35,11 @@ function makeAjv(allErrors: boolean): Ajv2020 {
     discriminator: false,
     // OpenAPI documents carry many non-schema keywords (`example`, `xml`, `x-*`); they are annotations.
     validateSchema: false,
-    code: { optimize: true },
+    // Each referenced schema is compiled once into its own function and shared by every validator
+    // that refers to it, instead of being inlined again into each: compiling the validators of a
+    // whole document (lint checks every example) then costs one compilation per schema.
+    inlineRefs: false,
+    code: { optimize: false },
   });
   addFormats(ajv);
   // OpenAPI's own formats: int32/int64 ranges are real constraints; the others are annotations.
@@ -73,20 +77,29 @@ export function createValidators(doc: Record<string, unknown>): SchemaValidators
   // Two engines: a fast one that stops at the first error (the common, passing case), and a thorough
   // one used only to explain a failure.
   const fast = makeAjv(false);
-  const thorough = makeAjv(true);
+  const thoroughAjv = makeAjv(true);
   fast.addSchema(doc, DOC_ID);
-  thorough.addSchema(doc, DOC_ID);
-  const cache = new Map<string, [ValidateFunction, ValidateFunction]>();
-  const inline = new WeakMap<object, [ValidateFunction, ValidateFunction]>();
+  thoroughAjv.addSchema(doc, DOC_ID);
+  // The thorough function is compiled only when a value fails (passing is the common case).
+  interface Compiled {
+    fast: ValidateFunction;
+    thorough: () => ValidateFunction;
+  }
+  const cache = new Map<string, Compiled>();
+  const inline = new WeakMap<object, Compiled>();
 
-  function compile(schema: object, label: string): [ValidateFunction, ValidateFunction] {
+  function compileWith(ajv: Ajv2020, schema: object, label: string): ValidateFunction {
     try {
-      return [fast.compile(schema), thorough.compile(schema)];
+      return ajv.compile(schema);
     } catch (err) {
       throw new SchemaCompileError(`cannot compile schema ${label}: ${(err as Error).message}`);
     }
   }
-  function byPointer(pointer: string): [ValidateFunction, ValidateFunction] {
+  function compile(schema: object, label: string): Compiled {
+    let thorough: ValidateFunction | undefined;
+    return { fast: compileWith(fast, schema, label), thorough: () => (thorough ??= compileWith(thoroughAjv, schema, label)) };
+  }
+  function byPointer(pointer: string): Compiled {
     let fns = cache.get(pointer);
     if (!fns) {
       const ref = DOC_ID + '#' + pointer.split('/').map((t, i) => (i === 0 ? t : encodeURIComponent(t).replace(/%7E/g, '~'))).join('/');
@@ -95,10 +108,11 @@ export function createValidators(doc: Record<string, unknown>): SchemaValidators
     }
     return fns;
   }
-  function run(fns: [ValidateFunction, ValidateFunction], value: unknown): ValidationResult {
-    if (fns[0](value)) return { valid: true, issues: [] };
-    fns[1](value);
-    return { valid: false, issues: (fns[1].errors ?? []).map(toIssue) };
+  function run(fns: Compiled, value: unknown): ValidationResult {
+    if (fns.fast(value)) return { valid: true, issues: [] };
+    const thorough = fns.thorough();
+    thorough(value);
+    return { valid: false, issues: (thorough.errors ?? []).map(toIssue) };
   }
   return {
     validate: (pointer, value) => run(byPointer(pointer), value),

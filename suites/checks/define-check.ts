@@ -14,6 +14,7 @@ export function situationOf(ctx: ExchangeContext): StatusSituation {
   const request = step && typeof step.request === 'object' ? step.request : undefined;
   if (request?.auth.kind === 'none') return 'no-credentials';
   if (request?.auth.kind === 'invalid') return 'invalid-credentials';
+  if (step?.situation) return step.situation;
   const expectation = step?.expect ?? ctx.testCase.expectation;
   if (expectation === 'reject') return 'invalid-input';
   const declared = ctx.testCase.meta?.situation;

@@ -21,8 +21,17 @@ export interface BudgetRemaining {
 }
 
 export interface Budget {
-  /** Counts a request and returns true when it fits; false (nothing counted) once a limit is reached. */
-  beforeRequest(estimatedTokens?: number): boolean;
+  /**
+   * Counts a request and returns true when it fits; false (nothing counted) once a limit is reached.
+   * `reserveRequests` are kept back for later clean-up: the request fits only if they still fit after
+   * it, and a refusal for them ends the run as `budget:max-requests` (clean-up must never be starved).
+   */
+  beforeRequest(estimatedTokens?: number, reserveRequests?: number): boolean;
+  /**
+   * Counts a clean-up request: it fits while the request limit allows, even once the run was stopped
+   * (by time, tokens or a signal), since undoing what the run created costs no tokens and must happen.
+   */
+  beforeCleanupRequest(): boolean;
   /** Records tokens a response used; pass the estimate given to beforeRequest to release it. */
   recordTokens(tokens: number, estimatedTokens?: number): void;
   /** The first limit reached (`budget:max-requests`, ...), or undefined while all fit. */
@@ -56,14 +65,23 @@ export function createBudget(limits: BudgetLimits, clock: Clock = Date.now): Bud
   };
 
   return {
-    beforeRequest(estimatedTokens = 0): boolean {
+    beforeRequest(estimatedTokens = 0, reserveRequests = 0): boolean {
       const estimate = Math.max(0, estimatedTokens);
+      if (!check() && limits.maxRequests !== undefined && requests + 1 + Math.max(0, reserveRequests) > limits.maxRequests) reason = 'budget:max-requests';
       if (check() || (limits.maxTotalTokens !== undefined && estimate > 0 && tokens + reserved + estimate > limits.maxTotalTokens)) {
         refused++;
         return false;
       }
       requests++;
       reserved += estimate;
+      return true;
+    },
+    beforeCleanupRequest(): boolean {
+      if (limits.maxRequests !== undefined && requests >= limits.maxRequests) {
+        refused++;
+        return false;
+      }
+      requests++;
       return true;
     },
     recordTokens(n: number, estimatedTokens = 0): void {

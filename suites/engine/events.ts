@@ -21,6 +21,8 @@ export interface Reproduction {
   seed?: number;
   /** fast-check path of the generated value (with the seed, replays it exactly). */
   path?: string;
+  /** A runnable script for multi-step cases (stateful chains), credentials as `$MISTRAL_API_KEY`. */
+  script?: string;
   /** `mistral-conformance replay` command line. */
   command?: string;
 }
@@ -70,6 +72,8 @@ export interface CaseFinished {
   description?: string;
   violation?: Violation;
   outcomes: CheckOutcomeRecord[];
+  /** Operation of each step, for multi-step cases: an outcome about step i belongs to that operation. */
+  stepOperations?: string[];
   /** Only for cases with a failure, warning or error: the exchanges, redacted and truncated. */
   exchanges?: Exchange[];
   reproduction?: Reproduction;

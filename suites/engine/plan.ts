@@ -92,16 +92,17 @@ function positive(spec: LoadedSpec, op: Operation, o: PlanOptions, seed: number,
 function negative(spec: LoadedSpec, op: Operation, o: PlanOptions, seed: number): Draft[] {
   // Sample more than needed: some mutations stay valid (null) and repeats are dropped; prefer
   // constraints not yet covered so the cases spread across the request.
-  const numRuns = o.runs * 3;
+  const numRuns = o.runs * 6;
   const candidates = fc.sample(negativeArbitrary(spec, op, o.hints), { seed, numRuns });
   const chosen = new Set<number>();
   const places = new Map<string, number>();
   const requests = new Set<string>();
-  // Pass 1: one case per (constraint, location); pass 2: a second one where there is room.
-  for (const limit of [1, 2]) {
+  // Pass 0: one case per kind of constraint (type, maximum, unknown field, ...), so that few runs
+  // still cover every kind; pass 1: one per (constraint, location); pass 2: a second where there is room.
+  for (const [limit, byKind] of [[1, true], [1, false], [2, false]] as const) {
     candidates.forEach((c, i) => {
       if (!c || chosen.size >= o.runs || chosen.has(i)) return;
-      const place = `${c.violation.constraint}@${c.violation.location}`;
+      const place = byKind ? `kind:${c.violation.constraint}` : `${c.violation.constraint}@${c.violation.location}`;
       const key = requestKey(c.request);
       if ((places.get(place) ?? 0) >= limit || requests.has(key)) return;
       chosen.add(i);

@@ -187,7 +187,11 @@ export class ResultsReducer {
       acc.gapMedian.add(e.latency.gapMedianMs);
       acc.gapP95.add(e.latency.gapP95Ms);
     }
-    for (const o of e.outcomes) this.addOutcome(acc, e, o);
+    for (const o of e.outcomes) {
+      // A chain's finding about step i is reported on that step's operation (with the whole chain).
+      const stepOp = o.step !== undefined ? e.stepOperations?.[o.step] : undefined;
+      this.addOutcome(stepOp && stepOp !== e.operationId ? this.op(stepOp) : acc, e, o);
+    }
   }
 
   private addOutcome(acc: OperationAcc, e: CaseFinished, o: CheckOutcomeRecord): void {

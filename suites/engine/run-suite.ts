@@ -56,6 +56,7 @@ export function selectOperations(operations: Operation[], options: Pick<RunOptio
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CREATING = new Set(['POST', 'PUT', 'PATCH']);
 
 function isReadOnlyCase(tc: TestCase): boolean {
   if (tc.meta?.mutating === true) return false;
@@ -93,7 +94,9 @@ async function pool<T>(items: T[], concurrency: number, worker: (item: T) => Pro
   let skipped = 0;
   const runners = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
     while (next < items.length) {
-      const item = items[next++]!;
+      const item = items[next]!;
+      // Let a case be collected once it has run: a long plan must not stay in memory to the end.
+      items[next++] = undefined as T;
       if (stop()) {
         skipped++;
         continue;
@@ -132,15 +135,35 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   };
   let tokens = 0;
   let requests = 0;
+  // Requests in flight that may create something (POST, PUT, PATCH): each may need a clean-up request.
+  let creatingInFlight = 0;
+  // A request budget keeps back what clean-up will need: what the suites already must undo, plus one
+  // per creating request in flight (and the one about to start). At most `concurrency` requests of the
+  // budget go unused this way, and the run never sends more than the budget, clean-up included.
+  const reserve = (request: RequestSpec): number =>
+    plugins.reduce((n, p) => n + (p.pendingCleanup?.() ?? 0), 0) + creatingInFlight + (CREATING.has(request.method) ? 1 : 0);
+  const notSent = (request: RequestSpec): Exchange => ({
+    request: { method: request.method, url: request.path, headers: {} },
+    error: { kind: 'budget', message: `not sent: ${budget.exhausted() ?? 'budget exhausted'}` },
+    timing: { startedAt: Date.now(), totalMs: 0 },
+    retries: 0,
+  });
 
   const send = async (request: RequestSpec, op: Operation | undefined, keepRawBody = false): Promise<Exchange> => {
     requests++;
-    const ex = await transport.send(request, sendContextFor(spec, op, folds, keepRawBody));
-    const t = tokensOf(ex);
-    tokens += t;
-    budget.recordTokens(t);
-    return ex;
+    const creating = CREATING.has(request.method);
+    if (creating) creatingInFlight++;
+    try {
+      const ex = await transport.send(request, sendContextFor(spec, op, folds, keepRawBody));
+      const t = tokensOf(ex);
+      tokens += t;
+      budget.recordTokens(t);
+      return ex;
+    } finally {
+      if (creating) creatingInFlight--;
+    }
   };
+  const opOf = (request: RequestSpec): Operation | undefined => spec.operations.find((o) => o.method.toUpperCase() === request.method && pathMatches(o.path, request.path));
   const logs: string[] = [];
   const prepareCtx: PrepareContext = {
     spec,
@@ -150,8 +173,12 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
       emit({ type: 'log', level: 'info', message });
     },
     send: async (request) => {
-      const op = spec.operations.find((o) => o.method.toUpperCase() === request.method && pathMatches(o.path, request.path));
-      const ex = await send(request, op);
+      // Discovery spends the same budget as the cases (a paid API counts every request).
+      if (!budget.beforeRequest(0, reserve(request))) {
+        shouldStop();
+        return notSent(request);
+      }
+      const ex = await send(request, opOf(request));
       if (requests === 1 && ex.error && (ex.error.kind === 'network' || ex.error.kind === 'timeout') && !ex.response) {
         throw new TargetUnreachableError(`cannot reach ${options.target}: ${ex.error.message}`);
       }
@@ -219,9 +246,9 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     const executed = await executeCase(
       tc,
       async (request, step) => {
-        if (!budget.beforeRequest()) {
+        if (!budget.beforeRequest(0, reserve(request))) {
           shouldStop();
-          return { request: { method: request.method, url: request.path, headers: {} }, error: { kind: 'budget', message: `not sent: ${budget.exhausted()}` }, timing: { startedAt: Date.now(), totalMs: 0 }, retries: 0 };
+          return notSent(request);
         }
         return send(request, operationsById.get(step.operationId), (step as { keepRawBody?: boolean }).keepRawBody === true);
       },
@@ -255,6 +282,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
         ...(sse && sse.gapsMs.count > 0 ? { gapMedianMs: sse.gapsMs.median, gapP95Ms: sse.gapsMs.p95 } : {}),
       },
       requests: sent.length,
+      ...(tc.steps.length > 1 ? { stepOperations: tc.steps.slice(0, sent.length).map((s) => s.operationId) } : {}),
       retries: sent.reduce((n, e) => n + e.retries, 0),
       tokens: sent.reduce((n, e) => n + tokensOf(e), 0),
     };
@@ -263,16 +291,37 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     if (bad) {
       event.exchanges = sent.map(forReport);
       event.reproduction = reproduction(tc, executed.requests, options);
+      const curlOf = (req: RequestSpec, base: string): string => toCurl(req, base, { apiKeyEnv: options.apiKeyEnv, ...(options.authHeader ? { authHeader: options.authHeader } : {}) });
+      for (const p of plugins) {
+        const script = p.reproduction?.(tc, sent, options.target, curlOf);
+        if (script) event.reproduction.script = script;
+      }
     }
     emit(event);
   };
 
+  const concurrentRuns = plannedCases.filter((c) => c.phase !== 'stateful');
+  const sequentialRuns = plannedCases.filter((c) => c.phase === 'stateful');
+  // The pools own the cases from here (and drop each one once run).
+  concurrent.length = 0;
+  sequential.length = 0;
+  plannedCases.length = 0;
   try {
-    notRun += await pool(plannedCases.filter((c) => c.phase !== 'stateful'), options.concurrency, runCase, shouldStop);
+    notRun += await pool(concurrentRuns, options.concurrency, runCase, shouldStop);
     // Stateful chains run one at a time: concurrent creations would disturb their lists and totals.
-    notRun += await pool(plannedCases.filter((c) => c.phase === 'stateful'), 1, runCase, shouldStop);
+    notRun += await pool(sequentialRuns, 1, runCase, shouldStop);
     for (const probe of probes) {
       if (shouldStop()) break;
+      // The probe sends through its own client (one request per call): it runs only if all of them fit.
+      const calls = probe.operations.length;
+      const room = budget.remaining.requests;
+      if (room !== undefined && room < calls + reserve({ method: 'GET', path: '', query: [], headers: {}, auth: { kind: 'default' } })) {
+        stoppedBy = 'budget:max-requests';
+        emit({ type: 'log', level: 'warn', message: `client probe not run: its ${calls} requests do not fit in what is left of --max-requests` });
+        break;
+      }
+      for (let i = 0; i < calls; i++) budget.beforeRequest();
+      requests += calls;
       await probe.run({
         options,
         record: (r) =>
@@ -281,10 +330,15 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     }
   } finally {
     const report: CleanupReport = { created: [], cleaned: [], failed: [] };
+    // Clean-up runs even after a stop, from the budget kept back for it.
+    const cleanupCtx: PrepareContext = {
+      ...prepareCtx,
+      send: async (request) => (budget.beforeCleanupRequest() ? send(request, opOf(request)) : notSent(request)),
+    };
     for (const p of plugins) {
       if (!p.cleanup) continue;
       try {
-        const r = await p.cleanup(prepareCtx);
+        const r = await p.cleanup(cleanupCtx);
         report.created.push(...r.created);
         report.cleaned.push(...r.cleaned);
         report.failed.push(...r.failed);

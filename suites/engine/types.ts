@@ -61,6 +61,8 @@ export interface CaseStep {
   request: RequestSpec | ((previous: Exchange[]) => RequestSpec | undefined);
   /** What this step's response must be; defaults to the case's expectation. */
   expect?: Expectation;
+  /** Why this step may not succeed (e.g. `unknown-resource` for an id deleted earlier in the chain). */
+  situation?: StatusSituation;
   /** Keep the full response bytes in `response.raw` (downloads checked byte for byte). */
   keepRawBody?: boolean;
 }
@@ -306,10 +308,17 @@ export interface SuitePlugin {
     checks: CheckMeta[];
     run(ctx: { options: RunOptions; record(result: ProbeCaseResult): void }): Promise<void>;
   };
+  /** A script reproducing a failing multi-step case (e.g. a chain of curl lines capturing ids). */
+  reproduction?(testCase: TestCase, exchanges: Exchange[], baseUrl: string, toCurl: (req: RequestSpec, baseUrl: string) => string): string | undefined;
   /** Sees every exchange of the run (after checks), e.g. to track resources the run created. */
   observe?(operation: Operation, exchange: Exchange, testCase: TestCase): void;
   /** Deletes or cancels what the run created (also after failures and interruptions). */
   cleanup?(ctx: PrepareContext): Promise<CleanupReport>;
+  /**
+   * How many requests `cleanup` would send if called now. A request budget keeps that many back,
+   * so a run stopped by `--max-requests` can still undo what it created without exceeding it.
+   */
+  pendingCleanup?(): number;
 }
 
 export interface ProbeCaseResult {

@@ -3,7 +3,8 @@
 // servers accept, paid operations are kept cheap and safe, and what the run creates is cleaned up.
 import type { Operation } from '../../specs/lib/model.js';
 import { isObject } from '../../specs/lib/schema-walk.js';
-import type { CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, StatusPolicy, SuitePlugin, TestCase } from '../engine/types.js';
+import type { CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, StatusPolicy, SuitePlugin } from '../engine/types.js';
+import { ResourceTracker } from './stateful/index.js';
 import { CONVERSATIONS, MODERATION_CONVERSATIONS, WEATHER_TOOL } from './conversations.js';
 import { chooseModels, parseModelList } from './discover-models.js';
 import { createMistralStatusPolicy, type StatusPolicyTable } from './status-policy.js';
@@ -32,14 +33,18 @@ function firstId(exchange: Exchange): string | undefined {
   return isObject(item) ? (item.id as string) : undefined;
 }
 
+/** Ids no real account holds: safe targets for mutations the run must not apply to real resources. */
+export const NONEXISTENT_UUID = '00000000-0000-4000-8000-00000000c0de';
+export const NONEXISTENT_MODEL = 'ft:mistral-conformance:does-not-exist:00000000:c0de';
+
 const key = (op: Operation): string => `${op.method.toUpperCase()} ${op.path}`;
 
 export function createMistralSuite(options: MistralSuiteOptions): MistralSuite {
   let info: MistralTargetInfo = { models: [], maxTokens: options.maxTokens, k: options.k, ...(options.agentId ? { agentId: options.agentId } : {}) };
   // Ids of resources that already exist on the target, for read-only operations on them.
   const existing: { fileId?: string; jobId?: string; batchId?: string } = {};
-  // Resources created by generated (non-scenario) cases, deleted at the end.
-  const createdFiles = new Set<string>();
+  // Every resource this run creates (generated uploads and scenario chains alike), cleaned up at the end.
+  const tracker = new ResourceTracker();
   const policy: StatusPolicy = createMistralStatusPolicy(options.statusPolicy);
 
   function hintsFor(op: Operation): GenerationHints | undefined {
@@ -76,10 +81,16 @@ export function createMistralSuite(options: MistralSuiteOptions): MistralSuite {
       case 'GET /v1/batch/jobs':
       case 'GET /v1/fine_tuning/jobs':
         return { fixed: {}, caps };
-      default:
-        // Mutations of existing resources (delete, update, archive, cancel, start) only ever get random
-        // ids here, which must 404: the scenarios act on resources the run created itself.
-        return op.parameters.some((p) => p.in === 'path') ? { fixed: {}, caps, unknownResource: true } : { fixed: {}, caps };
+      default: {
+        // Mutations of existing resources (delete, update, archive, cancel, start) only ever get ids
+        // that cannot exist: never the spec's example ids (a real account may hold a model of that
+        // name) and never a listed id. The scenarios act on resources the run created itself.
+        const pathParams = op.parameters.filter((p) => p.in === 'path');
+        if (pathParams.length === 0) return { fixed: {}, caps };
+        const fixed: Record<string, unknown[]> = {};
+        for (const p of pathParams) fixed[`path.${p.name}`] = [p.name.includes('model') ? NONEXISTENT_MODEL : NONEXISTENT_UUID];
+        return { fixed, caps, unknownResource: true };
+      }
     }
   }
 
@@ -101,23 +112,16 @@ export function createMistralSuite(options: MistralSuiteOptions): MistralSuite {
       }
     },
     hints: hintsFor,
-    observe(op: Operation, exchange: Exchange, testCase: TestCase) {
-      // Scenarios track and clean their own resources; generated uploads are tracked here.
-      if (testCase.phase === 'stateful' || key(op) !== 'POST /v1/files') return;
-      const body = exchange.response?.json;
-      if (exchange.response && exchange.response.status < 300 && isObject(body) && typeof body.id === 'string') createdFiles.add(body.id);
+    observe(op: Operation, exchange: Exchange) {
+      tracker.trackCreated(exchange, { operationId: op.id });
     },
+    // Lets a request budget keep back what clean-up will need (see SuitePlugin.pendingCleanup).
+    pendingCleanup: () => tracker.cleanupRequests().length,
     async cleanup(ctx: PrepareContext): Promise<CleanupReport> {
-      const report: CleanupReport = { created: [], cleaned: [], failed: [] };
-      for (const id of createdFiles) {
-        report.created.push({ kind: 'file', id });
-        const ex = await ctx.send({ method: 'DELETE', path: `/v1/files/${encodeURIComponent(id)}`, query: [], headers: {}, auth: { kind: 'default' } });
-        const s = ex.response?.status;
-        if (s !== undefined && (s < 300 || s === 404)) report.cleaned.push({ kind: 'file', id });
-        else report.failed.push({ kind: 'file', id, reason: ex.error?.message ?? `HTTP ${s}` });
+      for (const { kind, id, request } of tracker.cleanupRequests()) {
+        tracker.recordCleanup(kind, id, await ctx.send(request));
       }
-      createdFiles.clear();
-      return report;
+      return tracker.report();
     },
   };
 }

@@ -5,6 +5,7 @@ import { mistralChecks } from './checks.js';
 import { clientProbe } from './client-probe/probe-plugin.js';
 import { createMistralSuite as createCore, type MistralSuite, type MistralSuiteOptions } from './plugin.js';
 import { semanticProbes } from './semantic/probes.js';
+import { statefulScenarios, chainScript } from './stateful/index.js';
 import { chunkFold } from './stream/index.js';
 
 export interface MistralSuiteConfig extends MistralSuiteOptions {
@@ -21,7 +22,11 @@ export function createMistralSuite(config: MistralSuiteConfig): MistralSuite {
       {
         cases: ({ spec }) => semanticProbes(core.info(), new Map<string, Operation>(spec.operations.map((o) => [o.id, o])), { seed: config.seed }),
       },
+      {
+        cases: ({ spec }) => statefulScenarios({ info: core.info(), spec, seed: config.seed, readOnly: config.readOnly, allowCostly: config.allowCostly }),
+      },
     ],
+    reproduction: (tc, exchanges, baseUrl, toCurl) => (tc.phase === 'stateful' ? chainScript(tc, exchanges, baseUrl, toCurl) : undefined),
     probes: clientProbe(core.info),
   };
 }

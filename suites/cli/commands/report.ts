@@ -1,15 +1,19 @@
 // `mistral-conformance report --from events.ndjson`: every report format rebuilt from the event log alone.
-import { rebuildReports } from '../../../reporters/write-reports.js';
+import { applyBaseline, describeBaselineIssues, loadBaseline } from '../../../reporters/baseline.js';
+import { readEventLog } from '../../../reporters/ndjson.js';
+import { writeReports } from '../../../reporters/write-reports.js';
+import { reduceEvents } from '../../engine/results.js';
 import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 
-const HELP = `Usage: mistral-conformance report --from events.ndjson [--format json,junit,markdown,html] [--out DIR]
+const HELP = `Usage: mistral-conformance report --from events.ndjson [--format json,junit,markdown,html] [--out DIR] [--baseline FILE]
 
-Rebuilds reports from an event log (written by every run as events.ndjson).
+Rebuilds reports from an event log (written by every run as events.ndjson), byte for byte the reports
+the run wrote. A run made with --baseline FILE is rebuilt with the same --baseline FILE.
 `;
 
 export async function reportCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { from: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } }, false);
+  const { values } = parse(argv, { from: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, baseline: { type: 'string' } }, false);
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.pass;
@@ -17,7 +21,14 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const from = str(values, 'from');
   if (!from) throw new UsageError('report needs --from events.ndjson (see --help)');
   const formats = list(values, 'format').length ? list(values, 'format') : ['json', 'junit', 'markdown', 'html'];
-  const paths = await rebuildReports(from, str(values, 'out') ?? 'conformance-report', formats);
+  let results = reduceEvents(await readEventLog(from));
+  const baselinePath = str(values, 'baseline');
+  if (baselinePath) {
+    const applied = applyBaseline(results, await loadBaseline(baselinePath));
+    results = applied.results;
+    for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
+  }
+  const paths = await writeReports(results, str(values, 'out') ?? 'conformance-report', formats);
   process.stdout.write(paths.join('\n') + '\n');
   return EXIT.pass;
 }

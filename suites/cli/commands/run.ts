@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startReferenceServer, type ReferenceServer } from '../../../fixtures/reference-server/index.js';
-import { applyBaseline, describeBaselineIssues, loadBaseline } from '../../../reporters/baseline.js';
+import { applyBaseline, describeBaselineIssues, loadBaseline, makeBaseline, renderBaseline, type BaselineEntry } from '../../../reporters/baseline.js';
 import { renderCompare } from '../../../reporters/compare.js';
 import { renderConsole } from '../../../reporters/console.js';
 import { createNdjsonWriter } from '../../../reporters/ndjson.js';
@@ -30,7 +30,7 @@ Target and contract
   --embedded              start the built-in reference server and test it
   --fault NAME            with --embedded: switch on one fault (see: serve --list-faults)
   --config FILE           config file with named targets (mistral-conformance.config.json)
-  --target-name NAME      run only this target of the config file
+  --target-name NAME      run only this target of the config file; with --target, the run's name in reports
   --spec PATH|URL         OpenAPI document (default: the pinned Mistral spec)
   --errata PATH           overlay of errata (repeatable; default: the pinned spec's errata)
   --no-errata             validate against the literal spec
@@ -61,6 +61,7 @@ Reports
   --report-dir DIR        default conformance-report/
   --format LIST           json,junit,markdown,html (default all) + events.ndjson always
   --baseline FILE         accepted known failures: only regressions fail the run
+  --write-baseline FILE   write a baseline accepting every failure of this run (review it, then use --baseline)
   --quiet                 no progress output
 `;
 
@@ -100,6 +101,7 @@ const OPTIONS = {
   'report-dir': { type: 'string' },
   format: { type: 'string' },
   baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -200,6 +202,21 @@ async function runOne(run: TargetRun, dir: string, formats: string[], quiet: boo
   return results;
 }
 
+/** One baseline for all targets of a run: entries are (operation, check), whichever target failed them. */
+function unionBaseline(all: RunResults[]): ReturnType<typeof makeBaseline> {
+  const out = makeBaseline({ ...all[0]!, operations: [] });
+  const seen = new Set<string>();
+  for (const r of all)
+    for (const e of makeBaseline(r).entries as BaselineEntry[]) {
+      const k = `${e.operationId}\u0000${e.checkId}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.entries.push(e);
+      }
+    }
+  return out;
+}
+
 export async function runCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, OPTIONS, false);
   if (values.help) {
@@ -223,7 +240,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     runs.push({ name: fault ? `reference (${fault})` : 'reference', options: { apiKey: 'reference-key', ...flags, target: server.url, targetName: fault ? `reference-server+${fault}` : 'reference-server' } });
   } else {
     if (!flags.target) throw new UsageError('no target: give --target URL, --embedded or --config FILE (see --help)');
-    runs.push({ options: flags as ConformanceOptions });
+    // Without a config file, --target-name labels the run (report titles, compare columns).
+    const name = str(values, 'target-name');
+    runs.push({ ...(name ? { name } : {}), options: { ...(flags as ConformanceOptions), ...(name ? { targetName: name } : {}) } });
   }
 
   let interrupted = false;
@@ -241,6 +260,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       all.push(await runOne(run, dir, formats, quiet, str(values, 'baseline'), () => handler.stopped()));
       if (handler.stopped()) break;
     }
+    const writeBaselinePath = str(values, 'write-baseline');
+    if (writeBaselinePath) await writeFile(writeBaselinePath, renderBaseline(unionBaseline(all)));
     if (all.length > 1) {
       await writeFile(join(reportDir, 'compare.md'), renderCompare(all, 'markdown'));
       await writeFile(join(reportDir, 'compare.html'), renderCompare(all, 'html'));

@@ -110,8 +110,11 @@ export function createTransport(opts: TransportOptions): Transport {
   const closing = new AbortController();
   let requestCount = 0;
 
+  const secrets = [opts.apiKey, ...(opts.secrets ?? []), ...headerSecrets(opts.extraHeaders ?? {}, authHeader.name)];
+  // An invalid credential sent on purpose is still a credential: echoing it back is a reflection too.
+  const redactorFor = (req: RequestSpec): Redactor => (req.auth.kind === 'invalid' ? createRedactor([...secrets, req.auth.value]) : redactor);
   const attempt = (req: RequestSpec, ctx: SendContext): Promise<Exchange> =>
-    sendOnce(req, ctx, { opts, redactor, authHeader, bodyLimit, closing: closing.signal, count: () => requestCount++ });
+    sendOnce(req, ctx, { opts, redactor: redactorFor(req), authHeader, bodyLimit, closing: closing.signal, count: () => requestCount++ });
 
   return {
     async send(req, ctx = {}) {
@@ -197,6 +200,9 @@ async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<
     res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
     const contentType = res.headers.get('content-type') ?? '';
     const response: ExchangeResponse = { status: res.status, headers: redactor.headers(headers), contentType, bodyText: '', bytes: 0, truncated: false };
+    // Where the key came back, noted before redaction hides it (the credential-reflection check reads this).
+    const reflected = Object.entries(headers).filter(([, v]) => redactor.has(v)).map(([k]) => `header:${k}`);
+    if (reflected.length) response.reflectedSecret = reflected;
     exchange.response = response;
     const source = byteSource(res.body);
 
@@ -223,6 +229,7 @@ async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<
       });
       response.sse = r.transcript;
       response.bytes = r.bytes;
+      if (redactor.has(r.bodyHead)) (response.reflectedSecret ??= []).push('body');
       response.bodyText = redactor.text(r.bodyHead);
       response.truncated = r.transcript.end === 'too-large';
       exchange.timing.totalMs = round(elapsed());
@@ -275,7 +282,9 @@ async function peekStart(source: ByteSource): Promise<{ text: string; error?: un
 }
 
 function fillBody(response: ExchangeResponse, data: Uint8Array, total: number, truncated: boolean, complete: boolean, keepRaw: boolean, s: Shared): void {
-  const text = s.redactor.text(new TextDecoder().decode(data));
+  const decoded = new TextDecoder().decode(data);
+  if (s.redactor.has(decoded)) (response.reflectedSecret ??= []).push('body');
+  const text = s.redactor.text(decoded);
   response.bytes = total;
   response.truncated = truncated;
   response.bodyText = truncate(text, s.bodyLimit);

@@ -55,6 +55,7 @@ export function describeSdkError(err: unknown): string {
     const detail = typeof e.pretty === 'function' ? e.pretty() : (e.message ?? '');
     return `the SDK could not parse the response (${name}): ${detail.replace(/\s+/g, ' ').slice(0, 500)}`;
   }
+  if (name === 'UnparsedVariant') return (e.message ?? '').slice(0, 600);
   if (typeof e.statusCode === 'number') return `HTTP ${e.statusCode} (${name}): ${(e.body ?? e.message ?? '').replace(/\s+/g, ' ').slice(0, 300)}`;
   return `${name}: ${(e.message ?? String(err)).replace(/\s+/g, ' ').slice(0, 300)}`;
 }
@@ -77,6 +78,38 @@ function expect(cond: boolean, what: string): void {
   if (!cond) throw Object.assign(new Error(`the call returned, but ${what}`), { name: 'UnexpectedResult' });
 }
 
+/**
+ * Where the SDK kept a value as an unknown variant (`{ raw, isUnknown: true }`): its forward-compatible
+ * unions do not throw on a member they cannot parse (a model card with a mistyped field), they hand the
+ * caller an object without any of the documented fields. For a user of the SDK that is a parse failure.
+ */
+export function unparsedVariants(value: unknown, path = '', depth = 0, out: Array<{ path: string; raw: unknown }> = []): Array<{ path: string; raw: unknown }> {
+  if (typeof value !== 'object' || value === null || depth > 8 || out.length >= 5) return out;
+  if ((value as { isUnknown?: unknown }).isUnknown === true && 'raw' in value) {
+    out.push({ path: path || '(result)', raw: (value as { raw: unknown }).raw });
+    return out;
+  }
+  for (const [k, v] of Object.entries(value)) unparsedVariants(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, depth + 1, out);
+  return out;
+}
+
+/** Why a model card did not parse, in the SDK's own words (its zod schema for the card's `type`). */
+async function modelCardIssue(raw: unknown): Promise<string | undefined> {
+  const components = (await import('@mistralai/mistralai/models/components')) as unknown as Record<string, { safeParse?: (v: unknown) => { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }>;
+  const type = (raw as { type?: unknown } | null)?.type;
+  const schema = components[type === 'fine-tuned' ? 'FTModelCard$inboundSchema' : 'BaseModelCard$inboundSchema'];
+  const issue = schema?.safeParse?.(raw).error?.issues[0];
+  return issue ? `${issue.path.map(String).join('.') || '(card)'}: ${issue.message}` : undefined;
+}
+
+async function expectParsed(result: unknown, why: (raw: unknown) => Promise<string | undefined> = async () => undefined): Promise<void> {
+  const unparsed = unparsedVariants(result);
+  if (!unparsed.length) return;
+  const first = unparsed[0]!;
+  const reason = (await why(first.raw)) ?? 'it matches none of the types the SDK knows';
+  throw Object.assign(new Error(`the SDK could not parse ${first.path} of the response and kept it as an unknown value (${reason})${unparsed.length > 1 ? `; ${unparsed.length - 1} more like it` : ''}`), { name: 'UnparsedVariant' });
+}
+
 export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]> {
   const { Mistral } = (await import('@mistralai/mistralai')) as unknown as { Mistral: new (o: Record<string, unknown>) => Sdk };
   const sdk = new Mistral({ serverURL: opts.serverURL, apiKey: opts.apiKey ?? '', timeoutMs: opts.timeoutMs, retryConfig: { strategy: 'none' } });
@@ -84,10 +117,15 @@ export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]>
   const messages = [{ role: 'user', content: 'Say hello in one word.' }];
   let uploadedId: string | undefined;
   const bodies: Record<string, () => Promise<void>> = {
-    'sdk.models.list': async () => expect(Array.isArray((await sdk.models.list()).data), 'data is not a list'),
+    'sdk.models.list': async () => {
+      const r = await sdk.models.list();
+      expect(Array.isArray(r.data), 'data is not a list');
+      await expectParsed(r, modelCardIssue);
+    },
     'sdk.chat.complete': async () => {
       const r = await sdk.chat.complete({ model, messages, maxTokens: opts.info.maxTokens });
       expect((r.choices?.length ?? 0) > 0, 'there are no choices');
+      await expectParsed(r);
     },
     'sdk.chat.stream': async () => {
       let events = 0;
@@ -112,7 +150,11 @@ export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]>
       const r = await sdk.files.upload({ file: { fileName: 'mistral-conformance-probe.jsonl', content }, purpose: 'fine-tune' });
       uploadedId = r.id;
     },
-    'sdk.files.list': async () => expect(Array.isArray((await sdk.files.list({ pageSize: 5 })).data), 'data is not a list'),
+    'sdk.files.list': async () => {
+      const r = await sdk.files.list({ pageSize: 5 });
+      expect(Array.isArray(r.data), 'data is not a list');
+      await expectParsed(r);
+    },
     'sdk.files.delete': async () => {
       if (!uploadedId) throw Object.assign(new Error('nothing was uploaded to delete'), { name: 'Skip' });
       await sdk.files.delete({ fileId: uploadedId });

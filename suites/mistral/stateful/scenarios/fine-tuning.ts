@@ -1,0 +1,95 @@
+// Fine-tuning lifecycle. Always: upload a training file → dry run (metadata, nothing created: no job
+// with this run's suffix appears). Only with allowCostly: create with auto_start=false → get → list with
+// filters → poll → start (if VALIDATED) or cancel → poll; then, if the job produced a model, update it,
+// archive, unarchive (read back each time) and delete it. Steps that have nothing to act on yet fall
+// back to polling the job, so the chain always runs to its end.
+import type { Exchange, RequestSpec, TestCase } from '../../../engine/types.js';
+import { idOf } from '../exchange-data.js';
+import { chainInputs, jsonl, toBase64 } from '../generate-inputs.js';
+import { OP, requests } from '../requests.js';
+import { statefulEnums } from '../spec-enums.js';
+import { fineTuningMachine, isFinal } from '../state-machine.js';
+import { isModelRequest } from '../checks/resource-ids.js';
+import { Chain } from './chain.js';
+import { fineTuneModel } from './pick-models.js';
+import type { ScenarioContext } from './scenario-context.js';
+
+export const POLLS_BEFORE_ACTION = 3;
+export const POLLS_AFTER_ACTION = 6;
+
+export function fineTuningLifecycle(ctx: ScenarioContext): TestCase {
+  const inputs = chainInputs(ctx.seed + 1);
+  const model = fineTuneModel(ctx.info, statefulEnums(ctx.spec).fineTuneableModels);
+  const suffix = `mc${inputs.runTag}`;
+  const filename = `mc-${inputs.runTag}-train.jsonl`;
+  const bytes = jsonl(inputs.chatSamples);
+  const c = new Chain();
+  const jobBody = (fileId: string): Record<string, unknown> => ({
+    model,
+    training_files: [{ file_id: fileId, weight: 1 }],
+    hyperparameters: { training_steps: 1, learning_rate: 0.0001 },
+    suffix,
+    auto_start: false,
+  });
+
+  const upload = c.add('upload training file', OP.uploadFile, requests.uploadFile(filename, 'fine-tune', bytes), { role: 'create', resource: 'file', upload: { filename, purpose: 'fine-tune', contentBase64: toBase64(bytes) } });
+  c.add('create job with dry_run=true', OP.createJob, c.on(upload, (id) => requests.createJob(jobBody(id), true)), { role: 'dry-run', suffix });
+  c.add('list jobs with the dry run suffix', OP.listJobs, requests.listJobs([['suffix', suffix]]), { role: 'dry-run-list', suffix });
+
+  if (!ctx.allowCostly) {
+    c.add('delete training file', OP.deleteFile, c.on(upload, (id) => requests.deleteFile(id)), { role: 'delete', resource: 'file', of: upload });
+    return finish(c, ctx, 'Fine-tuning dry run: metadata only, no job created');
+  }
+
+  const job = c.add('create job (auto_start=false)', OP.createJob, c.on(upload, (id) => requests.createJob(jobBody(id), false)), { role: 'create', resource: 'fine-tuning-job', expect: { model, suffix, auto_start: false } });
+  c.add('get job', OP.getJob, c.on(job, (id) => requests.getJob(id)), { role: 'retrieve', resource: 'fine-tuning-job', of: job });
+  c.add('list jobs by suffix and model', OP.listJobs, requests.listJobs([['suffix', suffix], ['model', model]]), { role: 'list', resource: 'fine-tuning-job', of: job, presence: 'present' });
+  c.add('list jobs by current status', OP.listJobs, c.on(job, (_id, prev) => requests.listJobs([['status', String(c.latest(prev, job)?.status ?? 'QUEUED')]])), { role: 'list', resource: 'fine-tuning-job', of: job });
+  for (let i = 0; i < POLLS_BEFORE_ACTION; i++) c.add(`poll job (${i + 1})`, OP.getJob, c.on(job, (id) => requests.getJob(id)), { role: 'job-poll', resource: 'fine-tuning-job', of: job });
+  c.add(
+    'start job if validated, else cancel it',
+    OP.startJob,
+    c.on(job, (id, prev) => (c.latest(prev, job)?.status === 'VALIDATED' ? requests.startJob(id) : requests.cancelJob(id))),
+    { role: 'job-action', resource: 'fine-tuning-job', of: job },
+  );
+  for (let i = 0; i < POLLS_AFTER_ACTION; i++) c.add(`poll job after start/cancel (${i + 1})`, OP.getJob, c.on(job, (id) => requests.getJob(id)), { role: 'job-poll', resource: 'fine-tuning-job', of: job });
+
+  // The fine-tuned model this job produced, if it did: never any other model.
+  const produced = (prev: Exchange[]): string | undefined => {
+    const latest = c.latest(prev, job);
+    return latest?.status === 'SUCCESS' && typeof latest.fine_tuned_model === 'string' && latest.fine_tuned_model ? latest.fine_tuned_model : undefined;
+  };
+  const onModel = (build: (model: string) => RequestSpec, needPreviousModelStep = true) =>
+    c.on(job, (jobId, prev) => {
+      const m = produced(prev);
+      const last = prev[prev.length - 1];
+      const ready = m !== undefined && (!needPreviousModelStep || (last !== undefined && isModelRequest(last)));
+      return ready ? build(m) : requests.getJob(jobId);
+    });
+  const change = { name: inputs.modelName, description: inputs.modelDescription };
+  c.add('update produced model name and description', OP.updateModel, onModel((m) => requests.updateModel(m, change), false), { role: 'model-change', of: job, change: 'update', expect: change });
+  c.add('retrieve produced model', OP.retrieveModel, onModel((m) => requests.retrieveModel(m)), { role: 'model-read', of: job, expect: change });
+  c.add('archive produced model', OP.archiveModel, onModel((m) => requests.archiveModel(m)), { role: 'model-change', of: job, change: 'archive', expect: { archived: true } });
+  c.add('retrieve archived model', OP.retrieveModel, onModel((m) => requests.retrieveModel(m)), { role: 'model-read', of: job, expect: { archived: true } });
+  c.add('unarchive produced model', OP.unarchiveModel, onModel((m) => requests.unarchiveModel(m)), { role: 'model-change', of: job, change: 'unarchive', expect: { archived: false } });
+  c.add('retrieve unarchived model', OP.retrieveModel, onModel((m) => requests.retrieveModel(m)), { role: 'model-read', of: job, expect: { archived: false } });
+  c.add('delete produced model', OP.deleteModel, onModel((m) => requests.deleteModel(m)), { role: 'delete', resource: 'model', of: job });
+  c.add('retrieve deleted model', OP.retrieveModel, onModel((m) => requests.retrieveModel(m)), { role: 'gone', resource: 'model', of: job, action: 'retrieve' }, { expect: 'any' });
+  // The training file goes only once the job is over; a live job keeps it (the clean-up cancels, then deletes).
+  c.add(
+    'delete training file once the job is over',
+    OP.deleteFile,
+    c.on(upload, (fileId, prev) => {
+      const status = c.latest(prev, job)?.status;
+      const jobId = idOf(prev[job]);
+      if (typeof status === 'string' && isFinal(fineTuningMachine, status)) return requests.deleteFile(fileId);
+      return jobId ? requests.getJob(jobId) : undefined;
+    }),
+    { role: 'delete', resource: 'file', of: upload },
+  );
+  return finish(c, ctx, `Fine-tuning lifecycle of a ${model} job with suffix ${suffix}`);
+}
+
+function finish(c: Chain, ctx: ScenarioContext, description: string): TestCase {
+  return c.toCase({ id: `${OP.createJob}/stateful/fine-tuning-lifecycle`, operationId: OP.createJob, scenario: 'fine-tuning', description, seed: ctx.seed });
+}

@@ -1,0 +1,11 @@
+// What every scenario builder receives.
+import type { LoadedSpec } from '../../../../specs/lib/load-spec.js';
+import type { MistralTargetInfo } from '../../target-info.js';
+
+export interface ScenarioContext {
+  info: MistralTargetInfo;
+  spec: LoadedSpec;
+  seed: number;
+  readOnly: boolean;
+  allowCostly: boolean;
+}
