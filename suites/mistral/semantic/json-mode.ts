@@ -1,6 +1,7 @@
 // response_format {type: "json_object"} guarantees JSON content ("guarantees the message the model
 // generates is in JSON", ResponseFormats). A choice cut by the token limit may hold partial JSON
-// legitimately and is skipped. Valid JSON that is not an object is reported as a warning: the mode is
+// legitimately and is skipped, as is one that stopped while stop sequences were requested (the
+// sequence may sit inside the JSON). Valid JSON that is not an object is reported as a warning: the mode is
 // named json_object, but the documented guarantee only says "JSON".
 import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
@@ -18,8 +19,11 @@ export function asksJsonMode(exchange: Exchange): boolean {
 export function judgeJsonMode(exchange: Exchange): Failure[] | { skip: string } {
   const view = completionView(exchange);
   if (!view) return { skip: 'no completion to judge (cut stream or non-JSON answer)' };
-  const judged = view.choices.filter((c) => c.finishReason !== 'length');
-  if (judged.length === 0) return { skip: 'every choice was cut by max_tokens (finish_reason "length"), so partial JSON is expected' };
+  // A requested stop sequence may end the answer inside the JSON (finish_reason "stop" either way).
+  const stop = requestOf(exchange)?.stop;
+  const hasStop = typeof stop === 'string' ? stop.length > 0 : Array.isArray(stop) && stop.length > 0;
+  const judged = view.choices.filter((c) => c.finishReason !== 'length' && !(hasStop && c.finishReason === 'stop'));
+  if (judged.length === 0) return { skip: 'every choice was cut by max_tokens or may have been cut by a requested stop sequence, so partial JSON is expected' };
   const failures: Failure[] = [];
   for (const choice of judged) {
     if (choice.toolCalls.length > 0 && !choice.content) continue; // a tool call answers instead of content
@@ -40,7 +44,7 @@ export const jsonMode: ExchangeCheck = {
   id: JSON_MODE,
   title: 'JSON mode answer is not JSON',
   severity: 'high',
-  description: 'With response_format {type: "json_object"} every choice not cut by max_tokens has JSON content.',
+  description: 'With response_format {type: "json_object"} every choice not cut by max_tokens or a stop sequence has JSON content.',
   category: 'semantic',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isChatLikeOp(ctx.operation) && asksJsonMode(ctx.exchange) && !judgedByCase(ctx, JSON_MODE),
