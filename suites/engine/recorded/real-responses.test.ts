@@ -12,7 +12,8 @@ import type { RunResults } from '../results.js';
 import { readNdjson } from './read-ndjson.js';
 import { validateRecorded } from './validate-recorded.js';
 
-const DIR = join(packageRoot(), '..', 'shared', 'real-responses');
+// A copy of shared/real-responses (recorded by public projects; provenance in each file).
+const DIR = join(packageRoot(), 'fixtures', 'recordings', 'real-responses');
 
 /** The conversion a user would do: one recording a line, fields kept as recorded. */
 function toNdjson(): string {

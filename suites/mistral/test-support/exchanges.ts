@@ -1,5 +1,5 @@
 // Test support for the Mistral checks: builders for completion bodies and streams, and the recorded
-// real API exchanges (copied from shared/real-responses into ./recordings, sources kept in each file).
+// real API exchanges (copied from shared/real-responses into fixtures/recordings/real-responses, sources kept in each file).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,7 +84,7 @@ export interface Recording {
   notes?: string;
 }
 
-const RECORDINGS = join(dirname(fileURLToPath(import.meta.url)), 'recordings');
+const RECORDINGS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'fixtures', 'recordings', 'real-responses');
 
 export function readRecording(name: string): Recording {
   return { name, ...(JSON.parse(readFileSync(join(RECORDINGS, `${name}.json`), 'utf8')) as Omit<Recording, 'name'>) };
