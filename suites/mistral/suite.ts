@@ -10,6 +10,8 @@ import { chunkFold } from './stream/index.js';
 
 export interface MistralSuiteConfig extends MistralSuiteOptions {
   seed: number;
+  /** The fetch the client probe's SDK uses (the run's pacer and retries). */
+  fetcher?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 }
 
 export function createMistralSuite(config: MistralSuiteConfig): MistralSuite {
@@ -27,6 +29,6 @@ export function createMistralSuite(config: MistralSuiteConfig): MistralSuite {
       },
     ],
     reproduction: (tc, exchanges, baseUrl, toCurl) => (tc.phase === 'stateful' ? chainScript(tc, exchanges, baseUrl, toCurl) : undefined),
-    probes: clientProbe(core.info),
+    probes: clientProbe(core.info, config.fetcher),
   };
 }

@@ -36,6 +36,8 @@ export interface ProbeOptions {
   info: MistralTargetInfo;
   timeoutMs: number;
   readOnly: boolean;
+  /** The fetch the SDK uses: the run's pacer and retries (see paced-fetch.ts). */
+  fetcher?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 }
 
 interface SdkError {
@@ -111,8 +113,17 @@ async function expectParsed(result: unknown, why: (raw: unknown) => Promise<stri
 }
 
 export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]> {
-  const { Mistral } = (await import('@mistralai/mistralai')) as unknown as { Mistral: new (o: Record<string, unknown>) => Sdk };
-  const sdk = new Mistral({ serverURL: opts.serverURL, apiKey: opts.apiKey ?? '', timeoutMs: opts.timeoutMs, retryConfig: { strategy: 'none' } });
+  const { Mistral, HTTPClient } = (await import('@mistralai/mistralai')) as unknown as {
+    Mistral: new (o: Record<string, unknown>) => Sdk;
+    HTTPClient: new (o: { fetcher?: ProbeOptions['fetcher'] }) => unknown;
+  };
+  const sdk = new Mistral({
+    serverURL: opts.serverURL,
+    apiKey: opts.apiKey ?? '',
+    timeoutMs: opts.timeoutMs,
+    retryConfig: { strategy: 'none' },
+    ...(opts.fetcher ? { httpClient: new HTTPClient({ fetcher: opts.fetcher }) } : {}),
+  });
   const model = opts.info.chatModel ?? 'mistral-small-latest';
   const messages = [{ role: 'user', content: 'Say hello in one word.' }];
   let uploadedId: string | undefined;

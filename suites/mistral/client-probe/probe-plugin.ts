@@ -1,7 +1,7 @@
 // The client probe as a SuitePlugin probe: each SDK call is a row of the `client-compatibility` area.
 import type { CheckMeta, SuitePlugin } from '../../engine/types.js';
 import type { MistralTargetInfo } from '../target-info.js';
-import { PROBE_CALLS, runClientProbe } from './client-probe.js';
+import { PROBE_CALLS, runClientProbe, type ProbeOptions } from './client-probe.js';
 
 export const CLIENT_COMPATIBILITY: CheckMeta = {
   id: 'client-compatibility',
@@ -11,12 +11,12 @@ export const CLIENT_COMPATIBILITY: CheckMeta = {
   description: 'The official @mistralai/mistralai SDK can make the call and parse what the target answers.',
 };
 
-export function clientProbe(info: () => MistralTargetInfo): NonNullable<SuitePlugin['probes']> {
+export function clientProbe(info: () => MistralTargetInfo, fetcher?: ProbeOptions['fetcher']): NonNullable<SuitePlugin['probes']> {
   return {
     operations: PROBE_CALLS.map((c) => ({ operationId: c.id, method: 'SDK', path: c.title, tags: ['client-compatibility'], area: 'client-compatibility' })),
     checks: [CLIENT_COMPATIBILITY],
     async run({ options, record }) {
-      const results = await runClientProbe({ serverURL: options.target, ...(options.apiKey ? { apiKey: options.apiKey } : {}), info: info(), timeoutMs: options.timeoutMs, readOnly: options.readOnly });
+      const results = await runClientProbe({ serverURL: options.target, ...(options.apiKey ? { apiKey: options.apiKey } : {}), info: info(), timeoutMs: options.timeoutMs, readOnly: options.readOnly, ...(fetcher ? { fetcher } : {}) });
       for (const r of results) {
         record({
           caseId: `${r.call.id}/probe/0`,

@@ -1,0 +1,30 @@
+// The SDK's HTTP goes through the run's pacer and retry policy like every other request, so the
+// probe never exceeds --rate-limit and a 429 is retried (Retry-After honoured), not a false failure.
+import type { Pacer } from '../../engine/transport/pacing.js';
+import { createRetryPolicy, retryDelay, seededRandom, type RetryPolicy } from '../../engine/transport/retry.js';
+
+export type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export function pacedFetch(pacer: Pacer | undefined, retry: Partial<RetryPolicy> = {}, base: Fetcher = fetch): Fetcher {
+  const policy = createRetryPolicy(retry);
+  const random = seededRandom(policy.seed);
+  return async (input, init) => {
+    for (let attempt = 0; ; attempt++) {
+      // A Request's body can be read once: send a copy so that a retry still has one.
+      const request = input instanceof Request ? input.clone() : input;
+      const release = await pacer?.acquire();
+      let res: Response;
+      try {
+        res = await base(request, init);
+        release?.sent();
+      } finally {
+        release?.();
+      }
+      if (!policy.statuses.includes(res.status) || attempt >= policy.maxRetries) return res;
+      const headers: Record<string, string> = {};
+      res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
+      await res.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(headers, attempt + 1, policy, random).delayMs));
+    }
+  };
+}
