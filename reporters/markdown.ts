@@ -85,14 +85,17 @@ function specFindings(r: RunResults): string[] {
   const e = r.spec.errata;
   out.push(r.spec.errataApplied ? `${e.length} errata applied:` : `Errata not applied (literal spec); ${e.length} known.`, '');
   if (e.length) {
-    out.push('| erratum | what | cases matched |', '|---|---|---:|');
+    out.push('| erratum | what | places corrected |', '|---|---|---:|');
     for (const x of e) out.push(`| \`${x.id.replace(/`/g, '')}\` | ${mdText(x.description)} | ${x.matched} |`);
     out.push('');
   }
   if (r.spec.lint.length) {
+    // Folded: a pull-request comment should lead with the server's verdict, not the document's lint.
+    const fixed = r.spec.lint.filter((l) => l.fixedByErratum).length;
+    out.push(`<details><summary>${r.spec.lint.length} lint findings on the spec (${fixed} fixed by errata)</summary>`, '');
     out.push('| lint rule | where | finding | fixed by erratum |', '|---|---|---|---|');
     for (const l of r.spec.lint) out.push(`| ${mdText(l.rule)} | ${mdText(l.pointer)} | ${mdText(l.message)} | ${l.fixedByErratum ? mdText(l.fixedByErratum) : ''} |`);
-    out.push('');
+    out.push('', '</details>', '');
   }
   const specFailures = r.operations.flatMap((o) => o.checks.flatMap((c) => c.failures.filter((f) => f.kind === 'spec').map((f) => `- ${mdText(o.operationId)} › ${mdText(c.checkId)}: ${mdText(clip(firstLine(f.message), 200))}`)));
   if (specFailures.length) out.push('Checks that blame the spec:', '', ...specFailures, '');
