@@ -27,7 +27,10 @@ const byName = (models: ModelInfo[], pattern: RegExp): ModelInfo | undefined => 
 export function chooseModels(models: ModelInfo[], explicit: string[], base: Pick<MistralTargetInfo, 'maxTokens' | 'k' | 'agentId'>): MistralTargetInfo {
   const usable = models.filter((m) => !m.archived);
   const cap = (c: string): ModelInfo | undefined => usable.find((m) => m.capabilities[c] === true && !/embed|moderation|ocr/i.test(m.id));
-  const chatDefault = byName(usable, /^mistral-small-latest$/) ?? cap('completion_chat') ?? byName(usable, /mistral|tiny|small|large|open/i);
+  // A vLLM or llama.cpp target lists models without capabilities or Mistral names: its first
+  // generative-looking model is then the best guess for chat.
+  const chatDefault =
+    byName(usable, /^mistral-small-latest$/) ?? cap('completion_chat') ?? byName(usable, /mistral|tiny|small|large|open/i) ?? usable.find((m) => !/embed|moderation|ocr|rerank|whisper|tts/i.test(m.id));
   const info: MistralTargetInfo = { models, maxTokens: base.maxTokens, k: base.k };
   if (base.agentId) info.agentId = base.agentId;
   const chat = explicit[0] ?? chatDefault?.id;
