@@ -7,14 +7,15 @@ import type { Operation } from '../../../specs/lib/model.js';
 import type { CaseStep, Exchange, RequestSpec, TestCase } from '../../engine/types.js';
 import { namesOf, type MistralTargetInfo } from '../target-info.js';
 import { isObj } from './request-of.js';
+import { MISTRAL_OPS } from '../operation-ids.js';
 
 export const PROBE_OPS = {
-  chat: 'chat_completion_v1_chat_completions_post',
-  fim: 'fim_completion_v1_fim_completions_post',
-  agents: 'agents_completion_v1_agents_completions_post',
-  embeddings: 'embeddings_v1_embeddings_post',
-  moderations: 'moderations_v1_moderations_post',
-  chatModerations: 'moderations_chat_v1_chat_moderations_post',
+  chat: MISTRAL_OPS.chat,
+  fim: MISTRAL_OPS.fim,
+  agents: MISTRAL_OPS.agents,
+  embeddings: MISTRAL_OPS.embeddings,
+  moderations: MISTRAL_OPS.moderations,
+  chatModerations: MISTRAL_OPS.chatModerations,
 } as const;
 
 /** Tokens for probes whose answer must be complete to be judged (JSON objects, tool arguments). */

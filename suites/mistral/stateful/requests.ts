@@ -1,28 +1,9 @@
 // Request builders for the Files, Fine-tuning, Models and Batch operations the chains use. Ids are
 // always path-encoded here, so callers pass the raw id a response gave them.
 import type { RequestSpec } from '../../engine/types.js';
+import { MISTRAL_OPS } from '../operation-ids.js';
 
-export const OP = {
-  uploadFile: 'files_api_routes_upload_file',
-  listFiles: 'files_api_routes_list_files',
-  retrieveFile: 'files_api_routes_retrieve_file',
-  deleteFile: 'files_api_routes_delete_file',
-  downloadFile: 'files_api_routes_download_file',
-  listJobs: 'jobs_api_routes_fine_tuning_get_fine_tuning_jobs',
-  createJob: 'jobs_api_routes_fine_tuning_create_fine_tuning_job',
-  getJob: 'jobs_api_routes_fine_tuning_get_fine_tuning_job',
-  cancelJob: 'jobs_api_routes_fine_tuning_cancel_fine_tuning_job',
-  startJob: 'jobs_api_routes_fine_tuning_start_fine_tuning_job',
-  updateModel: 'jobs_api_routes_fine_tuning_update_fine_tuned_model',
-  archiveModel: 'jobs_api_routes_fine_tuning_archive_fine_tuned_model',
-  unarchiveModel: 'jobs_api_routes_fine_tuning_unarchive_fine_tuned_model',
-  retrieveModel: 'retrieve_model_v1_models__model_id__get',
-  deleteModel: 'delete_model_v1_models__model_id__delete',
-  listBatches: 'jobs_api_routes_batch_get_batch_jobs',
-  createBatch: 'jobs_api_routes_batch_create_batch_job',
-  getBatch: 'jobs_api_routes_batch_get_batch_job',
-  cancelBatch: 'jobs_api_routes_batch_cancel_batch_job',
-} as const;
+export const OP = MISTRAL_OPS;
 
 const seg = encodeURIComponent;
 

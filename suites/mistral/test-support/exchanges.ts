@@ -7,17 +7,11 @@ import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
 import { exchangeOf, operation, sseText, transcriptFromText, type ExchangeInit } from '../../checks/test-support/sse.js';
 import type { Exchange, StreamEnd } from '../../engine/types.js';
 import { chunkFold } from '../stream/chunk-fold.js';
+import { MISTRAL_OPS } from '../operation-ids.js';
 
 export * from '../../checks/test-support/sse.js';
 
-export const OPS = {
-  chat: 'chat_completion_v1_chat_completions_post',
-  fim: 'fim_completion_v1_fim_completions_post',
-  agents: 'agents_completion_v1_agents_completions_post',
-  embeddings: 'embeddings_v1_embeddings_post',
-  moderations: 'moderations_v1_moderations_post',
-  chatModerations: 'moderations_chat_v1_chat_moderations_post',
-} as const;
+export const OPS = MISTRAL_OPS;
 
 const PATHS: Record<string, string> = {
   [OPS.chat]: '/v1/chat/completions',
