@@ -35,3 +35,9 @@ export const WEATHER_TOOL = {
     },
   },
 };
+
+/** Fine-tuning data in the documented chat format: what a generated upload sends as its file. */
+export const TRAINING_JSONL =
+  [CONVERSATIONS[0], CONVERSATIONS[1]]
+    .map((c) => JSON.stringify({ messages: [...c!, { role: 'assistant', content: 'Hello.' }] }))
+    .join('\n') + '\n';
