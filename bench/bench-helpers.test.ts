@@ -3,7 +3,7 @@ import { liveHeapGrowth } from './figures/live-heap.js';
 import { groupArgs } from './figures/suite-run.js';
 import { foldPeak, parseProcStatus } from './proc-status.js';
 import { replayableHeaders } from './recording-proxy.js';
-import { benchRuns, median, repeat, summarize } from './stats.js';
+import { benchOnly, benchRuns, median, repeat, summarize } from './stats.js';
 import { formatTable, judge, row } from './table.js';
 
 const STATUS = `Name:\tnode
@@ -99,5 +99,16 @@ describe('bench plumbing', () => {
   it('measures live heap growth as the largest later sample over the first', () => {
     expect(liveHeapGrowth([{ cases: 1000, heapUsedBytes: 100 }, { cases: 2000, heapUsedBytes: 150 }, { cases: 3000, heapUsedBytes: 90 }])).toBe(1.5);
     expect(() => liveHeapGrowth([{ cases: 1000, heapUsedBytes: 100 }])).toThrow(/fewer than two/);
+  });
+});
+
+describe('BENCH_ONLY', () => {
+  it('selects every group when unset, the listed ones otherwise, and refuses unknown names', () => {
+    expect(benchOnly({})('memory')).toBe(true);
+    const only = benchOnly({ BENCH_ONLY: 'startup, throughput' });
+    expect(only('startup')).toBe(true);
+    expect(only('throughput')).toBe(true);
+    expect(only('memory')).toBe(false);
+    expect(() => benchOnly({ BENCH_ONLY: 'startup,speed' })).toThrow(/unknown group "speed"/);
   });
 });

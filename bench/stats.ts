@@ -33,3 +33,16 @@ export function benchRuns(env: NodeJS.ProcessEnv = process.env): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`[mistral-conformance] Failed to read BENCH_RUNS: "${raw}" is not a positive integer. Use e.g. BENCH_RUNS=5.`);
   return n;
 }
+
+export const BENCH_GROUPS = ['startup', 'validation', 'throughput', 'sse', 'memory'] as const;
+export type BenchGroup = (typeof BENCH_GROUPS)[number];
+
+/** `BENCH_ONLY=startup,throughput`: measure only these groups of figures (all when unset). */
+export function benchOnly(env: NodeJS.ProcessEnv = process.env): (group: BenchGroup) => boolean {
+  const raw = env.BENCH_ONLY?.trim();
+  if (!raw) return () => true;
+  const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = wanted.filter((w) => !(BENCH_GROUPS as readonly string[]).includes(w));
+  if (unknown.length) throw new Error(`[mistral-conformance] Failed to read BENCH_ONLY: unknown group "${unknown[0]}". Use a comma list of ${BENCH_GROUPS.join(', ')}.`);
+  return (group) => wanted.includes(group);
+}

@@ -1,6 +1,6 @@
 // The programmatic API: run the conformance suite against a target and get the events and results.
 // The command line is a thin layer over this; implementers can call it from their own tests.
-import { lintSpec } from '../specs/lib/lint.js';
+import { lintSpecCached } from '../specs/lib/lint-cache.js';
 import { loadSpec, type LoadedSpec } from '../specs/lib/load-spec.js';
 import { pinnedErrataPath, pinnedSpecPath } from '../specs/lib/paths.js';
 import { genericChecks } from './checks/index.js';
@@ -12,6 +12,7 @@ import { createTransport } from './engine/transport/http-client.js';
 import { createPacer } from './engine/transport/pacing.js';
 import type { Phase, RunOptions } from './engine/types.js';
 import { tool } from './cli/version.js';
+import { pacedFetch } from './mistral/client-probe/paced-fetch.js';
 import { createMistralSuite } from './mistral/suite.js';
 import type { StatusPolicyTable } from './mistral/status-policy.js';
 
@@ -66,21 +67,36 @@ export interface LoadedContract {
   summary: SpecSummary;
 }
 
-/** Loads the spec with its errata (or literally, keeping the corrected one aside) and lints it. */
-export async function loadContract(opts: { spec?: string; overlays?: string[]; errata: boolean }): Promise<LoadedContract> {
+/** The contract before its lint: `summarize()` lints (hundreds of validator compilations) when called. */
+export interface UnlintedContract {
+  spec: LoadedSpec;
+  summarize(): SpecSummary;
+}
+
+/** Loads the spec with its errata (or literally, keeping the corrected one aside); lints on `summarize()`. */
+export async function loadContractUnlinted(opts: { spec?: string; overlays?: string[]; errata: boolean }): Promise<UnlintedContract> {
   const location = opts.spec ?? pinnedSpecPath();
   const overlays = opts.overlays ?? (opts.spec ? [] : [pinnedErrataPath()]);
   const corrected = await loadSpec(location, { overlays });
   const spec = opts.errata ? corrected : await loadSpec(location);
   if (!opts.errata && overlays.length) spec.corrected = corrected;
-  const lint = lintSpec(corrected);
-  const summary: SpecSummary = {
-    ...spec.info,
-    errataApplied: opts.errata && corrected.errata.length > 0,
-    errata: corrected.errata.map((e) => ({ id: e.id, description: e.description, evidence: e.evidence, matched: e.matched })),
-    lint: lint.map((f) => ({ rule: f.rule, pointer: f.pointer, message: f.message, ...(f.fixedByErratum ? { fixedByErratum: f.fixedByErratum } : {}) })),
+  let summary: SpecSummary | undefined;
+  return {
+    spec,
+    summarize: () =>
+      (summary ??= {
+        ...spec.info,
+        errataApplied: opts.errata && corrected.errata.length > 0,
+        errata: corrected.errata.map((e) => ({ id: e.id, description: e.description, evidence: e.evidence, matched: e.matched })),
+        lint: lintSpecCached(corrected).map((f) => ({ rule: f.rule, pointer: f.pointer, message: f.message, ...(f.fixedByErratum ? { fixedByErratum: f.fixedByErratum } : {}) })),
+      }),
   };
-  return { spec, summary };
+}
+
+/** Loads the spec with its errata (or literally, keeping the corrected one aside) and lints it. */
+export async function loadContract(opts: { spec?: string; overlays?: string[]; errata: boolean }): Promise<LoadedContract> {
+  const contract = await loadContractUnlinted(opts);
+  return { spec: contract.spec, summary: contract.summarize() };
 }
 
 export function resolveRunOptions(opts: ConformanceOptions): RunOptions {
@@ -99,8 +115,11 @@ export function resolveRunOptions(opts: ConformanceOptions): RunOptions {
 /** Runs the suite; events go to `listeners` as they happen, results are returned at the end. */
 export async function runConformance(opts: ConformanceOptions): Promise<{ results: RunResults; events: RunEvent[] }> {
   const options = resolveRunOptions(opts);
-  const contract = await loadContract({ errata: options.errata, ...(opts.spec ? { spec: opts.spec } : {}), ...(opts.overlays ? { overlays: opts.overlays } : {}) });
+  const contract = await loadContractUnlinted({ errata: options.errata, ...(opts.spec ? { spec: opts.spec } : {}), ...(opts.overlays ? { overlays: opts.overlays } : {}) });
+  const pacer = createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) });
+  const retry = { maxRetries: opts.retries ?? 4, seed: options.seed };
   const suite = createMistralSuite({
+    fetcher: pacedFetch(pacer, retry),
     models: options.models,
     maxTokens: options.maxTokens,
     k: opts.k ?? 3,
@@ -121,15 +140,16 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
     streamIdleTimeoutMs: options.streamIdleTimeoutMs,
     streamTotalTimeoutMs: options.streamTotalTimeoutMs,
     maxStreamBytes: options.maxStreamBytes,
-    pacer: createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) }),
+    pacer,
     // Rate-limited answers (429, 503) are retried by default, honouring Retry-After.
-    retry: { maxRetries: opts.retries ?? 4, seed: options.seed },
+    retry,
   });
   const events: RunEvent[] = [];
   try {
     const results = await runSuite({
       spec: contract.spec,
-      specSummary: contract.summary,
+      // Linted after discovery: the first request does not wait for it (start-up).
+      specSummary: contract.summarize,
       options,
       transport,
       plugins: [suite],

@@ -19,7 +19,8 @@ import type { Check, CleanupReport, Exchange, GenerationHints, PrepareContext, R
 
 export interface RunSuiteInput {
   spec: LoadedSpec;
-  specSummary: SpecSummary;
+  /** Or a function computing it (a lint), called once after discovery: the first request need not wait for it. */
+  specSummary: SpecSummary | (() => SpecSummary);
   options: RunOptions;
   transport: Transport;
   plugins: SuitePlugin[];
@@ -205,7 +206,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     target: options.target,
     ...(input.targetName ? { targetName: input.targetName } : {}),
     seed: options.seed,
-    spec: input.specSummary,
+    spec: typeof input.specSummary === 'function' ? input.specSummary() : input.specSummary,
     options: safeOptions as Record<string, unknown>,
     // A check id may have an exchange-scope and a case-scope form: list it once.
     checks: [...new Map([...checks, ...probes.flatMap((p) => p.checks)].map(({ id, title, severity, description, category }) => [id, { id, title, severity, description, category }] as const)).values()],

@@ -2,7 +2,7 @@
 // reports written as it goes, exit 0 pass, 1 failures, 2 could not run, 130 interrupted.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startReferenceServer, type ReferenceServer } from '../../../fixtures/reference-server/index.js';
+import type { ReferenceServer } from '../../../fixtures/reference-server/index.js';
 import { applyBaseline, describeBaselineIssues, loadBaseline, makeBaseline, renderBaseline, type BaselineEntry } from '../../../reporters/baseline.js';
 import { renderCompare } from '../../../reporters/compare.js';
 import { renderConsole } from '../../../reporters/console.js';
@@ -236,6 +236,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     for (const t of targets) runs.push({ name: t.name, options: { ...t.options, targetName: t.name } });
   } else if (values.embedded) {
     const fault = str(values, 'fault');
+    // Imported only here: a run against a target does not pay for loading the reference server.
+    const { startReferenceServer } = await import('../../../fixtures/reference-server/index.js');
     server = await startReferenceServer({ apiKey: 'reference-key', ...(fault ? { fault } : {}) });
     runs.push({ name: fault ? `reference (${fault})` : 'reference', options: { apiKey: 'reference-key', ...flags, target: server.url, targetName: fault ? `reference-server+${fault}` : 'reference-server' } });
   } else {

@@ -1,4 +1,4 @@
-// Transport faults injected with nock (which intercepts global fetch in-process): the transport must
+// Transport faults injected with nock (which intercepts node:http and fetch in-process): the transport must
 // behave the same under an interceptor as on a real socket.
 import { Readable } from 'node:stream';
 import nock from 'nock';
@@ -44,7 +44,8 @@ describe('transport under nock', () => {
   });
 
   it('a socket reset becomes a reset', async () => {
-    nock(BASE).get('/v1/models').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    // An Error, as a real reset is: nock's interceptor forwards only Error instances to node:http requests.
+    nock(BASE).get('/v1/models').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const ex = await t().send(get);
     expect(ex.error?.kind).toBe('reset');
   });

@@ -147,6 +147,36 @@ describe('responses', () => {
     expect(closed).toBe(true);
   });
 
+  it('decodes only the kept head of a body cut off at the cap, yet finds and redacts the key anywhere in it', async () => {
+    const head = 'a'.repeat(990);
+    // The key straddles the report limit (1000 characters) and comes again deep in the body.
+    const body = `${head}${KEY}${'b'.repeat(60_000)}${KEY}${'c'.repeat(200_000)}`;
+    const s = await serve((_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(body);
+    });
+    const ex = await transport(s, { maxResponseBytes: 100_000, reportBodyLimit: 1000 }).send(req());
+    expect(ex.error?.kind).toBe('too-large');
+    expect(ex.response!.truncated).toBe(true);
+    expect(ex.response!.reflectedSecret).toEqual(['body']);
+    expect(ex.response!.bodyText.startsWith(`${head}[REDACTED]`)).toBe(true);
+    expect(ex.response!.bodyText).not.toContain('sk-');
+    expect(ex.response!.bodyText).toMatch(/… \[\d+ more characters\]$/);
+    expect(ex.response!.jsonError).toBeUndefined();
+  });
+
+  it('counts the characters left out of a long complete text body', async () => {
+    const body = `${'é'.repeat(50_000)}${'x'.repeat(50_000)}`;
+    const s = await serve((_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(body);
+    });
+    const ex = await transport(s, { reportBodyLimit: 1000 }).send(req());
+    expect(ex.error).toBeUndefined();
+    expect(ex.response!.bodyText).toBe(`${'é'.repeat(1000)}… [${body.length - 1000} more characters]`);
+    expect(ex.response!.bytes).toBe(Buffer.byteLength(body));
+  });
+
   it('keeps raw bytes when asked', async () => {
     const s = await serve((_q, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });

@@ -1,10 +1,11 @@
-// The HTTP transport: sends a RequestSpec with global fetch and returns an Exchange, never throws.
+// The HTTP transport: sends a RequestSpec over node:http (keep-alive) and returns an Exchange, never throws.
 // Bodies are read incrementally under a size cap, event streams go through the SSE reader as they
 // arrive, rate-limited answers are retried per the RetryPolicy, and everything recorded is redacted.
 import type { Operation } from '../../../specs/lib/model.js';
 import type { Exchange, ExchangeResponse, RequestSpec, StreamFold, TransportErrorKind } from '../types.js';
 import { buildRequest, DEFAULT_AUTH_HEADER, truncate, type AuthHeaderConfig } from './build-request.js';
-import { byteSource, concat, readCapped, type ByteSource } from './byte-source.js';
+import { concat, readCapped, type ByteSource } from './byte-source.js';
+import { createHttpClient, type HttpResponseHead } from './http-request.js';
 import { classifyError, oneLine } from './classify-error.js';
 import type { Pacer, Release } from './pacing.js';
 import { createRedactor, SENSITIVE_HEADERS, type Redactor } from './redact.js';
@@ -108,13 +109,14 @@ export function createTransport(opts: TransportOptions): Transport {
   const policy = opts.retry ? createRetryPolicy(opts.retry) : undefined;
   const random = seededRandom(policy?.seed ?? 0);
   const closing = new AbortController();
+  const http = createHttpClient();
   let requestCount = 0;
 
   const secrets = [opts.apiKey, ...(opts.secrets ?? []), ...headerSecrets(opts.extraHeaders ?? {}, authHeader.name)];
   // An invalid credential sent on purpose is still a credential: echoing it back is a reflection too.
   const redactorFor = (req: RequestSpec): Redactor => (req.auth.kind === 'invalid' ? createRedactor([...secrets, req.auth.value]) : redactor);
   const attempt = (req: RequestSpec, ctx: SendContext): Promise<Exchange> =>
-    sendOnce(req, ctx, { opts, redactor: redactorFor(req), authHeader, bodyLimit, closing: closing.signal, count: () => requestCount++ });
+    sendOnce(req, ctx, { opts, redactor: redactorFor(req), authHeader, bodyLimit, closing: closing.signal, count: () => requestCount++, http });
 
   return {
     async send(req, ctx = {}) {
@@ -137,6 +139,7 @@ export function createTransport(opts: TransportOptions): Transport {
     },
     async close() {
       closing.abort(new Error('transport closed'));
+      http.close();
     },
   };
 }
@@ -148,6 +151,17 @@ interface Shared {
   bodyLimit: number;
   closing: AbortSignal;
   count: () => void;
+  http: ReturnType<typeof createHttpClient>;
+}
+
+/** Multipart bodies are encoded by the platform's FormData (boundary included), like fetch did. */
+async function encodeBody(init: { headers: Record<string, string>; body?: string | FormData }): Promise<{ headers: Record<string, string>; body?: string | Uint8Array }> {
+  if (!(init.body instanceof FormData)) return init as { headers: Record<string, string>; body?: string };
+  const encoded = new Response(init.body);
+  const headers = { ...init.headers };
+  // A caller's own content-type wins (negative cases), as with fetch.
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
+  return { headers, body: new Uint8Array(await encoded.arrayBuffer()) };
 }
 
 async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<Exchange> {
@@ -187,24 +201,24 @@ async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<
 
   try {
     s.count();
-    let res: Response;
+    let res: HttpResponseHead;
     try {
-      res = await fetch(built.url, { ...built.init, signal: controller.signal, redirect: 'manual' });
+      const { headers: sendHeaders, body: sendBody } = await encodeBody(built.init);
+      res = await s.http.request(built.url, { method: built.init.method, headers: sendHeaders, ...(sendBody !== undefined ? { body: sendBody } : {}), signal: controller.signal });
     } catch (err) {
       const e = errorOf(err);
       return fail(e.kind, `${e.message} (${built.record.method} ${built.record.url})`);
     }
     exchange.timing.ttfbMs = round(elapsed());
     release?.sent();
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
-    const contentType = res.headers.get('content-type') ?? '';
+    const headers = res.headers;
+    const contentType = headers['content-type'] ?? '';
     const response: ExchangeResponse = { status: res.status, headers: redactor.headers(headers), contentType, bodyText: '', bytes: 0, truncated: false };
     // Where the key came back, noted before redaction hides it (the credential-reflection check reads this).
     const reflected = Object.entries(headers).filter(([, v]) => redactor.has(v)).map(([k]) => `header:${k}`);
     if (reflected.length) response.reflectedSecret = reflected;
     exchange.response = response;
-    const source = byteSource(res.body);
+    const source = res.body;
 
     let sse = baseType(contentType) === 'text/event-stream';
     if (!sse && req.stream) {
@@ -281,18 +295,42 @@ async function peekStart(source: ByteSource): Promise<{ text: string; error?: un
   return { text };
 }
 
+/** UTF-16 length of a UTF-8 text: every byte that starts a character, twice for 4-byte ones. */
+function utf16Length(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
 function fillBody(response: ExchangeResponse, data: Uint8Array, total: number, truncated: boolean, complete: boolean, keepRaw: boolean, s: Shared): void {
+  response.bytes = total;
+  response.truncated = truncated;
+  if (keepRaw) response.raw = s.redactor.bytes(data);
+  const declaredJson = JSON_TYPE.test(response.contentType);
+  // Only a complete body that may be JSON is decoded whole (to parse it); of any other only the head
+  // the report keeps is decoded: a body cut off at a 16 MiB cap must not become a 32 MB string.
+  const headBytes = (s.bodyLimit + 1024) * 4;
+  const start = new TextDecoder().decode(data.subarray(0, 64)).trimStart();
+  const looksJson = start.startsWith('{') || start.startsWith('[') || (start === '' && data.byteLength > 64);
+  const whole = data.byteLength <= headBytes || (complete && !truncated && (declaredJson || looksJson));
+  if (!whole) {
+    // The secret is searched in the bytes, all of them; the head is redacted before it is cut.
+    if (s.redactor.hasBytes(data)) (response.reflectedSecret ??= []).push('body');
+    const head = s.redactor.text(new TextDecoder().decode(data.subarray(0, headBytes)));
+    const length = head.length + utf16Length(data.subarray(headBytes));
+    response.bodyText = length > s.bodyLimit ? `${head.slice(0, s.bodyLimit)}… [${length - s.bodyLimit} more characters]` : head;
+    if (declaredJson) response.jsonError = truncated ? 'body cut off at the size cap' : 'body incomplete: the connection broke';
+    return;
+  }
   const decoded = new TextDecoder().decode(data);
   if (s.redactor.has(decoded)) (response.reflectedSecret ??= []).push('body');
   const text = s.redactor.text(decoded);
-  response.bytes = total;
-  response.truncated = truncated;
   response.bodyText = truncate(text, s.bodyLimit);
-  if (keepRaw) response.raw = s.redactor.bytes(data);
   const trimmed = text.trimStart();
-  const declaredJson = JSON_TYPE.test(response.contentType);
-  const looksJson = trimmed.startsWith('{') || trimmed.startsWith('[');
-  if (!declaredJson && !looksJson) return;
+  if (!declaredJson && !trimmed.startsWith('{') && !trimmed.startsWith('[')) return;
   if (truncated || !complete) {
     if (declaredJson) response.jsonError = truncated ? 'body cut off at the size cap' : 'body incomplete: the connection broke';
     return;

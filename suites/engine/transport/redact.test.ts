@@ -61,6 +61,13 @@ describe('createRedactor', () => {
     const clean = new Uint8Array([1, 2, 3]);
     expect(r.bytes(clean)).toBe(clean);
   });
+  it('finds a secret in bytes in any of its forms, without decoding them', () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    expect(r.hasBytes(enc(`xx${KEY}yy`))).toBe(true);
+    expect(r.hasBytes(enc(`xx${encodeURIComponent(KEY)}yy`))).toBe(true);
+    expect(r.hasBytes(enc('nothing here'))).toBe(false);
+    expect(createRedactor([]).hasBytes(enc(KEY))).toBe(false);
+  });
   it('is empty without secrets', () => {
     expect(createRedactor([]).empty).toBe(true);
     expect(r.empty).toBe(false);

@@ -20,6 +20,8 @@ export interface Redactor {
   /** Deep copy of a JSON-like value with secrets removed from strings and keys (same value when clean). */
   value<T>(value: T): T;
   bytes(bytes: Uint8Array): Uint8Array;
+  /** True when the bytes hold a secret in any known form (without decoding them). */
+  hasBytes(bytes: Uint8Array): boolean;
   headers(headers: Record<string, string>, extraSensitive?: readonly string[]): Record<string, string>;
 }
 
@@ -87,6 +89,12 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
     return changed ? new Uint8Array(buf) : b;
   };
 
+  const hasBytes = (b: Uint8Array): boolean => {
+    if (!byteForms.length) return false;
+    const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    return byteForms.some((form) => buf.includes(form));
+  };
+
   const headers = (h: Record<string, string>, extraSensitive: readonly string[] = []): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const [name, v] of Object.entries(h)) {
@@ -96,7 +104,7 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
     return out;
   };
 
-  return { empty: !pattern, text, has, value, bytes, headers };
+  return { empty: !pattern, text, has, value, bytes, hasBytes, headers };
 }
 
 /** Keeps the scheme word (`Bearer [REDACTED]`) so a report still shows how the request authenticated. */

@@ -1,0 +1,48 @@
+// The spec summary (with its lint, hundreds of validator compilations) is computed after discovery,
+// so the first request does not wait for it, and still arrives in run-started.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../../specs/lib/load-spec.js';
+import type { RunEvent, SpecSummary } from './events.js';
+import { runSuite } from './run-suite.js';
+import type { Transport } from './transport/http-client.js';
+import type { Exchange, RunOptions, StatusPolicy } from './types.js';
+
+const DOC = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/v1/models': { get: { operationId: 'list', responses: { '200': { description: 'ok' } } } } } };
+const options: RunOptions = { target: 'http://x', seed: 1, runs: 1, include: [], exclude: [], phases: [], timeoutMs: 1000, maxTokens: 16, models: [], apiKeyEnv: 'K', extraHeaders: {}, maxResponseBytes: 1024, concurrency: 1, errata: true, readOnly: false, allowCostly: false, userAgent: 't', streamIdleTimeoutMs: 1000, streamTotalTimeoutMs: 1000, maxStreamBytes: 1024 };
+const policy: StatusPolicy = { undocumented: () => ({ verdict: 'pass', reason: '' }), describe: () => [] };
+const summary: SpecSummary = { title: 't', version: '1', openapi: '3.1.0', sha256: '', source: 'x', errataApplied: false, errata: [], lint: [{ rule: 'r', pointer: '#/', message: 'm' }] };
+
+describe('runSuite spec summary', () => {
+  it('computes a summary given as a function after discovery has sent its request, once, into run-started', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-summary-'));
+    try {
+      const file = join(dir, 'spec.json');
+      writeFileSync(file, JSON.stringify(DOC));
+      const spec = await loadSpec(file);
+      let sent = 0;
+      const calls: number[] = [];
+      const exchange: Exchange = { request: { method: 'GET', url: 'http://x/v1/models', headers: {} }, response: { status: 200, headers: {}, contentType: 'application/json', bodyText: '{}', bytes: 2, truncated: false, json: {} }, timing: { startedAt: 0, totalMs: 1 }, retries: 0 };
+      const transport: Transport = { send: async () => (sent++, exchange), requestCount: 0, close: async () => undefined };
+      const events: RunEvent[] = [];
+      await runSuite({
+        spec,
+        specSummary: () => (calls.push(sent), summary),
+        options,
+        transport,
+        plugins: [{ name: 'discovery', prepare: async (ctx) => void (await ctx.send({ method: 'GET', path: '/v1/models', query: [], headers: {}, auth: { kind: 'default' } })) }],
+        checks: [],
+        policy,
+        listeners: [(e) => events.push(e)],
+        tool: { name: 't', version: '0' },
+      });
+      expect(calls).toEqual([1]);
+      const started = events.find((e) => e.type === 'run-started');
+      expect(started?.type === 'run-started' && started.spec).toEqual(summary);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,152 @@
+// One HTTP exchange on node:http / node:https over keep-alive agents: what the transport used global
+// fetch for, at a fraction of its CPU per request (fetch copies every request body under
+// `redirect: 'manual'` and goes through web streams). Like fetch with `redirect: 'manual'` it follows
+// no redirects, and it sends and undoes the same content codings fetch does (gzip, deflate; br over
+// https). Interceptors (msw, nock) patch node:http, so they keep working.
+// Default imports, called at request time: interceptors replace `http.request` on the module object,
+// which named ESM imports of a builtin would not see.
+import http, { type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, constants as zlib } from 'node:zlib';
+import type { ByteSource } from './byte-source.js';
+
+export interface HttpResponseHead {
+  status: number;
+  /** Lower-case names; repeated headers joined with `, ` (as fetch's Headers do). */
+  headers: Record<string, string>;
+  body: ByteSource;
+}
+
+export interface HttpRequestInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  signal?: AbortSignal;
+}
+
+export interface HttpClient {
+  request(url: string, init: HttpRequestInit): Promise<HttpResponseHead>;
+  /** Closes idle keep-alive connections and refuses nothing: in-flight requests end on their own. */
+  close(): void;
+}
+
+/** Resets of a reused keep-alive connection before any answer: the server closed it while idle. */
+const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function hasHeader(headers: Record<string, string>, lower: string): boolean {
+  for (const k in headers) if (k.toLowerCase() === lower) return true;
+  return false;
+}
+
+function joinHeaders(raw: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k in raw) {
+    const v = raw[k];
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+/** Chunks handed out are at most this long (views, not copies), so a size cap overshoots by at most this. */
+export const MAX_CHUNK = 64 * 1024;
+
+/** A readable as a pull source of chunks; `cancel` drops the connection instead of draining it. */
+export function readableSource(stream: Readable, onCancel: () => void): ByteSource {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const pending: Uint8Array[] = [];
+  let finished = false;
+  return {
+    async next() {
+      let chunk = pending.shift();
+      if (chunk === undefined) {
+        if (finished) return undefined;
+        const r = await it.next();
+        if (r.done) {
+          finished = true;
+          return undefined;
+        }
+        chunk = r.value;
+      }
+      if (chunk.byteLength <= MAX_CHUNK) return chunk;
+      pending.unshift(chunk.subarray(MAX_CHUNK));
+      return chunk.subarray(0, MAX_CHUNK);
+    },
+    unshift(chunk) {
+      pending.unshift(chunk);
+    },
+    async cancel() {
+      if (finished) return;
+      finished = true;
+      pending.length = 0;
+      onCancel();
+    },
+  };
+}
+
+function decoded(res: IncomingMessage): Readable {
+  const coding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  // Lenient like fetch: a body cut short still yields what was decoded so far.
+  const options = { finishFlush: zlib.Z_SYNC_FLUSH };
+  const decoder = coding === 'gzip' || coding === 'x-gzip' ? createGunzip(options) : coding === 'deflate' ? createInflate(options) : coding === 'br' ? createBrotliDecompress({ finishFlush: zlib.BROTLI_OPERATION_FLUSH }) : undefined;
+  if (!decoder) return res;
+  res.on('error', (err) => decoder.destroy(err));
+  decoder.on('close', () => {
+    if (!res.complete) res.destroy();
+  });
+  return res.pipe(decoder);
+}
+
+export function createHttpClient(): HttpClient {
+  const agents = { http: new http.Agent({ keepAlive: true, scheduling: 'lifo' }), https: new https.Agent({ keepAlive: true, scheduling: 'lifo' }) };
+
+  const once = (url: URL, init: HttpRequestInit, body: Buffer | undefined): Promise<HttpResponseHead & { retryable?: boolean }> =>
+    new Promise((resolve, reject) => {
+      const secure = url.protocol === 'https:';
+      const headers: OutgoingHttpHeaders = { ...init.headers };
+      // What fetch adds on its own; a caller's own value wins.
+      if (!hasHeader(init.headers, 'accept-encoding')) headers['accept-encoding'] = secure ? 'gzip, deflate, br' : 'gzip, deflate';
+      // fetch's rule: a body's length, and 0 for a POST or PUT without one.
+      const length = body !== undefined ? body.byteLength : init.method === 'POST' || init.method === 'PUT' ? 0 : undefined;
+      if (length !== undefined && !hasHeader(init.headers, 'content-length')) headers['content-length'] = length;
+      let req: ClientRequest;
+      try {
+        req = (secure ? https : http).request(url, { method: init.method, headers, agent: secure ? agents.https : agents.http, ...(init.signal ? { signal: init.signal } : {}) });
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      let answered = false;
+      req.once('error', (err: NodeJS.ErrnoException) => {
+        if (answered) return;
+        // Node's own advice for keep-alive: a request on a reused socket that the peer had already
+        // closed never reached the server, so it can be sent again on a fresh connection.
+        if (req.reusedSocket && !init.signal?.aborted && STALE_SOCKET.has(err.code ?? '')) Object.assign(err, { staleSocket: true });
+        reject(err);
+      });
+      req.once('response', (res) => {
+        answered = true;
+        // Errors from here on surface through the body source.
+        res.on('error', () => undefined);
+        resolve({ status: res.statusCode ?? 0, headers: joinHeaders(res.headers), body: readableSource(decoded(res), () => res.destroy()) });
+      });
+      req.end(body);
+    });
+
+  return {
+    async request(url, init) {
+      const u = new URL(url);
+      const body = init.body === undefined ? undefined : typeof init.body === 'string' ? Buffer.from(init.body) : Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength);
+      try {
+        return await once(u, init, body);
+      } catch (err) {
+        if ((err as { staleSocket?: boolean }).staleSocket) return once(u, init, body);
+        throw err;
+      }
+    },
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
