@@ -63,7 +63,7 @@ describe('--max-requests on a run that creates files', () => {
   let report: RunResults;
   beforeAll(async () => {
     // Only uploads: every accepted case creates a file that must be deleted from the same budget.
-    ({ server, report } = await budgetRun(['--max-requests', '14', '--include', 'files_api_routes_upload_file', '--phases', 'examples,positive', '--runs', '20']));
+    ({ server, report } = await budgetRun(['--max-requests', '10', '--include', 'files_api_routes_upload_file', '--phases', 'examples,positive', '--runs', '20']));
   }, 120_000);
 
   it('keeps back what clean-up needs: the uploads and their deletions together stay within the budget', () => {
@@ -71,7 +71,7 @@ describe('--max-requests on a run that creates files', () => {
     const deletions = server.log.filter((e) => e.method === 'DELETE' && e.status === 200).length;
     expect(uploads).toBeGreaterThan(2);
     expect(deletions).toBe(uploads);
-    expect(server.log.length).toBeLessThanOrEqual(14);
+    expect(server.log.length).toBeLessThanOrEqual(10);
     expect(server.state.files.size).toBe(0);
     expect(report.summary.stoppedBy).toBe('budget:max-requests');
     expect(report.cleanup?.cleaned.length).toBe(uploads);

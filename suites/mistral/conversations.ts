@@ -36,8 +36,7 @@ export const WEATHER_TOOL = {
   },
 };
 
-/** Fine-tuning data in the documented chat format: what a generated upload sends as its file. */
-export const TRAINING_JSONL =
-  [CONVERSATIONS[0], CONVERSATIONS[1]]
-    .map((c) => JSON.stringify({ messages: [...c!, { role: 'assistant', content: 'Hello.' }] }))
-    .join('\n') + '\n';
+/** Fine-tuning data in the documented chat format: what generated uploads send as their file (one per conversation). */
+export const TRAINING_FILES: string[] = CONVERSATIONS.filter((c) => !c.some((m) => m.prefix === true)).map(
+  (c, i) => [c, CONVERSATIONS[(i + 1) % 3]!].map((conv) => JSON.stringify({ messages: [...conv.filter((m) => m.prefix !== true), { role: 'assistant', content: `Answer ${i}.` }] })).join('\n') + '\n',
+);

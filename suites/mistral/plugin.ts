@@ -5,7 +5,7 @@ import type { Operation } from '../../specs/lib/model.js';
 import { isObject } from '../../specs/lib/schema-walk.js';
 import type { CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, StatusPolicy, SuitePlugin } from '../engine/types.js';
 import { ResourceTracker } from './stateful/index.js';
-import { CONVERSATIONS, MODERATION_CONVERSATIONS, TRAINING_JSONL, WEATHER_TOOL } from './conversations.js';
+import { CONVERSATIONS, MODERATION_CONVERSATIONS, TRAINING_FILES, WEATHER_TOOL } from './conversations.js';
 import { chooseModels, parseModelList } from './discover-models.js';
 import { createMistralStatusPolicy, type StatusPolicyTable } from './status-policy.js';
 import type { MistralTargetInfo } from './target-info.js';
@@ -77,7 +77,7 @@ export function createMistralSuite(options: MistralSuiteOptions): MistralSuite {
         return existing.batchId ? { fixed: { 'path.job_id': [existing.batchId] }, caps } : { fixed: {}, caps, unknownResource: true };
       case 'POST /v1/files':
         // Real servers validate what they store: random bytes as fine-tuning data are refused.
-        return { fixed: { 'body.file': [TRAINING_JSONL], 'body.purpose': ['fine-tune'] }, caps };
+        return { fixed: { 'body.file': TRAINING_FILES, 'body.purpose': ['fine-tune'] }, caps };
       case 'POST /v1/fine_tuning/jobs':
         // Training files drawn at random do not exist; without --allow-costly only dry runs are sent.
         return { fixed: options.allowCostly ? {} : { 'query.dry_run': [true] }, caps, unknownResource: true };
