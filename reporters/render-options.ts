@@ -22,14 +22,27 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   // A credential in an Authorization-style header value, e.g. in a curl line; `$VAR` references stay
   // because they are what makes a reproduction runnable without leaking the key.
   // Never the word Bearer itself, nor `$VAR` / `[REDACTED]` placeholders.
+  // Without a colon the pattern cannot match: most strings (keys, ids, words) skip the scan.
+  if (!out.includes(':')) return out;
   return out.replace(/((?:authorization|x-api-key|api-key)\s*:\s*(?:(?:bearer|basic)\s+)?)(?!(?:bearer|basic)\s)(?![$[])[^\s'"\\]+/gi, (_m, head: string) => `${head}${REDACTED}`);
 }
 
 /** Option and header keys whose values are credentials (compared lower-case, without `-` and `_`). */
 const SENSITIVE_KEY = /(apikey$|secret|password|passwd|authorization|credentials?$|cookie|bearer|accesstoken|authtoken|refreshtoken|^token$|privatekey)/;
 
+// Reports ask this of every key of every event; the same few hundred keys come back again and again.
+const sensitiveKeys = new Map<string, boolean>();
+const MAX_REMEMBERED_KEYS = 10_000;
+
 export function isSensitiveKey(key: string): boolean {
-  return SENSITIVE_KEY.test(key.toLowerCase().replace(/[-_]/g, ''));
+  let sensitive = sensitiveKeys.get(key);
+  if (sensitive === undefined) {
+    sensitive = SENSITIVE_KEY.test(key.toLowerCase().replace(/[-_]/g, ''));
+    // Bounded: bodies with generated keys must not grow it without end.
+    if (sensitiveKeys.size >= MAX_REMEMBERED_KEYS) sensitiveKeys.clear();
+    sensitiveKeys.set(key, sensitive);
+  }
+  return sensitive;
 }
 
 /** String values held under sensitive keys anywhere in `value`: they are secrets too. */

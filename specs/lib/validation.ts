@@ -69,6 +69,20 @@ export interface SchemaValidators {
   validateSchema(schema: unknown, value: unknown): ValidationResult;
   /** Compiles ahead of time; throws with a clear reason if the schema cannot be compiled. */
   prepare(pointer: string): void;
+  /** Only whether `value` is valid at `pointer`: no error list is built (cheap on invalid values). */
+  isValid?(pointer: string, value: unknown): boolean;
+  /** Only whether `value` is valid against an inline schema (as `validateSchema`, without errors). */
+  isValidSchema?(schema: unknown, value: unknown): boolean;
+}
+
+/** `validate(pointer, value).valid`, through the cheaper `isValid` when the validators have it. */
+export function isValidAt(v: SchemaValidators, pointer: string, value: unknown): boolean {
+  return v.isValid ? v.isValid(pointer, value) : v.validate(pointer, value).valid;
+}
+
+/** `validateSchema(schema, value).valid`, through the cheaper `isValidSchema` when the validators have it. */
+export function isValidAgainst(v: SchemaValidators, schema: unknown, value: unknown): boolean {
+  return v.isValidSchema ? v.isValidSchema(schema, value) : v.validateSchema(schema, value).valid;
 }
 
 export class SchemaCompileError extends Error {
@@ -116,19 +130,25 @@ export function createValidators(doc: Record<string, unknown>): SchemaValidators
     thorough(value);
     return { valid: false, issues: (thorough.errors ?? []).map(toIssue) };
   }
+  function byInline(schema: object): Compiled {
+    let fns = inline.get(schema);
+    if (!fns) {
+      // Inline schemas (e.g. a tool's parameters) may use local refs into the document.
+      fns = compile(rewriteLocalRefs(schema), 'inline');
+      inline.set(schema, fns);
+    }
+    return fns;
+  }
   return {
     validate: (pointer, value) => run(byPointer(pointer), value),
     prepare: (pointer) => void byPointer(pointer),
+    // Generation asks "still valid?" of many values meant to be invalid: the fast function answers
+    // that alone, without compiling and running the thorough one.
+    isValid: (pointer, value) => byPointer(pointer).fast(value),
+    isValidSchema: (schema, value) => (typeof schema === 'boolean' ? schema : byInline(schema as object).fast(value)),
     validateSchema(schema, value) {
       if (typeof schema === 'boolean') return schema ? { valid: true, issues: [] } : { valid: false, issues: [{ instancePath: '', schemaPath: '', keyword: 'false', message: 'no value is allowed' }] };
-      const key = schema as object;
-      let fns = inline.get(key);
-      if (!fns) {
-        // Inline schemas (e.g. a tool's parameters) may use local refs into the document.
-        fns = compile(rewriteLocalRefs(schema), 'inline');
-        inline.set(key, fns);
-      }
-      return run(fns, value);
+      return run(byInline(schema as object), value);
     },
   };
 }

@@ -4,6 +4,7 @@ import * as fc from 'fast-check';
 import type { GenerationContext, LocationOverride } from './context.js';
 import { resolveSchema, schemaTypes, unionBranches, type Schema } from './resolve-schema.js';
 import { schemaArbitrary, type SchemaArbitraryOptions } from './schema-arbitrary.js';
+import { isValidAgainst } from '../validation.js';
 
 /** The schema with its non-numeric branches dropped and `maximum` lowered to `cap`. */
 export function capSchema(ctx: GenerationContext, raw: unknown, cap: number): Schema | undefined {
@@ -26,7 +27,7 @@ export function capSchema(ctx: GenerationContext, raw: unknown, cap: number): Sc
 export function acceptedValues(ctx: GenerationContext, raw: unknown, values: unknown[]): unknown[] {
   const v = ctx.validators;
   if (!v) return values;
-  return values.filter((value) => v.validateSchema(raw, value).valid);
+  return values.filter((value) => isValidAgainst(v, raw, value));
 }
 
 /** The arbitrary an override imposes, or undefined when it cannot apply (nothing fits the schema). */

@@ -6,6 +6,7 @@ import { isObject } from '../schema-walk.js';
 import type { GenerationContext } from './context.js';
 import { resolveSchema, schemaTypes, unionBranches, type Schema } from './resolve-schema.js';
 import { schemaArbitrary } from './schema-arbitrary.js';
+import { isValidAgainst } from '../validation.js';
 
 /** The discriminator value of each branch (OAS: the mapping key, else the referenced schema's name). */
 export function discriminatorValues(s: Schema, raw: unknown[]): { property: string; values: Array<string | undefined> } | undefined {
@@ -37,7 +38,7 @@ export function unionArbitrary(ctx: GenerationContext, s: Schema, depth: number,
   let indices = arbs.map((_, i) => i);
   const validators = ctx.validators;
   if (union.kind === 'oneOf' && validators && arbs.length > 1) {
-    const exclusive = (i: number) => (v: unknown) => union.raw.every((other, j) => j === i || !validators.validateSchema(other, v).valid);
+    const exclusive = (i: number) => (v: unknown) => union.raw.every((other, j) => j === i || !isValidAgainst(validators, other, v));
     // Keep branches that can produce an exclusive value at all (checked on a fixed sample).
     indices = indices.filter((i) => fc.sample(arbs[i]!, { seed: 1, numRuns: 10 }).some(exclusive(i)));
     if (indices.length > 0) arbs = arbs.map((arb, i) => arb.filter(exclusive(i)));

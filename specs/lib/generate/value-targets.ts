@@ -7,6 +7,7 @@ import type { GenerationContext } from './context.js';
 import { isGeneratedParameter } from './request-arbitrary.js';
 import type { ParameterLocation, RequestValues } from './request-values.js';
 import { DELETE, formatKeys } from './value-path.js';
+import { isValidAt } from '../validation.js';
 
 export interface ValueTarget {
   kind: 'body' | ParameterLocation;
@@ -64,5 +65,5 @@ export function targetPlace(t: ValueTarget, keys: Array<string | number>): { loc
 /** Whether a target value is valid (undefined: no validator or pointer to ask). */
 export function targetValid(ctx: GenerationContext, t: ValueTarget, value: unknown): boolean | undefined {
   if (!ctx.validators || !t.pointer) return undefined;
-  return ctx.validators.validate(t.pointer, value).valid;
+  return isValidAt(ctx.validators, t.pointer, value);
 }

@@ -7,7 +7,7 @@ import type { Operation } from '../../model.js';
 import type { SpecLike } from '../context.js';
 import { operationContext, requestValuesArbitrary, type RequestArbitraryOptions } from '../request-arbitrary.js';
 import type { NegativeRequest } from '../request-values.js';
-import { applyMutation, requestMutations, type RequestMutation } from './request-mutations.js';
+import { applyMutation, mutationBreaks, requestMutations, type RequestMutation } from './request-mutations.js';
 
 const screened = new WeakMap<object, RequestMutation[]>();
 
@@ -18,7 +18,7 @@ export function negativeArbitrary(spec: SpecLike, op: Operation, hints?: Generat
   if (!mutations) {
     // Keep mutations that break at least one of a few sample requests: the others never can.
     const probes = fc.sample(base, { seed: 1, numRuns: 3 });
-    mutations = requestMutations(ctx, op).filter((m) => probes.some((p) => applyMutation(ctx, op, m, p) !== undefined));
+    mutations = requestMutations(ctx, op).filter((m) => probes.some((p) => mutationBreaks(ctx, m, p)));
     screened.set(ctx, mutations);
   }
   const list = mutations;

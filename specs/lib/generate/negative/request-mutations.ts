@@ -79,13 +79,22 @@ export function requestMutations(ctx: GenerationContext, op: Operation): Request
   return [...targets.flatMap((t) => [...missingMutations(op, t), ...valueMutations(ctx, t)]), ...wireMutations(ctx, op)];
 }
 
-/** Applies a mutation and keeps the result only if it is really invalid. */
-export function applyMutation(ctx: GenerationContext, op: Operation, m: RequestMutation, base: RequestValues): NegativeRequest | undefined {
+/** The mutated values when the mutation applies to `base` and really breaks it (not yet encoded). */
+function breaking(ctx: GenerationContext, m: RequestMutation, base: RequestValues): ReturnType<RequestMutation['apply']> {
   const result = m.apply(base);
   if (!result) return undefined;
-  if (result.changed) {
-    const valid = targetValid(ctx, result.changed, targetValue(result.values, result.changed));
-    if (valid !== false) return undefined;
-  }
+  if (result.changed && targetValid(ctx, result.changed, targetValue(result.values, result.changed)) !== false) return undefined;
+  return result;
+}
+
+/** Applies a mutation and keeps the result only if it is really invalid. */
+export function applyMutation(ctx: GenerationContext, op: Operation, m: RequestMutation, base: RequestValues): NegativeRequest | undefined {
+  const result = breaking(ctx, m, base);
+  if (!result) return undefined;
   return { values: result.values, request: result.request ?? encodeRequest(ctx.document, op, result.values), violation: m.violation };
+}
+
+/** Whether `applyMutation` would yield a request, without encoding it (screening mutations). */
+export function mutationBreaks(ctx: GenerationContext, m: RequestMutation, base: RequestValues): boolean {
+  return breaking(ctx, m, base) !== undefined;
 }
