@@ -239,7 +239,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     // Imported only here: a run against a target does not pay for loading the reference server.
     const { startReferenceServer } = await import('../../../fixtures/reference-server/index.js');
     server = await startReferenceServer({ apiKey: 'reference-key', ...(fault ? { fault } : {}) });
-    runs.push({ name: fault ? `reference (${fault})` : 'reference', options: { apiKey: 'reference-key', ...flags, target: server.url, targetName: fault ? `reference-server+${fault}` : 'reference-server' } });
+    // The embedded server is free and serves any agent: run the whole suite, fine-tuning jobs and
+    // agents completions included (flags still win).
+    runs.push({ name: fault ? `reference (${fault})` : 'reference', options: { apiKey: 'reference-key', agentId: 'ag:reference:conformance', allowCostly: true, ...flags, target: server.url, targetName: fault ? `reference-server+${fault}` : 'reference-server' } });
   } else {
     if (!flags.target) throw new UsageError('no target: give --target URL, --embedded or --config FILE (see --help)');
     // Without a config file, --target-name labels the run (report titles, compare columns).
