@@ -2,7 +2,7 @@
 // downgrades those failures to `accepted` (shown, not counted against the verdict) and reports
 // entries that no longer match anything, so a baseline cannot silently go stale.
 import { readFile } from 'node:fs/promises';
-import type { RunResults } from '../suites/engine/results.js';
+import { sumChecks, type RunResults } from '../suites/engine/results.js';
 import { isFailing } from './summarize.js';
 
 export const BASELINE_FORMAT = 'mistral-conformance-baseline';
@@ -64,16 +64,7 @@ export function applyBaseline(results: RunResults, baseline: Baseline): Baseline
 
 /** Totals and verdict after outcomes changed; the reasons a run fails besides failures are kept. */
 function recount(r: RunResults): void {
-  const t = { passed: 0, failed: 0, warnings: 0, errored: 0, skipped: 0, accepted: 0 };
-  for (const op of r.operations)
-    for (const c of op.checks) {
-      t.passed += c.passed;
-      t.failed += c.failed;
-      t.warnings += c.warnings;
-      t.errored += c.errored;
-      t.skipped += c.skipped;
-      t.accepted += c.accepted ?? 0;
-    }
+  const t = sumChecks(r.operations.flatMap((op) => op.checks));
   r.summary.checks = t;
   const unfinished = r.timings.finishedAt === undefined || (r.summary.stoppedBy ?? '').startsWith('error');
   r.summary.verdict = t.failed + t.errored > 0 || unfinished ? 'fail' : 'pass';

@@ -1,6 +1,6 @@
 // The console summary printed at the end of a run: a compact table of operations by counts, the
 // failing checks with their first message, the verdict line and where the full report is.
-import type { OperationResult, RunResults } from '../suites/engine/results.js';
+import { sumChecks, type OperationResult, type RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults } from './sanitize.js';
 import { checkTitle, failingChecks, verdictLine } from './summarize.js';
@@ -29,15 +29,8 @@ function printable(text: string): string {
 }
 
 function row(op: OperationResult): number[] {
-  const t = { pass: 0, fail: 0, warn: 0, err: 0, skip: 0 };
-  for (const c of op.checks) {
-    t.pass += c.passed;
-    t.fail += c.failed;
-    t.warn += c.warnings;
-    t.err += c.errored;
-    t.skip += c.skipped;
-  }
-  return [op.cases, t.pass, t.fail, t.warn, t.err, t.skip];
+  const t = sumChecks(op.checks);
+  return [op.cases, t.passed, t.failed, t.warnings, t.errored, t.skipped];
 }
 
 export function renderConsole(results: RunResults, opts: ConsoleOptions): string {

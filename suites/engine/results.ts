@@ -83,6 +83,29 @@ export interface RunResults {
 }
 
 // `accepted` never comes from events (only from a baseline applied afterwards); ranked like a warning.
+export interface CheckTotals {
+  passed: number;
+  failed: number;
+  warnings: number;
+  errored: number;
+  skipped: number;
+  accepted: number;
+}
+
+/** Outcome counts summed over check results (one operation's, or every operation's). */
+export function sumChecks(checks: Iterable<CheckResult>): CheckTotals {
+  const t: CheckTotals = { passed: 0, failed: 0, warnings: 0, errored: 0, skipped: 0, accepted: 0 };
+  for (const c of checks) {
+    t.passed += c.passed;
+    t.failed += c.failed;
+    t.warnings += c.warnings;
+    t.errored += c.errored;
+    t.skipped += c.skipped;
+    t.accepted += c.accepted ?? 0;
+  }
+  return t;
+}
+
 const RANK = { failed: 4, errored: 3, warning: 2, accepted: 2, passed: 1, skipped: 0 } as const;
 
 /** Streaming quantiles would be exact only with all samples; a bounded reservoir keeps memory flat. */
@@ -247,18 +270,8 @@ export class ResultsReducer {
       }
       return res;
     });
-    const totals = { passed: 0, failed: 0, warnings: 0, errored: 0, skipped: 0 };
-    let cases = 0;
-    for (const op of operations) {
-      cases += op.cases;
-      for (const c of op.checks) {
-        totals.passed += c.passed;
-        totals.failed += c.failed;
-        totals.warnings += c.warnings;
-        totals.errored += c.errored;
-        totals.skipped += c.skipped;
-      }
-    }
+    const { accepted: _accepted, ...totals } = sumChecks(operations.flatMap((o) => o.checks));
+    const cases = operations.reduce((n, o) => n + o.cases, 0);
     const f = this.finished;
     const results: RunResults = {
       tool: s?.tool ?? { name: 'mistral-conformance', version: '0.0.0' },
