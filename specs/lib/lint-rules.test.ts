@@ -176,6 +176,12 @@ describe('lint rules: each fires on a faulty document and stays quiet on a confo
     ]);
   });
 
+  it('a `#/$defs/X` meant for the $defs of an allOf part is a local-defs-ref warning, not an unresolvable ref', () => {
+    const d = doc({ A: { allOf: [{ $defs: { X: { type: 'string' } }, type: 'object', properties: { x: { $ref: '#/$defs/X' } } }] } });
+    expect(lintDocument(d)).toEqual([expect.objectContaining({ rule: 'local-defs-ref', pointer: '/components/schemas/A/allOf/0/properties/x' })]);
+    expect(lintDocument(d)[0]?.message).toContain('/components/schemas/A/allOf/0 defines it');
+  });
+
   it('undeclared-required with additionalProperties: false says the schema is unsatisfiable', () => {
     const d = doc({ A: { type: 'object', properties: {}, required: ['x'], additionalProperties: false } });
     expect(lintDocument(d)[0]?.message).toMatch(/no body can satisfy/);

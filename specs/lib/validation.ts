@@ -118,7 +118,7 @@ export function createValidators(doc: Record<string, unknown>): SchemaValidators
   function byPointer(pointer: string): Compiled {
     let fns = cache.get(pointer);
     if (!fns) {
-      const ref = DOC_ID + '#' + pointer.split('/').map((t, i) => (i === 0 ? t : encodeURIComponent(t).replace(/%7E/g, '~'))).join('/');
+      const ref = DOC_ID + '#' + pointer.split('/').map((t, i) => (i === 0 ? t : encodeURIComponent(t))).join('/');
       fns = compile({ $ref: ref }, pointer);
       cache.set(pointer, fns);
     }

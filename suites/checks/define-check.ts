@@ -26,7 +26,7 @@ export function expectationOf(ctx: ExchangeContext): 'accept' | 'reject' | 'any'
   return ctx.testCase.steps[ctx.step]?.expect ?? ctx.testCase.expectation;
 }
 
-/** The auth mode the step used (function steps are resolved by the engine into `meta`). */
+/** The auth mode the step used; a step built by a function (stateful chains) counts as `default`. */
 export function authKindOf(ctx: ExchangeContext): 'default' | 'none' | 'invalid' {
   const step = ctx.testCase.steps[ctx.step];
   if (step && typeof step.request === 'object') return step.request.auth.kind;

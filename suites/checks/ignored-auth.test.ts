@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ignoredAuth } from './ignored-auth.js';
-import { CHAT, CHAT_BODY, exchange, judge, response, testCase } from './test-support/contexts.js';
+import { createMistralStatusPolicy } from '../mistral/status-policy.js';
+import { CHAT, CHAT_BODY, exchange, judge, pinnedSpecs, response, testCase } from './test-support/contexts.js';
 
 describe('ignored-auth', () => {
   const none = testCase({ operationId: CHAT, auth: { kind: 'none' }, expectation: 'any' });
@@ -16,5 +17,12 @@ describe('ignored-auth', () => {
   });
   it('does not apply to authenticated requests', async () => {
     expect(await judge(ignoredAuth, testCase({ operationId: CHAT }), exchange(response({ json: CHAT_BODY })))).toEqual([]);
+  });
+  it('does not apply where the operation allows anonymous access (security: [{}, ...])', async () => {
+    const { fixed: spec } = await pinnedSpecs();
+    const chat = spec.operations.find((o) => o.id === CHAT)!;
+    const ctx = { spec, testCase: none, step: 0, exchange: exchange(response({ json: CHAT_BODY })), policy: createMistralStatusPolicy() };
+    expect(ignoredAuth.applies!({ ...ctx, operation: chat })).toBe(true);
+    expect(ignoredAuth.applies!({ ...ctx, operation: { ...chat, security: [{}, { ApiKey: [] }] } })).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { requiresCredentials } from '../engine/plan-auth.js';
 import { authKindOf, defineExchangeCheck, is2xx } from './define-check.js';
 
 /** Requests without credentials, or with invalid ones, are refused with 401 (or 403), never served. */
@@ -7,7 +8,7 @@ export const ignoredAuth = defineExchangeCheck({
   severity: 'critical',
   category: 'auth',
   description: 'Requests without credentials or with invalid ones get 401 (or 403), never data.',
-  applies: (ctx) => ctx.exchange.response !== undefined && authKindOf(ctx) !== 'default' && ctx.operation.security.some((r) => Object.keys(r).length > 0),
+  applies: (ctx) => ctx.exchange.response !== undefined && authKindOf(ctx) !== 'default' && requiresCredentials(ctx.operation),
   run(ctx) {
     const status = ctx.exchange.response!.status;
     const sent = authKindOf(ctx) === 'none' ? 'no credentials' : 'invalid credentials';

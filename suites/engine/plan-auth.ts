@@ -5,8 +5,16 @@ import type { TestCase } from './types.js';
 
 export const INVALID_KEY = 'mc-invalid-key-0000000000000000';
 
+/**
+ * The operation cannot be called without credentials: it has security requirements and none of the
+ * alternatives is the empty one (`security: [{}, {ApiKey: []}]` makes authentication optional).
+ */
+export function requiresCredentials(op: Pick<Operation, 'security'>): boolean {
+  return op.security.length > 0 && op.security.every((req) => Object.keys(req).length > 0);
+}
+
 export function planAuthCases(op: Operation, planned: TestCase[]): TestCase[] {
-  if (!op.security.some((req) => Object.keys(req).length > 0)) return [];
+  if (!requiresCredentials(op)) return [];
   const base = planned.find((c) => c.expectation !== 'reject' && c.steps.length === 1 && typeof c.steps[0]!.request === 'object');
   if (!base) return [];
   const request = base.steps[0]!.request;

@@ -45,4 +45,23 @@ describe('runSuite spec summary', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('lists the options in run-started without the API key or credentials given as extra headers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-options-'));
+    try {
+      const file = join(dir, 'spec.json');
+      writeFileSync(file, JSON.stringify(DOC));
+      const spec = await loadSpec(file);
+      const transport: Transport = { send: async () => { throw new Error('nothing is sent'); }, requestCount: 0, close: async () => undefined };
+      const events: RunEvent[] = [];
+      const secret = { ...options, apiKey: 'sk-main-key-1234', authHeader: { name: 'X-Gw-Key' }, extraHeaders: { Authorization: 'Bearer gw-token-5678', 'X-Gw-Key': 'gw-key-9999', 'X-Team': 'blue' } };
+      await runSuite({ spec, specSummary: summary, options: secret, transport, plugins: [], checks: [], policy, listeners: [(e) => events.push(e)], tool: { name: 't', version: '0' } });
+      const started = events.find((e) => e.type === 'run-started');
+      const text = JSON.stringify(started);
+      for (const s of ['sk-main-key-1234', 'gw-token-5678', 'gw-key-9999']) expect(text).not.toContain(s);
+      expect(started?.type === 'run-started' && started.options.extraHeaders).toEqual({ Authorization: 'Bearer [REDACTED]', 'X-Gw-Key': '[REDACTED]', 'X-Team': 'blue' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

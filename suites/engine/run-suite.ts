@@ -15,7 +15,8 @@ import { inShard, type Shard } from './shard.js';
 import { sendContextFor } from './send-context.js';
 import { toCurl } from './transport/curl.js';
 import type { Transport } from './transport/http-client.js';
-import type { Check, CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, RunOptions, StatusPolicy, SuitePlugin, TestCase } from './types.js';
+import { redactHeaders } from './transport/redact.js';
+import type { Check, CheckMeta, CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, RunOptions, StatusPolicy, SuitePlugin, TestCase } from './types.js';
 
 export interface RunSuiteInput {
   spec: LoadedSpec;
@@ -42,6 +43,25 @@ export interface RunSuiteInput {
 
 export class TargetUnreachableError extends Error {
   override name = 'TargetUnreachableError';
+}
+
+/** Feeds the reducer, then every listener; one broken listener (a reporter) must not break the run. */
+export function createEmitter(reducer: ResultsReducer, listeners: EventListener[]): (event: RunEvent) => void {
+  return (event) => {
+    reducer.add(event);
+    for (const l of listeners) {
+      try {
+        l(event);
+      } catch {
+        // ignored: see above
+      }
+    }
+  };
+}
+
+/** The checks as run-started lists them: a check id with an exchange-scope and a case-scope form once. */
+export function checkMetas(checks: CheckMeta[]): CheckMeta[] {
+  return [...new Map(checks.map(({ id, title, severity, description, category }) => [id, { id, title, severity, description, category }] as const)).values()];
 }
 
 export function operationArea(op: Operation): string {
@@ -113,16 +133,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   const { spec, options, transport, plugins } = input;
   const started = Date.now();
   const reducer = new ResultsReducer();
-  const emit = (event: RunEvent): void => {
-    reducer.add(event);
-    for (const l of input.listeners) {
-      try {
-        l(event);
-      } catch {
-        // One broken listener (a reporter) must not break the run.
-      }
-    }
-  };
+  const emit = createEmitter(reducer, input.listeners);
   const checks = [...input.checks, ...plugins.flatMap((p) => p.checks ?? [])].filter((c) => !input.onlyChecks?.length || input.onlyChecks.includes(c.id));
   const folds = plugins.flatMap((p) => p.streamFolds ?? []);
   const operationsById = new Map(spec.operations.map((o) => [o.id, o]));
@@ -197,6 +208,8 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     ...probes.flatMap((p) => p.operations),
   ];
   const { apiKey: _key, ...safeOptions } = options;
+  // A credential given as an extra header (a gateway's key) is redacted like the API key.
+  safeOptions.extraHeaders = redactHeaders(options.extraHeaders, [options.apiKey], options.authHeader ? [options.authHeader.name] : []);
   emit({
     type: 'run-started',
     version: 1,
@@ -208,8 +221,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     seed: options.seed,
     spec: typeof input.specSummary === 'function' ? input.specSummary() : input.specSummary,
     options: safeOptions as Record<string, unknown>,
-    // A check id may have an exchange-scope and a case-scope form: list it once.
-    checks: [...new Map([...checks, ...probes.flatMap((p) => p.checks)].map(({ id, title, severity, description, category }) => [id, { id, title, severity, description, category }] as const)).values()],
+    checks: checkMetas([...checks, ...probes.flatMap((p) => p.checks)]),
     operations: operationInfos,
     ...(input.shard ? { shard: input.shard } : {}),
   });
@@ -224,7 +236,14 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
       emit({ type: 'operation-skipped', operationId: op.id, reason: hints.skip });
       continue;
     }
-    const planned = planCases(spec, op, { seed: options.seed, runs: options.runs, phases: options.phases, ...(hints ? { hints } : {}) });
+    let planned: TestCase[];
+    try {
+      planned = planCases(spec, op, { seed: options.seed, runs: options.runs, phases: options.phases, ...(hints ? { hints } : {}) });
+    } catch (err) {
+      // A schema no value can satisfy (or one the generator cannot handle) costs that operation, not the run.
+      emit({ type: 'operation-skipped', operationId: op.id, reason: `cannot generate requests: ${(err as Error).message.split('\n')[0]}` });
+      continue;
+    }
     concurrent.push(...planned);
     if (options.phases.includes('auth')) concurrent.push(...planAuthCases(op, planned));
   }
@@ -251,7 +270,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
           shouldStop();
           return notSent(request);
         }
-        return send(request, operationsById.get(step.operationId), (step as { keepRawBody?: boolean }).keepRawBody === true);
+        return send(request, operationsById.get(step.operationId), step.keepRawBody === true);
       },
       shouldStop,
     );

@@ -5,6 +5,7 @@ import * as fc from 'fast-check';
 import { isObject } from '../schema-walk.js';
 import type { GenerationContext } from './context.js';
 import { overrideArbitrary } from './override-arbitrary.js';
+import { probedFilter } from './probed-filter.js';
 import { resolveSchema, schemaTypes, type Schema } from './resolve-schema.js';
 import { schemaArbitrary } from './schema-arbitrary.js';
 
@@ -59,6 +60,6 @@ export function objectArbitrary(ctx: GenerationContext, s: Schema, depth: number
   }
   const minP = typeof s.minProperties === 'number' ? s.minProperties : 0;
   const maxP = typeof s.maxProperties === 'number' ? s.maxProperties : Infinity;
-  if (minP > 0 || maxP < Infinity) arb = arb.filter((o) => Object.keys(o).length >= minP && Object.keys(o).length <= maxP);
+  if (minP > 0 || maxP < Infinity) arb = probedFilter(arb, (o) => Object.keys(o).length >= minP && Object.keys(o).length <= maxP, `an object with ${minP}..${maxP} properties`);
   return arb;
 }

@@ -24,7 +24,3 @@ export interface GeneratedRequest {
 export interface NegativeRequest extends GeneratedRequest {
   violation: Violation;
 }
-
-export function emptyValues(): RequestValues {
-  return { path: {}, query: {}, header: {}, cookie: {} };
-}

@@ -45,8 +45,6 @@ export function resolveSchema(document: Record<string, unknown>, raw: unknown, d
   return out;
 }
 
-export const UNION_KEYS = ['anyOf', 'oneOf'] as const;
-
 export interface UnionBranches {
   kind: 'anyOf' | 'oneOf';
   raw: unknown[];

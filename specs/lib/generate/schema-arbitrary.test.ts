@@ -35,6 +35,10 @@ const TABLE: Array<[string, Record<string, unknown>, number?]> = [
   ['string lengths', { type: 'string', minLength: 3, maxLength: 5 }],
   ['exact length', { type: 'string', minLength: 40, maxLength: 40 }],
   ['pattern', { type: 'string', pattern: '^ft:[a-z0-9]{3,6}$' }],
+  // `+` repeats once at the smallest size: a minLength needs a larger one (this once hung).
+  ['pattern with minLength', { type: 'string', pattern: '^[a-z]+$', minLength: 3, maxLength: 12 }],
+  ['pattern with a lookahead (unsupported by stringMatching)', { type: 'string', pattern: '^(?=.)[a-z ]*$', maxLength: 6 }],
+  ['minProperties', { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } }, additionalProperties: false, minProperties: 2 }],
   ['format uuid', { type: 'string', format: 'uuid' }],
   ['format date-time', { type: 'string', format: 'date-time' }],
   ['format date', { type: 'string', format: 'date' }],
@@ -92,6 +96,15 @@ describe('schemaArbitrary', () => {
     const depth = (n: { children: unknown[] }): number => 1 + Math.max(0, ...n.children.map((c) => depth(c as { children: unknown[] })));
     const values = fc.sample(schemaArbitrary(ctx, { $ref: '#/components/schemas/Node' }), { seed: 1, numRuns: 40 }) as Array<{ children: unknown[] }>;
     expect(Math.max(...values.map(depth))).toBeLessThanOrEqual(ctx.constraints.maxDepth + 1);
+  });
+
+  it.each([
+    ['a pattern no string of the length can match', { type: 'string', pattern: '^[a-z]{2}$', minLength: 5 }],
+    ['a lookahead pattern random strings never match', { type: 'string', pattern: '^(?=x)[0-9a-f]{32}$' }],
+    ['a format longer than maxLength', { type: 'string', format: 'uuid', maxLength: 10 }],
+    ['more properties than the object can hold', { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false, minProperties: 2 }],
+  ])('%s: an error, not a generator that never ends', (_name, schema) => {
+    expect(() => schemaArbitrary(ctx, schema)).toThrow(/cannot generate/);
   });
 
   it('keeps values small', () => {

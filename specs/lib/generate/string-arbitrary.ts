@@ -2,6 +2,7 @@
 // strings match by construction) and `format`. Short by default: requests stay cheap.
 import * as fc from 'fast-check';
 import { formatArbitrary, hasFormatArbitrary } from './format-arbitrary.js';
+import { probedFilter, yieldsSome } from './probed-filter.js';
 
 export interface StringSchemaConstraints {
   minLength?: number;
@@ -18,6 +19,8 @@ const printable = fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCha
 // Now and then a character beyond ASCII (2- and 4-byte UTF-8, a newline): encodings break there.
 const textUnit = fc.oneof({ arbitrary: printable, weight: 12 }, { arbitrary: fc.constantFrom('é', 'ß', '日', '😀', '\n'), weight: 1 });
 const safeUnit = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'.split(''));
+
+const PATTERN_SIZES = ['xsmall', 'small', 'medium'] as const;
 
 /** Length in code points, as JSON Schema counts it. */
 export function codePointLength(s: string): number {
@@ -41,16 +44,22 @@ export function stringArbitrary(c: StringSchemaConstraints): fc.Arbitrary<string
     }
     if (re) {
       const pattern = re;
+      const keep = (s: string) => lengthOk(s, c) && pattern.test(s);
+      let sized: Array<fc.Arbitrary<string>>;
       try {
-        return fc.stringMatching(pattern, { size: 'xsmall' }).filter((s) => lengthOk(s, c) && pattern.test(s));
+        // Short matches first; larger sizes only when a `minLength` needs longer repetitions.
+        sized = PATTERN_SIZES.map((size) => fc.stringMatching(pattern, { size }));
       } catch {
-        return fc.string({ unit: textUnit, minLength, maxLength }).filter((s) => pattern.test(s));
+        // A construct fc.stringMatching does not support (lookarounds, backreferences).
+        sized = [fc.string({ unit: textUnit, minLength, maxLength })];
       }
+      const arb = sized.find((a) => yieldsSome(a, keep)) ?? sized[0]!;
+      return probedFilter(arb, keep, `a string of length ${minLength}..${c.maxLength ?? '∞'} matching ${c.pattern}`);
     }
   }
   if (c.format !== undefined && hasFormatArbitrary(c.format)) {
     const arb = formatArbitrary(c.format);
-    return c.minLength !== undefined || c.maxLength !== undefined ? arb.filter((s) => lengthOk(s, c)) : arb;
+    return c.minLength !== undefined || c.maxLength !== undefined ? probedFilter(arb, (s) => lengthOk(s, c), `a ${c.format} string of length ${minLength}..${c.maxLength ?? '∞'}`) : arb;
   }
   return fc.string({ unit: c.safe ? safeUnit : textUnit, minLength, maxLength });
 }

@@ -1,5 +1,5 @@
 // Every `$ref` string in the document with the pointer of the object that carries it.
-import { joinPointer } from '../json-pointer.js';
+import { joinPointer, unescapeToken } from '../json-pointer.js';
 import { isObject } from '../schema-walk.js';
 
 export function collectRefs(node: unknown, pointer = ''): Array<{ pointer: string; ref: string }> {
@@ -21,12 +21,16 @@ export function collectRefs(node: unknown, pointer = ''): Array<{ pointer: strin
 
 /** The nearest enclosing `$defs` map (by pointer) that defines `name`, if any. */
 export function enclosingDefs(doc: unknown, pointer: string, name: string): string | undefined {
-  const tokens = pointer.split('/');
-  for (let n = tokens.length; n > 0; n--) {
-    const prefix = tokens.slice(0, n).join('/');
-    let node: unknown = doc;
-    for (const t of prefix.split('/').slice(1)) node = isObject(node) ? node[t.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-    if (isObject(node) && isObject(node.$defs) && name in node.$defs) return prefix;
+  const tokens = pointer.split('/').slice(1);
+  // The node at each prefix of the pointer (arrays included: `allOf/0` may carry the `$defs`).
+  const chain: unknown[] = [doc];
+  for (const t of tokens) {
+    const node = chain[chain.length - 1];
+    chain.push(isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[unescapeToken(t)] : undefined);
+  }
+  for (let n = chain.length - 1; n >= 0; n--) {
+    const node = chain[n];
+    if (isObject(node) && isObject(node.$defs) && name in node.$defs) return ['', ...tokens.slice(0, n)].join('/');
   }
   return undefined;
 }

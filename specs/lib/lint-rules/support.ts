@@ -1,5 +1,6 @@
 // Helpers shared by lint rules: local `$ref` resolution and composition traversal.
 import { getAtPointer } from '../json-pointer.js';
+import { baseMediaType } from '../model.js';
 import { isObject } from '../schema-walk.js';
 import type { Obj } from './types.js';
 
@@ -61,6 +62,6 @@ export function compositionRoot(pointer: string): string {
 }
 
 export function isJsonMediaType(mediaType: string): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  const base = baseMediaType(mediaType);
   return base === 'application/json' || base.endsWith('+json') || base === '*/*';
 }

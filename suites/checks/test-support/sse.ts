@@ -6,7 +6,8 @@ import type { Operation } from '../../../specs/lib/model.js';
 import { pinnedErrataPath, pinnedSpecPath } from '../../../specs/lib/paths.js';
 import type { CaseContext, Exchange, ExchangeContext, ExchangeResponse, SseTranscript, StatusPolicy, StreamEnd, StreamFold, TestCase } from '../../engine/types.js';
 import { SseAccumulator, type SseReadContext } from '../../engine/transport/sse-reader.js';
-import { declaredTerminator, documentedEventStream } from '../sse-scope.js';
+import { eventStreamMedia } from '../../engine/send-context.js';
+import { declaredTerminator } from '../sse-scope.js';
 
 let pinned: Promise<LoadedSpec> | undefined;
 
@@ -46,7 +47,7 @@ export function transcriptFromText(text: string, opts: TranscriptOptions = {}): 
   if (opts.validate) {
     const { spec, op } = opts.validate;
     ctx.operation = op;
-    const pointer = documentedEventStream(op)?.media.schemaPointer;
+    const pointer = eventStreamMedia(op)?.schemaPointer;
     if (pointer) ctx.validateEvent = (chunk) => spec.validators.validate(pointer, chunk).issues.map((i) => `${i.instancePath || '/'} ${i.message}`);
     const terminator = declaredTerminator(op);
     if (terminator === undefined) delete ctx.sseTerminator;

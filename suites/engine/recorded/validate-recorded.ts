@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
 import type { Operation } from '../../../specs/lib/model.js';
-import type { CaseFinished, EventListener, RunEvent, SpecSummary } from '../events.js';
+import type { CaseFinished, EventListener, SpecSummary } from '../events.js';
 import { ResultsReducer, type RunResults } from '../results.js';
 import { runChecks } from '../run-checks.js';
-import { operationArea, pathMatches } from '../run-suite.js';
+import { checkMetas, createEmitter, operationArea, pathMatches } from '../run-suite.js';
 import { sendContextFor } from '../send-context.js';
+import { createRedactor, headerSecrets } from '../transport/redact.js';
 import { readSseText } from '../transport/sse-reader.js';
 import type { Check, Exchange, Expectation, RequestSpec, StatusPolicy, StreamFold, SuitePlugin, TestCase } from '../types.js';
 import type { RecordedExchange } from './recorded-exchange.js';
@@ -46,24 +47,35 @@ export async function toExchange(rec: RecordedExchange, spec: LoadedSpec, op: Op
   const contentType = rec.responseHeaders['content-type'] ?? '';
   const requestedStream = typeof req.value === 'object' && req.value !== null && (req.value as { stream?: unknown }).stream === true;
   const looksSse = /^\s*(data|event|id|:)/.test(rec.responseBody);
+  // The recording's own credentials are redacted as the transport would, and searched in the answer.
+  const redactor = createRedactor(headerSecrets(rec.requestHeaders));
+  const responseBody = redactor.text(rec.responseBody);
+  const reflected = [...Object.entries(rec.responseHeaders).filter(([, v]) => redactor.has(v)).map(([k]) => `header:${k}`), ...(responseBody !== rec.responseBody ? ['body'] : [])];
   const exchange: Exchange = {
-    request: { method: rec.method, url: rec.url, headers: rec.requestHeaders, ...(rec.requestBody !== undefined ? { bodyText: rec.requestBody.slice(0, 16384) } : {}), ...(req.value !== undefined ? { json: req.value } : {}) },
+    request: {
+      method: rec.method,
+      url: redactor.text(rec.url),
+      headers: redactor.headers(rec.requestHeaders),
+      ...(rec.requestBody !== undefined ? { bodyText: redactor.text(rec.requestBody.slice(0, 16384)) } : {}),
+      ...(req.value !== undefined ? { json: redactor.value(req.value) } : {}),
+    },
     response: {
       status: rec.status,
-      headers: rec.responseHeaders,
+      headers: redactor.headers(rec.responseHeaders),
       contentType,
-      bodyText: rec.responseBody.slice(0, 16384),
+      bodyText: responseBody.slice(0, 16384),
       bytes: Buffer.byteLength(rec.responseBody),
       truncated: false,
+      ...(reflected.length ? { reflectedSecret: reflected } : {}),
     },
     timing: { startedAt: rec.startedAt ? Date.parse(rec.startedAt) : 0, totalMs: rec.durationMs ?? 0 },
     retries: 0,
   };
   const res = exchange.response!;
   if (/text\/event-stream/i.test(contentType) || (requestedStream && looksSse)) {
-    res.sse = await readSseText(rec.responseBody, sendContextFor(spec, op, folds, false));
+    res.sse = readSseText(responseBody, sendContextFor(spec, op, folds, false));
   } else {
-    const body = parseJson(rec.responseBody);
+    const body = parseJson(responseBody);
     if (body.value !== undefined) res.json = body.value;
     else if (body.error) res.jsonError = body.error;
   }
@@ -84,10 +96,7 @@ export interface ValidateRecordedInput {
 
 export async function validateRecorded(input: ValidateRecordedInput): Promise<RunResults> {
   const reducer = new ResultsReducer();
-  const emit = (e: RunEvent): void => {
-    reducer.add(e);
-    for (const l of input.listeners) l(e);
-  };
+  const emit = createEmitter(reducer, input.listeners);
   const checks = [...input.checks, ...input.plugins.flatMap((p) => p.checks ?? [])];
   const folds = input.plugins.flatMap((p) => p.streamFolds ?? []);
   const operations = new Map(input.spec.operations.map((o) => [o.id, o]));
@@ -104,7 +113,7 @@ export async function validateRecorded(input: ValidateRecordedInput): Promise<Ru
     seed: 0,
     spec: input.specSummary,
     options: { mode: 'validate', source: input.source },
-    checks: checks.map(({ id, title, severity, description, category }) => ({ id, title, severity, description, category })),
+    checks: checkMetas(checks),
     operations: seen.map((op) => ({ operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) })),
   });
   let n = 0;

@@ -8,7 +8,7 @@ import { concat, readCapped, type ByteSource } from './byte-source.js';
 import { createHttpClient, type HttpResponseHead } from './http-request.js';
 import { classifyError, oneLine } from './classify-error.js';
 import type { Pacer, Release } from './pacing.js';
-import { createRedactor, SENSITIVE_HEADERS, type Redactor } from './redact.js';
+import { createRedactor, headerSecrets, type Redactor } from './redact.js';
 import { createRetryPolicy, retryDelay, seededRandom, type RetryPolicy } from './retry.js';
 import { readSseStream, SseAccumulator } from './sse-reader.js';
 
@@ -88,23 +88,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Credentials passed as extra headers are secrets too (the value, and the part after a scheme word). */
-function headerSecrets(headers: Record<string, string>, authName: string): string[] {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(headers)) {
-    const lower = k.toLowerCase();
-    if (lower !== authName.toLowerCase() && !SENSITIVE_HEADERS.includes(lower)) continue;
-    out.push(v);
-    const m = /^[A-Za-z][\w-]* +(\S.*)$/.exec(v);
-    if (m) out.push(m[1]!);
-  }
-  return out;
-}
-
 export function createTransport(opts: TransportOptions): Transport {
   checkBaseUrl(opts.baseUrl);
   const authHeader = opts.authHeader ?? DEFAULT_AUTH_HEADER;
-  const redactor = createRedactor([opts.apiKey, ...(opts.secrets ?? []), ...headerSecrets(opts.extraHeaders ?? {}, authHeader.name)]);
+  const secrets = [opts.apiKey, ...(opts.secrets ?? []), ...headerSecrets(opts.extraHeaders ?? {}, [authHeader.name])];
+  const redactor = createRedactor(secrets);
   const bodyLimit = opts.reportBodyLimit ?? 16 * 1024;
   const policy = opts.retry ? createRetryPolicy(opts.retry) : undefined;
   const random = seededRandom(policy?.seed ?? 0);
@@ -112,7 +100,6 @@ export function createTransport(opts: TransportOptions): Transport {
   const http = createHttpClient();
   let requestCount = 0;
 
-  const secrets = [opts.apiKey, ...(opts.secrets ?? []), ...headerSecrets(opts.extraHeaders ?? {}, authHeader.name)];
   // An invalid credential sent on purpose is still a credential: echoing it back is a reflection too.
   const redactorFor = (req: RequestSpec): Redactor => (req.auth.kind === 'invalid' ? createRedactor([...secrets, req.auth.value]) : redactor);
   const attempt = (req: RequestSpec, ctx: SendContext): Promise<Exchange> =>

@@ -8,6 +8,19 @@ export const REDACTED = '[REDACTED]';
 /** Header names whose values are credentials whatever they contain. */
 export const SENSITIVE_HEADERS: readonly string[] = ['authorization', 'x-api-key', 'api-key', 'cookie', 'set-cookie', 'proxy-authorization'];
 
+/** Credentials carried by headers (by name): each value, and the part after a scheme word (`Bearer x`). */
+export function headerSecrets(headers: Record<string, string>, extraSensitive: readonly string[] = []): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(headers)) {
+    const lower = k.toLowerCase();
+    if (!SENSITIVE_HEADERS.includes(lower) && !extraSensitive.some((e) => e.toLowerCase() === lower)) continue;
+    out.push(v);
+    const m = /^[A-Za-z][\w-]* +(\S.*)$/.exec(v);
+    if (m) out.push(m[1]!);
+  }
+  return out;
+}
+
 /** Secrets shorter than this are not searched: replacing `ab` everywhere would garble reports. */
 export const MIN_SECRET_LENGTH = 4;
 

@@ -1,6 +1,7 @@
 // The client probe: drives the official SDK (@mistralai/mistralai) against the target and reports
 // which calls the SDK could not parse and why. A server can pass every schema check and still break
 // the most used client (a field the SDK requires, a stream it cannot frame); only the client says so.
+import { MISTRAL_OPS } from '../operation-ids.js';
 import type { MistralTargetInfo } from '../target-info.js';
 
 export interface ProbeCall {
@@ -13,14 +14,14 @@ export interface ProbeCall {
 }
 
 export const PROBE_CALLS: ProbeCall[] = [
-  { id: 'sdk.models.list', operationId: 'list_models_v1_models_get', title: 'models.list()', mutating: false },
-  { id: 'sdk.chat.complete', operationId: 'chat_completion_v1_chat_completions_post', title: 'chat.complete()', mutating: false },
-  { id: 'sdk.chat.stream', operationId: 'chat_completion_v1_chat_completions_post', title: 'chat.stream()', mutating: false },
-  { id: 'sdk.chat.tools', operationId: 'chat_completion_v1_chat_completions_post', title: 'chat.complete() with tools, toolChoice any', mutating: false },
-  { id: 'sdk.embeddings.create', operationId: 'embeddings_v1_embeddings_post', title: 'embeddings.create()', mutating: false },
-  { id: 'sdk.files.upload', operationId: 'files_api_routes_upload_file', title: 'files.upload()', mutating: true },
-  { id: 'sdk.files.list', operationId: 'files_api_routes_list_files', title: 'files.list()', mutating: false },
-  { id: 'sdk.files.delete', operationId: 'files_api_routes_delete_file', title: 'files.delete()', mutating: true },
+  { id: 'sdk.models.list', operationId: MISTRAL_OPS.listModels, title: 'models.list()', mutating: false },
+  { id: 'sdk.chat.complete', operationId: MISTRAL_OPS.chat, title: 'chat.complete()', mutating: false },
+  { id: 'sdk.chat.stream', operationId: MISTRAL_OPS.chat, title: 'chat.stream()', mutating: false },
+  { id: 'sdk.chat.tools', operationId: MISTRAL_OPS.chat, title: 'chat.complete() with tools, toolChoice any', mutating: false },
+  { id: 'sdk.embeddings.create', operationId: MISTRAL_OPS.embeddings, title: 'embeddings.create()', mutating: false },
+  { id: 'sdk.files.upload', operationId: MISTRAL_OPS.uploadFile, title: 'files.upload()', mutating: true },
+  { id: 'sdk.files.list', operationId: MISTRAL_OPS.listFiles, title: 'files.list()', mutating: false },
+  { id: 'sdk.files.delete', operationId: MISTRAL_OPS.deleteFile, title: 'files.delete()', mutating: true },
 ];
 
 export interface ProbeResult {

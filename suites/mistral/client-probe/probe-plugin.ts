@@ -1,4 +1,5 @@
 // The client probe as a SuitePlugin probe: each SDK call is a row of the `client-compatibility` area.
+import { redactSecrets } from '../../engine/transport/redact.js';
 import type { CheckMeta, SuitePlugin } from '../../engine/types.js';
 import type { MistralTargetInfo } from '../target-info.js';
 import { PROBE_CALLS, runClientProbe, type ProbeOptions } from './client-probe.js';
@@ -22,7 +23,8 @@ export function clientProbe(info: () => MistralTargetInfo, fetcher?: ProbeOption
           caseId: `${r.call.id}/probe/0`,
           operationId: r.call.id,
           description: `${r.call.title} (exercises ${r.call.operationId})`,
-          outcomes: [{ checkId: CLIENT_COMPATIBILITY.id, status: r.status, ...(r.message ? { message: r.message } : {}) }],
+          // The SDK's errors quote response bodies, which a server may fill with the key it was sent.
+          outcomes: [{ checkId: CLIENT_COMPATIBILITY.id, status: r.status, ...(r.message ? { message: redactSecrets(r.message, [options.apiKey]) } : {}) }],
           durationMs: r.durationMs,
         });
       }

@@ -13,6 +13,7 @@ export const CHAT_MODERATIONS_PATH = '/v1/chat/moderations';
 export const isCompletionOp = (op: Operation): boolean => op.path === CHAT_PATH || op.path === FIM_PATH || op.path === AGENTS_PATH;
 /** Completions that take messages (and n, tools, response_format). */
 export const isChatLikeOp = (op: Operation): boolean => op.path === CHAT_PATH || op.path === AGENTS_PATH;
+export const isAgentsOp = (op: Operation): boolean => op.path === AGENTS_PATH;
 export const isFimOp = (op: Operation): boolean => op.path === FIM_PATH;
 export const isEmbeddingsOp = (op: Operation): boolean => op.path === EMBEDDINGS_PATH;
 export const isModerationOp = (op: Operation): boolean => op.path === MODERATIONS_PATH || op.path === CHAT_MODERATIONS_PATH;

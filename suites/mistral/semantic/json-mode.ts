@@ -6,7 +6,7 @@
 import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isChatLikeOp } from './endpoints.js';
-import { clip, isObj, isSuccess, judgedByCase, requestOf } from './request-of.js';
+import { clip, isObj, isSuccess, judgedByCase, requestOf, stopSequences } from './request-of.js';
 
 export const JSON_MODE = 'json-mode';
 
@@ -20,8 +20,7 @@ export function judgeJsonMode(exchange: Exchange): Failure[] | { skip: string } 
   const view = completionView(exchange);
   if (!view) return { skip: 'no completion to judge (cut stream or non-JSON answer)' };
   // A requested stop sequence may end the answer inside the JSON (finish_reason "stop" either way).
-  const stop = requestOf(exchange)?.stop;
-  const hasStop = typeof stop === 'string' ? stop.length > 0 : Array.isArray(stop) && stop.length > 0;
+  const hasStop = stopSequences(requestOf(exchange)).length > 0;
   const judged = view.choices.filter((c) => c.finishReason !== 'length' && !(hasStop && c.finishReason === 'stop'));
   if (judged.length === 0) return { skip: 'every choice was cut by max_tokens or may have been cut by a requested stop sequence, so partial JSON is expected' };
   const failures: Failure[] = [];

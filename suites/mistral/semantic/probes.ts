@@ -8,6 +8,7 @@ import type { CaseStep, Exchange, RequestSpec, TestCase } from '../../engine/typ
 import { namesOf, type MistralTargetInfo } from '../target-info.js';
 import { isObj } from './request-of.js';
 import { MISTRAL_OPS } from '../operation-ids.js';
+import { WEATHER_TOOL } from '../conversations.js';
 
 export const PROBE_OPS = {
   chat: MISTRAL_OPS.chat,
@@ -24,18 +25,6 @@ const ROOM_FOR_STRUCTURE = 64;
 const LONG_ANSWER = 'Write a detailed, multi-paragraph essay on the history of the Roman Empire, from its founding to its fall.';
 const FILLER = 'The quick brown fox jumps over the lazy dog while the five boxing wizards jump quickly. ';
 
-const WEATHER_TOOL = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'Get the current weather in a city.',
-    parameters: {
-      type: 'object',
-      properties: { city: { type: 'string', description: 'City name, e.g. Paris' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } },
-      required: ['city'],
-    },
-  },
-};
 const TIME_TOOL = {
   type: 'function',
   function: { name: 'get_time', description: 'Get the current local time in a city.', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },

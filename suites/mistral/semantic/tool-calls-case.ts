@@ -22,7 +22,7 @@ export const toolCallsCase: CaseCheck = {
     const judged: Array<{ step: number; hard: Failure[]; warnings: Failure[] }> = [];
     for (const s of steps) {
       if (!isSuccess(s.exchange)) continue;
-      const r = judgeToolCalls(ctx.spec, s.exchange);
+      const r = judgeToolCalls(ctx.spec, s.operation, s.exchange);
       if (!Array.isArray(r)) continue;
       judged.push({ step: s.step, hard: r.filter((f) => !f.warning).map((f) => ({ ...f, step: s.step })), warnings: r.filter((f) => f.warning).map((f) => ({ ...f, step: s.step })) });
     }

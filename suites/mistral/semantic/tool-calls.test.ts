@@ -60,6 +60,24 @@ describe('tool-calls', () => {
     expect(failures[0]?.message).toMatch(message);
   });
 
+  it('accepts "stop" for a call forced by name (OpenAI and vLLM answer so), not for tool_choice any', () => {
+    const named = { ...tools, tool_choice: { type: 'function', function: { name: 'get_weather' } } };
+    expect(run(named, answer([call()], 'stop')).failures).toEqual([]);
+    expect(run({ ...tools, tool_choice: 'any' }, answer([call()], 'stop')).failures[0]?.message).toMatch(/with finish_reason "stop"/);
+  });
+
+  it('does not judge an agent\'s own functions against the request, but still judges their arguments', () => {
+    const agentRun = (request: Record<string, unknown>, json: unknown) => {
+      const ctx = exchangeContext(spec, OPS.agents, jsonExchange(OPS.agents, { agent_id: 'ag:1', ...request }, json));
+      expect(toolCalls.applies?.(ctx)).toBe(true);
+      return failuresOf(toolCalls.run(ctx)).failures;
+    };
+    expect(agentRun({}, answer([call('{"q": 1}', 'x1', 'search_docs')]))).toEqual([]);
+    expect(agentRun(tools, answer([call('{"q": 1}', 'x1', 'search_docs')]))).toEqual([]);
+    expect(agentRun({}, answer([call('"text"', 'x1', 'search_docs')]))[0]?.message).toMatch(/not a JSON object/);
+    expect(agentRun(tools, answer([call('{"town": "Paris"}')]))[0]?.message).toMatch(/do not match the declared parameters/);
+  });
+
   it('fails the wrong function for a named tool_choice', () => {
     const time = { type: 'function', function: { name: 'get_time', parameters: { type: 'object' } } };
     const { failures } = run({ tools: [weather, time], tool_choice: { type: 'function', function: { name: 'get_weather' } } }, answer([call('{}', 'x1', 'get_time')]));

@@ -2,13 +2,17 @@
 // result can refer to, and has arguments (a JSON string, or an object, as FunctionCall allows) valid
 // against that function's `parameters`; a message with tool calls finishes with "tool_calls".
 // tool_choice "any"/"required" or a named function forces a call (of that function); "none" forbids
-// calls. The id "null" (the pinned spec's default for ToolCall.id, and what the real API sent in
-// 2024-02) is a warning when the call is alone, as a client cannot correlate a tool result by it but
-// the spec allows it; it fails when several calls of one message share an id.
+// calls. A call forced by name may finish with "stop" (OpenAI's documented behaviour, which vLLM
+// follows). An agent has tools of its own that the request does not show: calls of functions the
+// request did not declare are not judged against it. The id "null" (the pinned spec's default for
+// ToolCall.id, and what the real API sent in 2024-02) is a warning when the call is alone, as a
+// client cannot correlate a tool result by it but the spec allows it; it fails when several calls of
+// one message share an id.
 import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
+import type { Operation } from '../../../specs/lib/model.js';
 import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
 import { completionView, type ChoiceView, type ToolCallView } from './completion-view.js';
-import { isChatLikeOp } from './endpoints.js';
+import { isAgentsOp, isChatLikeOp } from './endpoints.js';
 import { clip, isObj, isSuccess, judgedByCase, requestOf, type Obj } from './request-of.js';
 
 export const TOOL_CALLS = 'tool-calls';
@@ -50,7 +54,7 @@ function argumentsProblem(spec: LoadedSpec, call: ToolCallView, parameters: unkn
   return undefined;
 }
 
-function judgeChoice(spec: LoadedSpec, choice: ChoiceView, forcing: Forcing, tools: Map<string, unknown>): Failure[] {
+function judgeChoice(spec: LoadedSpec, choice: ChoiceView, forcing: Forcing, tools: Map<string, unknown>, ownTools: boolean): Failure[] {
   const at = `choice ${String(choice.index)}`;
   const calls = choice.toolCalls;
   const out: Failure[] = [];
@@ -61,12 +65,16 @@ function judgeChoice(spec: LoadedSpec, choice: ChoiceView, forcing: Forcing, too
   if (forcing.kind === 'none' && calls.length > 0) fail(`${at} has ${calls.length} tool call(s)`, 'no tool call, because tool_choice is "none"');
   if (calls.length === 0) return out;
   const cut = choice.finishReason === 'length';
-  if (!cut && choice.finishReason !== 'tool_calls') fail(`${at} has ${calls.length} tool call(s) with finish_reason ${JSON.stringify(choice.finishReason)}`, 'finish_reason "tool_calls" when the message carries tool calls');
+  const finished = choice.finishReason === 'tool_calls' || (forcing.kind === 'named' && choice.finishReason === 'stop');
+  if (!cut && !finished) fail(`${at} has ${calls.length} tool call(s) with finish_reason ${JSON.stringify(choice.finishReason)}`, 'finish_reason "tool_calls" when the message carries tool calls');
   const ids = calls.map((c) => c.id);
   calls.forEach((call, i) => {
     const where = `${at} tool call ${i}`;
-    if (tools.size === 0) fail(`${where} calls ${JSON.stringify(call.name)} but the request declared no tools`, 'tool calls only of declared functions');
-    else if (typeof call.name !== 'string' || !tools.has(call.name)) fail(`${where} calls ${JSON.stringify(call.name)}`, `one of the declared functions (${[...tools.keys()].join(', ')})`);
+    const undeclared = typeof call.name !== 'string' || !tools.has(call.name);
+    if (undeclared && !ownTools) {
+      if (tools.size === 0) fail(`${where} calls ${JSON.stringify(call.name)} but the request declared no tools`, 'tool calls only of declared functions');
+      else fail(`${where} calls ${JSON.stringify(call.name)}`, `one of the declared functions (${[...tools.keys()].join(', ')})`);
+    }
     if (typeof call.id !== 'string' || call.id === '' || call.id === 'null') {
       const shared = ids.filter((id) => id === call.id).length > 1;
       fail(`${where} has id ${JSON.stringify(call.id)}`, 'a unique id that a tool message can refer to', !shared);
@@ -88,13 +96,14 @@ export function toolCallsApply(exchange: Exchange): boolean {
 }
 
 /** The failures (and warnings) of one answer, or why it cannot be judged. */
-export function judgeToolCalls(spec: LoadedSpec, exchange: Exchange): Failure[] | { skip: string } {
+export function judgeToolCalls(spec: LoadedSpec, op: Operation | undefined, exchange: Exchange): Failure[] | { skip: string } {
   const view = completionView(exchange);
   if (!view) return { skip: 'no completion to judge (cut stream or non-JSON answer)' };
   const req = requestOf(exchange);
   const forcing = toolForcing(req);
   const tools = declaredTools(req);
-  return view.choices.flatMap((c) => judgeChoice(spec, c, forcing, tools));
+  const ownTools = op !== undefined && isAgentsOp(op);
+  return view.choices.flatMap((c) => judgeChoice(spec, c, forcing, tools, ownTools));
 }
 
 export const toolCalls: ExchangeCheck = {
@@ -105,8 +114,8 @@ export const toolCalls: ExchangeCheck = {
   category: 'semantic',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isChatLikeOp(ctx.operation) && toolCallsApply(ctx.exchange) && !judgedByCase(ctx, TOOL_CALLS),
-  run({ spec, exchange }) {
-    const r = judgeToolCalls(spec, exchange);
+  run({ spec, operation, exchange }) {
+    const r = judgeToolCalls(spec, operation, exchange);
     return Array.isArray(r) && r.length === 0 ? undefined : r;
   },
 };

@@ -58,6 +58,17 @@ describe('chunk fold', () => {
     ]);
   });
 
+  it('keeps whole calls apart that share an index but carry their own ids (every call numbered 0)', () => {
+    const s = fold([
+      chunk([{ index: 0, delta: { tool_calls: [{ index: 0, id: 'a1', function: { name: 'plus', arguments: '{"a": 1}' } }, { index: 0, id: 'b2', function: { name: 'minus', arguments: '{"a": 2}' } }] }, finish_reason: null }]),
+      chunk([{ index: 0, delta: { tool_calls: [{ index: 0, id: 'null', function: { arguments: '' } }] }, finish_reason: 'tool_calls' }]),
+    ]);
+    expect(s.choices[0]?.toolCalls).toEqual([
+      { index: 0, id: 'a1', name: 'plus', arguments: '{"a": 1}' },
+      { index: 0, id: 'b2', name: 'minus', arguments: '{"a": 2}' },
+    ]);
+  });
+
   it('reads text from content-chunk arrays and tracks several choices', () => {
     const s = fold([
       chunk([{ index: 1, delta: { role: 'assistant', content: [{ type: 'text', text: 'B' }] }, finish_reason: null }, { index: 0, delta: { content: 'A' }, finish_reason: null }]),

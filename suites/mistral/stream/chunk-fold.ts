@@ -81,7 +81,10 @@ function mergeToolCall(calls: FoldedToolCall[], raw: unknown, fresh: Set<FoldedT
   const id = typeof raw.id === 'string' ? raw.id : undefined;
   // A fragment continues an earlier call with the same index (OpenAI style) or the same id; a call
   // without either is a whole call (Mistral sends whole calls, several per delta, without index).
-  let target = index !== undefined ? calls.find((c) => c.index === index) : undefined;
+  // A fragment with the same index but another real id is a new call: some servers number every
+  // whole call 0, and merging those would join two calls' arguments into invalid JSON.
+  let target = index !== undefined ? calls.findLast((c) => c.index === index) : undefined;
+  if (target && id !== undefined && id !== 'null' && target.id !== undefined && target.id !== id) target = undefined;
   if (!target && id !== undefined && id !== 'null') target = calls.find((c) => c.id === id && !fresh.has(c));
   if (!target) {
     if (calls.length >= MAX_TRACKED) return;

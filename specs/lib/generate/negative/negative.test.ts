@@ -158,3 +158,26 @@ describe('mutations that stay valid are dropped', () => {
     expect(results.some(([v]) => v.location === 'body' && v.constraint === 'required')).toBe(false);
   });
 });
+
+describe('the wrong content-type mutation', () => {
+  const opWith = (content: Record<string, unknown>): Operation => {
+    const doc = { openapi: '3.1.0', paths: { '/x': { post: { operationId: 'x', requestBody: { required: true, content }, responses: { '200': { description: 'ok' } } } } } };
+    return buildOperations(doc)[0]!;
+  };
+  const base: RequestValues = { path: {}, query: {}, header: {}, cookie: {}, body: { a: 1 }, mediaType: 'application/json' };
+  const applies = (op: Operation): boolean => {
+    const doc = { openapi: '3.1.0' };
+    const ctx = operationContext({ document: doc }, op);
+    const m = requestMutations(ctx, op).find((x) => x.violation.constraint === 'content-type')!;
+    return m.apply(base) !== undefined;
+  };
+  const json = { schema: { type: 'object' } };
+
+  it('applies when only JSON is documented', () => {
+    expect(applies(opWith({ 'application/json': json }))).toBe(true);
+  });
+
+  it.each(['text/plain', 'Text/Plain; charset=utf-8', 'text/*', '*/*'])('does not apply when %s is documented too', (mediaType) => {
+    expect(applies(opWith({ 'application/json': json, [mediaType]: { schema: { type: 'string' } } }))).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@
 // wrong content type. Applying one to a valid request yields a NegativeRequest, or nothing when the
 // validator says the result is still valid (then there would be nothing for a server to reject).
 import type { RequestSpec, Violation } from '../../../../suites/engine/types.js';
-import type { Operation } from '../../model.js';
+import { findMediaType, type Operation } from '../../model.js';
 import { isJsonMediaType } from '../body-media.js';
 import { schemaSites } from '../constraint-sites.js';
 import type { GenerationContext } from '../context.js';
@@ -65,7 +65,8 @@ function wireMutations(ctx: GenerationContext, op: Operation): RequestMutation[]
     {
       violation: { constraint: 'content-type', location: 'header.content-type', detail: `content-type text/plain (documented: ${op.requestBody!.content.map((m) => m.mediaType).join(', ')})`, expectedLoc: ['body'] },
       apply: (values) => {
-        if (values.body === undefined || op.requestBody!.content.some((m) => m.mediaType.startsWith('text/plain'))) return undefined;
+        // `text/plain` documented, directly or through `text/*` or `*/*`: the server may accept it.
+        if (values.body === undefined || findMediaType(op.requestBody!.content, 'text/plain')) return undefined;
         const r = encoded(values);
         delete r.stream;
         return { values, request: { ...r, body: { kind: 'raw', text: JSON.stringify(values.body), contentType: 'text/plain' } } };

@@ -1,6 +1,6 @@
 // Which resource id a step is about: the id its chain's create step returned (never one from a listing).
 import type { Exchange } from '../../../engine/types.js';
-import { bodyOf, idOf, isSuccess } from '../exchange-data.js';
+import { idOf } from '../exchange-data.js';
 import type { StepView } from './stateful-check.js';
 
 export function createdId(at: (i: number) => StepView | undefined, of: number): string | undefined {
@@ -26,13 +26,6 @@ export function isModelRequest(exchange: Exchange): boolean {
   } catch {
     return false;
   }
-}
-
-/** The fine-tuned model a successful job response names. */
-export function producedModel(exchange: Exchange | undefined): string | undefined {
-  if (!isSuccess(exchange)) return undefined;
-  const body = bodyOf(exchange);
-  return body?.status === 'SUCCESS' && typeof body.fine_tuned_model === 'string' && body.fine_tuned_model !== '' ? body.fine_tuned_model : undefined;
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -55,6 +55,15 @@ describe('state-transition', () => {
     expect(f.map((x) => x.message).join('\n')).toContain(message);
   });
 
+  it('a job of an earlier run with the same suffix (other training file) is no dry-run leftover', () => {
+    const e = conforming();
+    e[0]!.request.json = { model: 'm', suffix: 'mc1', training_files: [{ file_id: 'f-now', weight: 1 }] };
+    e[1] = ex('GET', '/v1/fine_tuning/jobs?suffix=mc1', 200, { data: [{ id: 'old', suffix: 'mc1', training_files: ['f-before'] }], total: 1 });
+    expect(errorsOnly(failures(e))).toEqual([]);
+    e[1] = ex('GET', '/v1/fine_tuning/jobs?suffix=mc1', 200, { data: [{ id: 'new', suffix: 'mc1', training_files: ['f-now'] }], total: 1 });
+    expect(errorsOnly(failures(e)).map((x) => x.message).join('\n')).toContain('a dry run created 1 job(s) with suffix mc1: new');
+  });
+
   it('cancel that leaves the job running is caught', () => {
     const e = conforming();
     e[4] = ex('POST', `${J}/cancel`, 200, job('VALIDATED'));

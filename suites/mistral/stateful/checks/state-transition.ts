@@ -36,6 +36,23 @@ function timeline(steps: StepView[], from: number, id: string): Observation[] {
   return out;
 }
 
+/** The training file ids the chain's dry run named. */
+function dryRunFiles(steps: StepView[]): string[] {
+  const body = steps.find((s) => s.role.role === 'dry-run')?.exchange.request.json;
+  const files = isRecord(body) && Array.isArray(body.training_files) ? body.training_files : [];
+  return files.map((f) => (isRecord(f) ? f.file_id : f)).filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * A listed job trained on none of the dry run's files: an earlier run with the same seed (hence the
+ * same suffix) created it, not this dry run. Real jobs cannot be deleted, so they stay listed.
+ */
+function trainedOnOtherFiles(job: Json, files: string[]): boolean {
+  if (files.length === 0 || !Array.isArray(job.training_files)) return false;
+  const ids = job.training_files.map((f) => (isRecord(f) ? f.file_id : f));
+  return !ids.some((id) => typeof id === 'string' && files.includes(id));
+}
+
 function eventFindings(step: number, body: Json, machine: StateMachine, documented: string[]): Finding[] {
   const findings: Finding[] = [];
   const events = Array.isArray(body.events) ? body.events.filter(isRecord) : [];
@@ -100,7 +117,8 @@ export const stateTransition = statefulCheck(
         const list = listOf(exchange);
         if (!list) continue;
         judged++;
-        const spawned = list.items.filter((j) => j.suffix === role.suffix);
+        const files = dryRunFiles(steps);
+        const spawned = list.items.filter((j) => j.suffix === role.suffix && !trainedOnOtherFiles(j, files));
         if (spawned.length) findings.push({ step: index, message: `a dry run created ${spawned.length} job(s) with suffix ${role.suffix}: ${spawned.map((j) => String(j.id)).join(', ')}` });
       }
       if (role.role !== 'create' || (role.resource !== 'fine-tuning-job' && role.resource !== 'batch-job')) continue;
