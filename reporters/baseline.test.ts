@@ -46,6 +46,17 @@ describe('baseline', () => {
     expect(describeBaselineIssues(applied)[0]).toBe('baseline entry list_models_v1_models_get › status-code-conformance is stale: the check now passes; remove it');
   });
 
+  it('applying a baseline to results it was already applied to changes nothing and reports nothing stale', async () => {
+    const { results } = await loadSample();
+    const b = makeBaseline(results, 'vendor ticket 12');
+    const once = applyBaseline(results, b).results;
+    const twice = applyBaseline(once, b);
+    expect(twice.results).toEqual(once);
+    expect(twice.matched).toEqual(b.entries);
+    expect(twice.stale).toEqual([]);
+    expect(twice.unmatched).toEqual([]);
+  });
+
   it('a run that did not finish still fails after the baseline', async () => {
     const { results } = await loadSample();
     const r = structuredClone(results);

@@ -1,7 +1,7 @@
 // Regression report between two runs, keyed by (operationId, checkId): what newly fails, what got
 // fixed, what still fails, what is newly skipped, and latency changes beyond a ratio. Exit code 1 on
 // any new failure, so `diff` can gate a pull request against the main branch's run.
-import type { CheckResult, OperationResult, RunResults } from '../suites/engine/results.js';
+import type { CheckResult, RunResults } from '../suites/engine/results.js';
 import { codeBlock, mdText } from './markdown.js';
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults, sanitizeValue } from './sanitize.js';
@@ -47,8 +47,7 @@ export interface RunDiff {
 
 type State = 'failing' | 'passing' | 'skipped' | 'absent';
 
-function state(c: CheckResult | undefined, op: OperationResult | undefined): State {
-  if (op?.skipped && !c) return 'skipped';
+function state(c: CheckResult | undefined): State {
   if (!c) return 'absent';
   // A failure accepted by a baseline is still a failure for regressions: fixing it shows as fixed.
   if (c.outcome === 'failed' || c.outcome === 'errored' || c.outcome === 'accepted') return 'failing';
@@ -56,12 +55,9 @@ function state(c: CheckResult | undefined, op: OperationResult | undefined): Sta
   return 'passing';
 }
 
-function index(r: RunResults): Map<string, { op: OperationResult; check?: CheckResult }> {
-  const m = new Map<string, { op: OperationResult; check?: CheckResult }>();
-  for (const op of r.operations) {
-    if (op.skipped && !op.checks.length) m.set(`${op.operationId}\u0000*`, { op });
-    for (const check of op.checks) m.set(`${op.operationId}\u0000${check.checkId}`, { op, check });
-  }
+function index(r: RunResults): Map<string, CheckResult> {
+  const m = new Map<string, CheckResult>();
+  for (const op of r.operations) for (const check of op.checks) m.set(`${op.operationId}\u0000${check.checkId}`, check);
   return m;
 }
 
@@ -88,17 +84,15 @@ export function diffRuns(baseIn: RunResults, currentIn: RunResults, opts: DiffOp
   const keys = [...new Set([...b.keys(), ...c.keys()])].sort();
   for (const key of keys) {
     const [operationId = '', checkId = ''] = key.split('\u0000');
-    if (checkId === '*') continue;
     const bb = b.get(key);
     const cc = c.get(key);
+    const bs = state(bb);
     // An operation skipped whole in the current run has no check rows: its checks count as skipped.
-    const curOp = cc?.op ?? curOps.get(operationId);
-    const bs = state(bb?.check, bb?.op);
-    const cs = cc ? state(cc.check, cc.op) : curOp?.skipped ? 'skipped' : 'absent';
-    const entry: DiffEntry = { operationId, checkId, base: bb?.check?.outcome ?? bs, current: cc?.check?.outcome ?? cs };
-    const msg = (cc?.check ?? bb?.check)?.failures[0]?.message.split('\n', 1)[0];
+    const cs = cc ? state(cc) : curOps.get(operationId)?.skipped ? 'skipped' : 'absent';
+    const entry: DiffEntry = { operationId, checkId, base: bb?.outcome ?? bs, current: cc?.outcome ?? cs };
+    const msg = (cc ?? bb)?.failures[0]?.message.split('\n', 1)[0];
     if (msg && (cs === 'failing' || bs === 'failing')) entry.message = msg;
-    if (cs === 'failing' && bs !== 'failing') (cc?.check?.outcome === 'accepted' ? d.accepted : d.newFailures).push(entry);
+    if (cs === 'failing' && bs !== 'failing') (cc?.outcome === 'accepted' ? d.accepted : d.newFailures).push(entry);
     else if (cs === 'failing') d.stillFailing.push(entry);
     else if (bs === 'failing' && cs === 'passing') d.fixed.push(entry);
     else if (cs === 'skipped' && bs !== 'skipped' && bs !== 'absent') d.newlySkipped.push(entry);

@@ -16,6 +16,18 @@ describe('report.html (without a browser)', () => {
     expect(html.match(/<script/g)).toHaveLength(2);
   });
 
+  it('embeds bodies as text only, not their parsed copies', async () => {
+    const { results } = await loadSample();
+    const r = structuredClone(results);
+    const ex = r.operations.flatMap((o) => o.checks.flatMap((c) => c.failures.flatMap((f) => f.exchanges)))[0]!;
+    ex.request.json = { parsedRequestMarker: 1 };
+    ex.response!.json = { parsedResponseMarker: 1 };
+    const html = renderHtml(r);
+    expect(html).not.toContain('parsedRequestMarker');
+    expect(html).not.toContain('parsedResponseMarker');
+    expect(r.operations.flatMap((o) => o.checks.flatMap((c) => c.failures.flatMap((f) => f.exchanges)))[0]!.request.json).toEqual({ parsedRequestMarker: 1 });
+  });
+
   it('allows only its own script (CSP hash) and no network', async () => {
     const { results } = await loadSample();
     const html = renderHtml(results);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults } from './sanitize.js';
+import { dropParsedBodies } from './json.js';
 import { barChart } from './html-charts.js';
 import { failuresByConstraint } from './by-constraint.js';
 import { CLIENT_SCRIPT } from './html-client.js';
@@ -130,7 +131,8 @@ function cards(r: RunResults): string {
 }
 
 export function renderHtml(results: RunResults, opts: RenderOptions = {}): string {
-  const r = sanitizeResults(results, opts);
+  // The page shows bodies as text only; the parsed copies would double the embedded data.
+  const r = dropParsedBodies(sanitizeResults(results, opts));
   const rows = htmlRows(r);
   const scriptHash = createHash('sha256').update(CLIENT_SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;

@@ -7,8 +7,8 @@ import { sanitizeResults } from './sanitize.js';
 export const REPORT_FORMAT = 1;
 export const REPORT_SCHEMA_ID = 'https://mistral-conformance.dev/schemas/report-1.json';
 
-/** Exchanges keep bodies as text: the parsed copies would double the size and say nothing more. */
-function dropParsedBodies(results: RunResults): RunResults {
+/** Exchanges keep bodies as text: the parsed copies would double the size and say nothing more. Mutates `results` (a sanitised copy). */
+export function dropParsedBodies(results: RunResults): RunResults {
   for (const op of results.operations)
     for (const c of op.checks)
       for (const f of c.failures)

@@ -4,6 +4,7 @@ import type { CheckResult, OperationResult, RunResults } from '../suites/engine/
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults } from './sanitize.js';
 import { failureText } from './text-format.js';
+import { checkTitle } from './summarize.js';
 
 /** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF): removed, as no escape exists. */
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -45,8 +46,7 @@ function testcase(op: OperationResult, c: CheckResult, title: string): string {
 
 // Suite time is an estimate (median latency × cases): cases ran concurrently and per-check time is not measured.
 function suite(op: OperationResult, results: RunResults): string {
-  const titles = (id: string): string => results.checks.find((c) => c.id === id)?.title ?? id;
-  const cases = op.checks.map((c) => testcase(op, c, titles(c.checkId)));
+  const cases = op.checks.map((c) => testcase(op, c, checkTitle(results, c.checkId)));
   if (op.skipped) cases.push(`    <testcase name="(operation)" classname="${attr(`${op.area}.${op.operationId}`)}" time="0.000">\n      <skipped message="${attr(op.skipped)}"/>\n    </testcase>`);
   const count = (o: CheckResult['outcome']): number => op.checks.filter((c) => c.outcome === o).length;
   const skipped = count('skipped') + count('accepted') + (op.skipped ? 1 : 0);

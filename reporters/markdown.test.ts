@@ -42,6 +42,17 @@ describe('Markdown summary', () => {
     expect(md).toContain('### Spec findings');
   });
 
+  it('names a failing check whose details alone would overflow the comment', async () => {
+    const { results } = await loadSample();
+    const r = structuredClone(results);
+    const failed = r.operations[1]!.checks.find((c) => c.outcome === 'failed')!;
+    const template = failed.failures[0]!;
+    failed.failures = Array.from({ length: 5 }, (_, i) => ({ ...structuredClone(template), message: `huge ${i}`, reproduction: { curl: [`curl -d '${'x'.repeat(15_000)}'`] } }));
+    const md = renderMarkdown(r);
+    expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(md).toContain(`- **${failed.checkId}**`);
+  });
+
   it('helpers: fences outgrow backtick runs, text is escaped', () => {
     expect(codeBlock('a ```` b')).toBe('`````\na ```` b\n`````');
     expect(mdText('a|b <x> *y*\nz')).toBe('a\\|b &lt;x&gt; \\*y\\* z');

@@ -128,8 +128,9 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
       if (operation.operationId !== lastOp) lines.push(`#### \`${operation.operationId.replace(/`/g, '')}\` ${mdText(operation.method)} ${mdText(operation.path)}`, '');
       const counts = `${check.failed} failed, ${check.errored} errored of ${check.passed + check.failed + check.warnings + check.errored}`;
       lines.push(`- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300))}`, '');
-      for (const f of check.failures) lines.push(failureDetails(f), '');
-      const block = lines.join('\n');
+      // Details too large for the room left: the summary line alone still names the failing check.
+      let block = [...lines, ...check.failures.flatMap((f) => [failureDetails(f), ''])].join('\n');
+      if (used + block.length > FAILURES_BUDGET) block = lines.join('\n');
       if (used + block.length > FAILURES_BUDGET) break;
       out.push(block);
       used += block.length + 1;

@@ -5,8 +5,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { EVENT_LOG_VERSION, type RunEvent } from '../suites/engine/events.js';
-import { isSensitiveKey, type RenderOptions } from './render-options.js';
-import { sanitizeValue, secretsOf } from './sanitize.js';
+import type { RenderOptions } from './render-options.js';
+import { publicOptions, sanitizeValue, secretsOf } from './sanitize.js';
 
 export const EVENT_LOG_FORMAT = 'mistral-conformance-events';
 
@@ -25,9 +25,7 @@ export interface NdjsonWriter {
 
 /** The events as they go to disk: credential-like option keys dropped, secrets redacted. */
 function safeEvent(event: RunEvent, secrets: string[]): unknown {
-  if (event.type !== 'run-started') return sanitizeValue(event, secrets);
-  const options = Object.fromEntries(Object.entries(event.options ?? {}).filter(([k]) => !isSensitiveKey(k)));
-  return sanitizeValue({ ...event, options }, secrets);
+  return sanitizeValue(event.type === 'run-started' ? { ...event, options: publicOptions(event.options) } : event, secrets);
 }
 
 export function createNdjsonWriter(path: string, opts: RenderOptions = {}): NdjsonWriter {

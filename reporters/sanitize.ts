@@ -60,10 +60,12 @@ export function sanitizeValue(value: unknown, secrets: readonly string[]): unkno
   return walk(value);
 }
 
+/** Run options without their credential-like keys: dropped whole, where other objects keep a blanked value. */
+export function publicOptions(options: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options ?? {}).filter(([k]) => !isSensitiveKey(k)));
+}
+
 /** The copy of `results` every renderer reads. */
 export function sanitizeResults(results: RunResults, opts: RenderOptions = {}): RunResults {
-  const secrets = secretsOf(results, opts);
-  const options: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(results.options ?? {})) if (!isSensitiveKey(k)) options[k] = v;
-  return sanitizeValue({ ...results, options }, secrets) as RunResults;
+  return sanitizeValue({ ...results, options: publicOptions(results.options) }, secretsOf(results, opts)) as RunResults;
 }

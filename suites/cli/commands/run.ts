@@ -198,7 +198,7 @@ async function runOne(run: TargetRun, dir: string, formats: string[], quiet: boo
     for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
   }
   await writeReports(results, dir, formats, { secrets });
-  process.stdout.write(renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir }) + '\n');
+  process.stdout.write(renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir, secrets }) + '\n');
   return results;
 }
 
