@@ -32,6 +32,8 @@ export interface ConformanceOptions extends Partial<Omit<RunOptions, 'target'>> 
   shard?: Shard;
   statusPolicy?: StatusPolicyTable;
   checks?: string[];
+  /** Check ids not to run. */
+  skipChecks?: string[];
   listeners?: EventListener[];
   stopRequested?: () => boolean;
   /** Only these case ids (replay). */
@@ -162,6 +164,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
       ...(opts.shard ? { shard: opts.shard } : {}),
       ...(opts.stopRequested ? { stopRequested: opts.stopRequested } : {}),
       ...(opts.checks?.length ? { onlyChecks: opts.checks } : {}),
+      ...(opts.skipChecks?.length ? { skipChecks: opts.skipChecks } : {}),
       ...(opts.onlyCases?.length ? { onlyCases: opts.onlyCases } : {}),
     });
     return { results, events };

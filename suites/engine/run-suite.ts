@@ -37,6 +37,8 @@ export interface RunSuiteInput {
   stopRequested?: () => boolean;
   /** Check ids to run (all when empty). */
   onlyChecks?: string[];
+  /** Check ids not to run (e.g. a check known to be flaky on a non-deterministic vendor). */
+  skipChecks?: string[];
   /** Case ids to run (all when empty): replay re-plans with the same seed and runs just these. */
   onlyCases?: string[];
 }
@@ -134,7 +136,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   const started = Date.now();
   const reducer = new ResultsReducer();
   const emit = createEmitter(reducer, input.listeners);
-  const checks = [...input.checks, ...plugins.flatMap((p) => p.checks ?? [])].filter((c) => !input.onlyChecks?.length || input.onlyChecks.includes(c.id));
+  const checks = [...input.checks, ...plugins.flatMap((p) => p.checks ?? [])].filter((c) => (!input.onlyChecks?.length || input.onlyChecks.includes(c.id)) && !input.skipChecks?.includes(c.id));
   const folds = plugins.flatMap((p) => p.streamFolds ?? []);
   const operationsById = new Map(spec.operations.map((o) => [o.id, o]));
   const budget: Budget = createBudget(input.budget ?? {}, () => Date.now());

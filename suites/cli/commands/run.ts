@@ -17,6 +17,7 @@ import { ResultsReducer, type RunResults } from '../../engine/results.js';
 import { TargetUnreachableError } from '../../engine/run-suite.js';
 import { parseShard } from '../../engine/shard.js';
 import type { Phase } from '../../engine/types.js';
+import { allChecks } from '../all-checks.js';
 import { int, list, parse, str, type Parsed } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { writeFile } from 'node:fs/promises';
@@ -43,6 +44,7 @@ Generation
   --phases LIST           examples,coverage,positive,negative,auth,semantic,stateful
   --include/--exclude X   tags or operationIds (repeatable, comma lists)
   --checks LIST           only these check ids
+  --skip-checks LIST      not these check ids (e.g. stream-equivalence on a non-deterministic vendor)
   --model ID              model to use (repeatable; default: from GET /v1/models)
   --max-tokens N          cap for max_tokens in generated requests (default 16)
   --k N                   repetitions for behaviour that may vary (pass@k, pass^k; default 3)
@@ -83,6 +85,7 @@ const OPTIONS = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   checks: { type: 'string' },
+  'skip-checks': { type: 'string' },
   model: { type: 'string', multiple: true },
   'max-tokens': { type: 'string' },
   k: { type: 'string' },
@@ -141,6 +144,10 @@ export function flagsToOptions(values: Parsed['values']): Partial<ConformanceOpt
   if (list(values, 'include').length) o.include = list(values, 'include');
   if (list(values, 'exclude').length) o.exclude = list(values, 'exclude');
   if (list(values, 'checks').length) o.checks = list(values, 'checks');
+  if (list(values, 'skip-checks').length) o.skipChecks = list(values, 'skip-checks');
+  const known = new Set(allChecks().map((c) => c.id));
+  const unknown = [...(o.checks ?? []), ...(o.skipChecks ?? [])].filter((id) => !known.has(id));
+  if (unknown.length) throw new UsageError(`unknown check id ${unknown.join(', ')} (see the README's table of checks)`);
   if (list(values, 'model').length) o.models = list(values, 'model');
   if (values['max-tokens'] !== undefined) o.maxTokens = int(values, 'max-tokens', 16);
   if (values.k !== undefined) o.k = int(values, 'k', 3, 1);
