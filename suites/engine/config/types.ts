@@ -86,23 +86,14 @@ export interface CliOverrides extends Omit<TargetSettings, 'rateLimit'> {
 export type StatusPolicyTable = Record<string, Partial<Record<StatusSituation | '*', Verdict>>>;
 
 /** A target's settings as run options (the shape of the run API's ConformanceOptions). */
-export interface TargetRunOptions {
+export interface TargetRunOptions
+  extends Pick<TargetSettings, 'models' | 'include' | 'exclude' | 'concurrency' | 'agentId' | 'timeoutMs' | 'maxTokens' | 'phases' | 'readOnly' | 'allowCostly'> {
   target: string;
   apiKeyEnv: string;
   /** Read from the environment variable named by apiKeyEnv. Never print it. */
   apiKey?: string;
   authHeader: { name: string; scheme?: string };
   extraHeaders: Record<string, string>;
-  models?: string[];
-  include?: string[];
-  exclude?: string[];
-  concurrency?: number;
-  agentId?: string;
-  timeoutMs?: number;
-  maxTokens?: number;
-  phases?: Phase[];
-  readOnly?: boolean;
-  allowCostly?: boolean;
   /** Requests per second. */
   rateLimit?: number;
   retries?: number;
