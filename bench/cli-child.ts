@@ -3,7 +3,7 @@
 // the one whose /proc/<pid>/status we read.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { packageRoot } from '../specs/lib/paths.js';
+import { packageRoot } from '../suites/openapi/paths.js';
 import { watchPeakRss } from './proc-status.js';
 
 export interface CliRun {

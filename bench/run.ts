@@ -6,7 +6,7 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeLargeSpec } from '../fixtures/specs/make-large-spec.js';
-import { packageRoot } from '../specs/lib/paths.js';
+import { packageRoot } from '../suites/openapi/paths.js';
 import { loadGeneratorRps, recordSuiteRequests } from './figures/ceiling.js';
 import { prepareSseBench } from './figures/sse.js';
 import { measureStartupMs } from './figures/startup.js';

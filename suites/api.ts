@@ -1,8 +1,8 @@
 // The programmatic API: run the conformance suite against a target and get the events and results.
 // The command line is a thin layer over this; implementers can call it from their own tests.
-import { lintSpecCached } from '../specs/lib/lint-cache.js';
-import { loadSpec, type LoadedSpec } from '../specs/lib/load-spec.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../specs/lib/paths.js';
+import { lintSpecCached } from './openapi/lint-cache.js';
+import { loadSpec, type LoadedSpec } from './openapi/load-spec.js';
+import { pinnedErrataPath, pinnedSpecPath } from './openapi/paths.js';
 import { genericChecks } from './checks/index.js';
 import type { EventListener, RunEvent, SpecSummary } from './engine/events.js';
 import type { RunResults } from './engine/results.js';
@@ -11,7 +11,7 @@ import type { Shard } from './engine/shard.js';
 import { createTransport } from './engine/transport/http-client.js';
 import { createPacer } from './engine/transport/pacing.js';
 import type { Phase, RunOptions } from './engine/types.js';
-import { tool } from './cli/version.js';
+import { tool } from './version.js';
 import { pacedFetch } from './mistral/client-probe/paced-fetch.js';
 import { createMistralSuite } from './mistral/suite.js';
 import type { StatusPolicyTable } from './mistral/status-policy.js';

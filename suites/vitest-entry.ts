@@ -5,11 +5,11 @@
 // spec file directly and the check list is the product's; what does not apply is skipped at run time.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, it, type TestContext } from 'vitest';
-import { buildOperations } from '../specs/lib/operations.js';
-import { pinnedSpecPath } from '../specs/lib/paths.js';
-import { isUrl, parseDocumentText } from '../specs/lib/read-document.js';
+import { buildOperations } from './openapi/operations.js';
+import { pinnedSpecPath } from './openapi/paths.js';
+import { isUrl, parseDocumentText } from './openapi/read-document.js';
 import { ALL_PHASES, runConformance, type ConformanceOptions } from './api.js';
-import { allChecks } from './cli/all-checks.js';
+import { allChecks } from './mistral/all-checks.js';
 import type { CheckResult, RunResults } from './engine/results.js';
 import { selectOperations } from './engine/run-suite.js';
 import { PROBE_CALLS } from './mistral/client-probe/client-probe.js';

@@ -2,7 +2,7 @@
 // early in the run (1.0 = flat). Runs live-heap-child.js in its own node with --expose-gc.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { packageRoot } from '../../specs/lib/paths.js';
+import { packageRoot } from '../../suites/openapi/paths.js';
 import type { LiveHeapSample } from '../live-heap-child.js';
 
 export async function liveHeapSamples(target: string, apiKey: string, runs: number, every: number): Promise<LiveHeapSample[]> {

@@ -1,4 +1,4 @@
-import { findMediaType, findResponse } from '../../specs/lib/model.js';
+import { findMediaType, findResponse } from '../openapi/model.js';
 import { defineExchangeCheck } from './define-check.js';
 
 /** A body's media type is one the operation documents for that status. */

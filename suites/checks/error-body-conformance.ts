@@ -1,6 +1,6 @@
-import { getAtPointer } from '../../specs/lib/json-pointer.js';
-import { findMediaType, findResponse } from '../../specs/lib/model.js';
-import { isObject } from '../../specs/lib/schema-walk.js';
+import { getAtPointer } from '../openapi/json-pointer.js';
+import { findMediaType, findResponse } from '../openapi/model.js';
+import { isObject } from '../openapi/schema-walk.js';
 import { defineExchangeCheck, expectationOf, is4xx, truncate } from './define-check.js';
 import { formatIssues } from './response-schema-conformance.js';
 

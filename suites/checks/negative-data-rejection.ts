@@ -1,4 +1,4 @@
-import { findResponse } from '../../specs/lib/model.js';
+import { findResponse } from '../openapi/model.js';
 import { defineExchangeCheck, expectationOf, is4xx } from './define-check.js';
 
 /** A request that breaks the contract is refused with a 4xx (422 where documented), never served. */

@@ -1,5 +1,5 @@
-import { findMediaType, findResponse } from '../../specs/lib/model.js';
-import type { ValidationIssue } from '../../specs/lib/validation.js';
+import { findMediaType, findResponse } from '../openapi/model.js';
+import type { ValidationIssue } from '../openapi/validation.js';
 import { defineExchangeCheck, is2xx, truncate } from './define-check.js';
 
 const MAX_ISSUES = 8;

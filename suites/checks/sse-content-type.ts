@@ -1,5 +1,5 @@
 // A request with `stream: true` must get an event stream back; a plain JSON body breaks every SSE client.
-import { baseMediaType } from '../../specs/lib/model.js';
+import { baseMediaType } from '../openapi/model.js';
 import type { ExchangeCheck } from '../engine/types.js';
 import { EVENT_STREAM, sseApplies } from './sse-scope.js';
 

@@ -1,7 +1,7 @@
 // When the generic SSE checks apply: the request asked for a stream, the operation documents an
 // event stream for a 2xx answer, and the answer is a 2xx. Error answers to stream requests are JSON
 // by design and are judged by the status and error-body checks instead.
-import type { Operation } from '../../specs/lib/model.js';
+import type { Operation } from '../openapi/model.js';
 import { eventStreamMedia } from '../engine/send-context.js';
 import type { ExchangeContext } from '../engine/types.js';
 import { is2xx } from './define-check.js';

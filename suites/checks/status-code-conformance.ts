@@ -1,4 +1,4 @@
-import { findResponse } from '../../specs/lib/model.js';
+import { findResponse } from '../openapi/model.js';
 import { defineExchangeCheck, is5xx, situationOf } from './define-check.js';
 
 /**

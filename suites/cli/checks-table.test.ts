@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../specs/lib/paths.js';
-import { allChecks } from './all-checks.js';
+import { packageRoot } from '../openapi/paths.js';
+import { allChecks } from '../mistral/all-checks.js';
 import { renderChecksTable, TABLE_END, TABLE_START } from './checks-table.js';
 
 describe('README table of checks', () => {

@@ -1,8 +1,8 @@
 // `npm run docs`: rewrites the generated parts of README.md (the table of checks).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packageRoot } from '../../specs/lib/paths.js';
-import { allChecks } from './all-checks.js';
+import { packageRoot } from '../openapi/paths.js';
+import { allChecks } from '../mistral/all-checks.js';
 import { renderChecksTable, replaceChecksTable } from './checks-table.js';
 
 const path = join(packageRoot(), 'README.md');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `mistral-conformance` command. Every failure to run ends in one line and exit 2.
 import { EXIT, formatError, UsageError } from './errors.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 const HELP = `Usage: mistral-conformance <command> [options]
 

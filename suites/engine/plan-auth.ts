@@ -1,6 +1,6 @@
 // Authentication cases: for every operation that requires credentials, the first request the plan
 // expects to succeed is sent again without credentials and with invalid ones.
-import type { Operation } from '../../specs/lib/model.js';
+import type { Operation } from '../openapi/model.js';
 import type { TestCase } from './types.js';
 
 export const INVALID_KEY = 'mc-invalid-key-0000000000000000';

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { negativeArbitrary } from '../../specs/lib/generate/negative/negative-arbitrary.js';
-import { requestArbitrary } from '../../specs/lib/generate/request-arbitrary.js';
-import { pinnedSpec } from '../../specs/lib/generate/test-specs.js';
+import { negativeArbitrary } from '../generate/negative/negative-arbitrary.js';
+import { requestArbitrary } from '../generate/request-arbitrary.js';
+import { pinnedSpec } from '../generate/test-support/test-specs.js';
 import { phaseSeed, planCases } from './plan.js';
 import type { Phase } from './types.js';
 

@@ -3,13 +3,13 @@
 // identical cases. Random cases carry {seed, path} so `fc.sample(arb, {seed, numRuns})[path]` (or
 // fc.check with {seed, path}) reproduces the exact value.
 import * as fc from 'fast-check';
-import type { LoadedSpec } from '../../specs/lib/load-spec.js';
-import type { Operation } from '../../specs/lib/model.js';
-import { coverageRequests } from '../../specs/lib/generate/coverage.js';
-import { exampleRequests } from '../../specs/lib/generate/examples.js';
-import { negativeArbitrary } from '../../specs/lib/generate/negative/negative-arbitrary.js';
-import { operationContext, requestArbitrary, requestValuesArbitrary } from '../../specs/lib/generate/request-arbitrary.js';
-import type { GeneratedRequest } from '../../specs/lib/generate/request-values.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import type { Operation } from '../openapi/model.js';
+import { coverageRequests } from '../generate/coverage.js';
+import { exampleRequests } from '../generate/examples.js';
+import { negativeArbitrary } from '../generate/negative/negative-arbitrary.js';
+import { operationContext, requestArbitrary, requestValuesArbitrary } from '../generate/request-arbitrary.js';
+import type { GeneratedRequest } from '../generate/request-values.js';
 import type { Expectation, GenerationHints, Phase, RequestSpec, StatusSituation, TestCase, Violation } from './types.js';
 
 export interface PlanOptions {

@@ -1,7 +1,7 @@
 // Runs checks over the exchanges of one executed case and turns their outcomes into records.
 // A check that throws is an `errored` outcome, never a crash of the run.
-import type { Operation } from '../../specs/lib/model.js';
-import type { LoadedSpec } from '../../specs/lib/load-spec.js';
+import type { Operation } from '../openapi/model.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
 import type { CheckOutcomeRecord } from './events.js';
 import type { CaseCheck, CaseContext, Check, CheckOutcome, Exchange, ExchangeCheck, ExchangeContext, StatusPolicy, TestCase } from './types.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../specs/lib/load-spec.js';
+import { loadSpec } from '../openapi/load-spec.js';
 import type { RunEvent, SpecSummary } from './events.js';
 import { runSuite } from './run-suite.js';
 import type { Transport } from './transport/http-client.js';

@@ -2,8 +2,8 @@
 // checks, and emits one stream of events. It knows nothing of Mistral: suites plug in through
 // SuitePlugin, and reporters listen to the events.
 import { randomUUID } from 'node:crypto';
-import type { LoadedSpec } from '../../specs/lib/load-spec.js';
-import type { Operation } from '../../specs/lib/model.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import type { Operation } from '../openapi/model.js';
 import { createBudget, type Budget } from './budget.js';
 import type { CaseFinished, EventListener, OperationInfo, Reproduction, RunEvent, SpecSummary } from './events.js';
 import { executeCase } from './execute-case.js';

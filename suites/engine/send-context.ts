@@ -1,7 +1,7 @@
 // What the transport needs to know about an operation to read its answer: the event-stream schema
 // to validate each event against, the stream's terminator (`x-sse-terminator`), and the suite's folds.
-import type { LoadedSpec } from '../../specs/lib/load-spec.js';
-import { baseMediaType, type MediaTypeModel, type Operation } from '../../specs/lib/model.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import { baseMediaType, type MediaTypeModel, type Operation } from '../openapi/model.js';
 import type { SendContext } from './transport/http-client.js';
 import type { StreamFold } from './types.js';
 

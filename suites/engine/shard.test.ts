@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pinnedSpecPath } from '../../specs/lib/paths.js';
-import { loadSpec } from '../../specs/lib/load-spec.js';
+import { pinnedSpecPath } from '../openapi/paths.js';
+import { loadSpec } from '../openapi/load-spec.js';
 import { hashId, inShard, operationOf, parseShard, shardOf } from './shard.js';
 
 describe('parseShard', () => {

@@ -2,57 +2,17 @@
 // RequestSpec into an Exchange, checks (pure functions) turn exchanges into Findings, the runner emits
 // RunEvents, and results are reduced from events. Nothing here is Mistral-specific: the Mistral suite
 // plugs in through SuitePlugin like any user's own suite would.
-import type { LoadedSpec } from '../../specs/lib/load-spec.js';
-import type { Operation } from '../../specs/lib/model.js';
+import type { LoadedSpec } from '../openapi/load-spec.js';
+import type { Operation } from '../openapi/model.js';
 
 // ───────────────────────────── requests ─────────────────────────────
 
-export interface MultipartPart {
-  name: string;
-  /** Text value, or file content (with filename) for file parts. */
-  value: string | Uint8Array;
-  filename?: string;
-  contentType?: string;
-}
-
-export type RequestBody =
-  | { kind: 'json'; value: unknown }
-  /** Bytes sent as-is: malformed JSON, wrong content types. */
-  | { kind: 'raw'; text: string; contentType: string }
-  | { kind: 'multipart'; parts: MultipartPart[] };
-
-/** How a request authenticates: the configured credentials, none at all, or an explicit (wrong) one. */
-export type AuthMode = { kind: 'default' } | { kind: 'none' } | { kind: 'invalid'; value: string };
-
-export interface RequestSpec {
-  /** Upper-case HTTP method. */
-  method: string;
-  /** Concrete path, parameters already substituted and encoded: `/v1/models/abc`. */
-  path: string;
-  query: Array<[string, string]>;
-  /** Extra headers (never the credentials: those come from AuthMode, so they can be redacted). */
-  headers: Record<string, string>;
-  body?: RequestBody;
-  auth: AuthMode;
-  /** The request asks for a server-sent-event stream (e.g. `stream: true`). */
-  stream?: boolean;
-}
+export type { AuthMode, GenerationHints, MultipartPart, RequestBody, RequestSpec, Violation } from '../generate/request-types.js';
+import type { GenerationHints, RequestSpec, Violation } from '../generate/request-types.js';
 
 // ───────────────────────────── cases ─────────────────────────────
 
 export type Phase = 'examples' | 'coverage' | 'positive' | 'negative' | 'auth' | 'semantic' | 'stateful' | 'probe' | 'recorded';
-
-/** Exactly which constraint a negative case breaks, so a failure can say what was sent and why. */
-export interface Violation {
-  /** Constraint family, used to group findings: `maximum`, `type`, `required`, `enum`, ... */
-  constraint: string;
-  /** Where: `body.temperature`, `query.page`, `header.content-type`, `body` (malformed JSON). */
-  location: string;
-  /** Human description: `temperature = 2.7 (maximum 1.5)`. */
-  detail: string;
-  /** The `loc` a FastAPI-style 422 should point at, e.g. ['body', 'temperature']. */
-  expectedLoc?: Array<string | number>;
-}
 
 export interface CaseStep {
   label: string;
@@ -271,17 +231,6 @@ export interface PrepareContext {
   send(request: RequestSpec): Promise<Exchange>;
   options: RunOptions;
   log(message: string): void;
-}
-
-export interface GenerationHints {
-  /** Values to use for body properties / parameters, by JSON path-ish key: `body.model`, `path.model_id`, `query.model`. */
-  fixed: Record<string, unknown[]>;
-  /** Skip the operation entirely with this reason (e.g. agents without --agent-id). */
-  skip?: string;
-  /** Cap numeric properties (e.g. `body.max_tokens` at 16 to keep paid runs cheap). */
-  caps?: Record<string, number>;
-  /** Operations whose path parameters name resources this run has no way to obtain. */
-  unknownResource?: boolean;
 }
 
 export interface CaseSource {

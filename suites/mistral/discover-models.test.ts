@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../specs/lib/paths.js';
+import { packageRoot } from '../openapi/paths.js';
 import { chooseModels, parseModelList } from './discover-models.js';
 import { createMistralSuite } from './plugin.js';
 import type { Exchange, PrepareContext, RequestSpec } from '../engine/types.js';

@@ -1,8 +1,8 @@
 // The Mistral suite: what a generic OpenAPI engine cannot know about this API, plugged in through
 // SuitePlugin. Model ids come from the target, generated chat requests use conversations real
 // servers accept, paid operations are kept cheap and safe, and what the run creates is cleaned up.
-import type { Operation } from '../../specs/lib/model.js';
-import { isObject } from '../../specs/lib/schema-walk.js';
+import type { Operation } from '../openapi/model.js';
+import { isObject } from '../openapi/schema-walk.js';
 import type { CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, StatusPolicy, SuitePlugin } from '../engine/types.js';
 import { ResourceTracker } from './stateful/index.js';
 import { CONVERSATIONS, MODERATION_CONVERSATIONS, TRAINING_FILES, WEATHER_TOOL } from './conversations.js';

@@ -2,8 +2,8 @@
 // documents only 200 and 422 for most operations, while the real API answers 400, 401, 404 and 429
 // (see shared/real-responses/error_*.json). Defaults follow what the real API does and stay strict
 // enough for a CI gate: an undocumented status is only fine when the request could not succeed.
-import type { Operation } from '../../specs/lib/model.js';
-import { isObject } from '../../specs/lib/schema-walk.js';
+import type { Operation } from '../openapi/model.js';
+import { isObject } from '../openapi/schema-walk.js';
 import type { StatusPolicy, StatusSituation, StatusVerdict } from '../engine/types.js';
 
 export type Verdict = StatusVerdict['verdict'];

@@ -1,6 +1,6 @@
 // The whole Mistral suite: the plugin core (models, hints, status policy, clean-up) plus the
 // Mistral checks, stream fold, semantic probes, stateful scenarios and the client probe.
-import type { Operation } from '../../specs/lib/model.js';
+import type { Operation } from '../openapi/model.js';
 import { mistralChecks } from './checks.js';
 import { clientProbe } from './client-probe/probe-plugin.js';
 import { createMistralSuite as createCore, type MistralSuite, type MistralSuiteOptions } from './plugin.js';

@@ -1,9 +1,9 @@
 // Test support for checks: builds Exchanges, SSE transcripts and check contexts without a server.
 // Transcripts come from the engine's SSE reader, so tables can be written as raw `data:` lines or
 // recorded stream bodies and still look exactly like what a run records.
-import { loadSpec, type LoadedSpec } from '../../../specs/lib/load-spec.js';
-import type { Operation } from '../../../specs/lib/model.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../../specs/lib/paths.js';
+import { loadSpec, type LoadedSpec } from '../../openapi/load-spec.js';
+import type { Operation } from '../../openapi/model.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../openapi/paths.js';
 import type { CaseContext, Exchange, ExchangeContext, ExchangeResponse, SseTranscript, StatusPolicy, StreamEnd, StreamFold, TestCase } from '../../engine/types.js';
 import { SseAccumulator, type SseReadContext } from '../../engine/transport/sse-reader.js';
 import { eventStreamMedia } from '../../engine/send-context.js';

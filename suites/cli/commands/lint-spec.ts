@@ -1,6 +1,6 @@
 // `mistral-conformance lint-spec [PATH]`: defects of an OpenAPI document, and which errata fix them.
-import { runLintSpec } from '../../../specs/lib/lint.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../../specs/lib/paths.js';
+import { runLintSpec } from '../lint-run.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../openapi/paths.js';
 import { list, parse } from '../args.js';
 import { EXIT } from '../errors.js';
 

@@ -14,7 +14,7 @@ import { validateRecorded } from '../../engine/recorded/validate-recorded.js';
 import { createMistralSuite } from '../../mistral/suite.js';
 import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
-import { tool } from '../version.js';
+import { tool } from '../../version.js';
 
 const HELP = `Usage: mistral-conformance validate FILE [--spec PATH] [--no-errata] [--report-dir DIR] [--format LIST]
 

@@ -1,7 +1,7 @@
 // Our NDJSON form: one exchange a line, in the shape the recorded real responses use:
 // {method, path | url, status, headers?, request_headers?, request_body?, body? | body_text?}.
 // `body` is parsed JSON (re-serialised here); `body_text` raw text (streams, downloads).
-import { isObject } from '../../../specs/lib/schema-walk.js';
+import { isObject } from '../../openapi/schema-walk.js';
 import { lowerKeys, type RecordedExchange } from './recorded-exchange.js';
 import { RecordingFormatError } from './read-har.js';
 

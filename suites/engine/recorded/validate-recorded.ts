@@ -2,8 +2,8 @@
 // events (so every report format works). A recorded request body valid against the request schema is
 // an `accept` case, an invalid one a `reject` case, an unknown one `any`.
 import { randomUUID } from 'node:crypto';
-import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
-import type { Operation } from '../../../specs/lib/model.js';
+import type { LoadedSpec } from '../../openapi/load-spec.js';
+import type { Operation } from '../../openapi/model.js';
 import type { CaseFinished, EventListener, SpecSummary } from '../events.js';
 import { ResultsReducer, type RunResults } from '../results.js';
 import { runChecks } from '../run-checks.js';

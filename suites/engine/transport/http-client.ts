@@ -1,7 +1,7 @@
 // The HTTP transport: sends a RequestSpec over node:http (keep-alive) and returns an Exchange, never throws.
 // Bodies are read incrementally under a size cap, event streams go through the SSE reader as they
 // arrive, rate-limited answers are retried per the RetryPolicy, and everything recorded is redacted.
-import type { Operation } from '../../../specs/lib/model.js';
+import type { Operation } from '../../openapi/model.js';
 import type { Exchange, ExchangeResponse, RequestSpec, StreamFold, TransportErrorKind } from '../types.js';
 import { buildRequest, DEFAULT_AUTH_HEADER, truncate, type AuthHeaderConfig } from './build-request.js';
 import { concat, readCapped, type ByteSource } from './byte-source.js';

@@ -2,7 +2,7 @@
 // multi-line data, event/id fields) and folds it into a bounded SseTranscript: each event is JSON-parsed,
 // validated and fed to the suite's folds at once, so memory stays flat however long the stream runs.
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import type { Operation } from '../../../specs/lib/model.js';
+import type { Operation } from '../../openapi/model.js';
 import type { SseEvent, SseTranscript, StreamEnd, StreamFold } from '../types.js';
 import type { ByteSource } from './byte-source.js';
 import { GapStats } from './gap-stats.js';

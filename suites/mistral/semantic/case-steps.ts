@@ -1,5 +1,5 @@
 // Case-scope checks judge each exchange of a case with the operation of its step.
-import type { Operation } from '../../../specs/lib/model.js';
+import type { Operation } from '../../openapi/model.js';
 import type { CaseContext, Exchange } from '../../engine/types.js';
 
 export interface CaseStepView {

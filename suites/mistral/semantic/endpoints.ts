@@ -1,6 +1,6 @@
 // Which Mistral operation an exchange belongs to, by path: ids change between spec versions, the
 // paths the SDKs call do not.
-import type { Operation } from '../../../specs/lib/model.js';
+import type { Operation } from '../../openapi/model.js';
 
 export const CHAT_PATH = '/v1/chat/completions';
 export const FIM_PATH = '/v1/fim/completions';

@@ -3,7 +3,7 @@
 // `skippedProbeFamilies` says which and why, for the run log. max_tokens stays at info.maxTokens,
 // except JSON mode and tool calls, which get at least 64 tokens: a JSON object or a call's arguments
 // cut at 16 tokens would be skipped (cut by the limit) rather than judged.
-import type { Operation } from '../../../specs/lib/model.js';
+import type { Operation } from '../../openapi/model.js';
 import type { CaseStep, Exchange, RequestSpec, TestCase } from '../../engine/types.js';
 import { namesOf, type MistralTargetInfo } from '../target-info.js';
 import { isObj } from './request-of.js';

@@ -8,8 +8,8 @@
 // ToolCall.id, and what the real API sent in 2024-02) is a warning when the call is alone, as a
 // client cannot correlate a tool result by it but the spec allows it; it fails when several calls of
 // one message share an id.
-import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
-import type { Operation } from '../../../specs/lib/model.js';
+import type { LoadedSpec } from '../../openapi/load-spec.js';
+import type { Operation } from '../../openapi/model.js';
 import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
 import { completionView, type ChoiceView, type ToolCallView } from './completion-view.js';
 import { isAgentsOp, isChatLikeOp } from './endpoints.js';

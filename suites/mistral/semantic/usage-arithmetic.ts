@@ -3,7 +3,7 @@
 // in the documented response at all, and the real API adds a fixed classifier overhead to the total
 // (recorded: prompt 3 → total 94, prompt 16 → total 107, both +91 with completion 0), so there only
 // total ≥ prompt + completion is required. Streams are judged by sse-usage.
-import type { Operation } from '../../../specs/lib/model.js';
+import type { Operation } from '../../openapi/model.js';
 import type { Exchange, ExchangeCheck } from '../../engine/types.js';
 import { isCompletionOp, isEmbeddingsOp, isModerationOp } from './endpoints.js';
 import { isObj, isSuccess, judgedByCase } from './request-of.js';

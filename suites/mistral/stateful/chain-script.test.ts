@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
+import type { LoadedSpec } from '../../openapi/load-spec.js';
 import { executeCase } from '../../engine/execute-case.js';
 import { toCurl } from '../../engine/transport/curl.js';
 import { chainScript, substituteShellValue } from './chain-script.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
+import type { LoadedSpec } from '../../openapi/load-spec.js';
 import { STATEFUL_CHECK_IDS } from './meta.js';
 import { isMutating } from './is-mutating.js';
 import { OP } from './requests.js';

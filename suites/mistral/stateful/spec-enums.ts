@@ -1,6 +1,6 @@
 // Reads the enums the stateful suite relies on from the spec document (job states, file purposes,
 // batch endpoints, fine-tunable models), so a newer document with more states is honoured as written.
-import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
+import type { LoadedSpec } from '../../openapi/load-spec.js';
 import { isRecord } from './exchange-data.js';
 
 function resolvePointer(doc: unknown, pointer: string): unknown {

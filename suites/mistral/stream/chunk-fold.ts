@@ -4,7 +4,7 @@
 // besides the joined content (which is the answer itself). The state is plain JSON, so it survives
 // the event log. `step` updates the state it is given and returns it: copying per chunk would make
 // long streams quadratic, and the transport owns the state exclusively.
-import { baseMediaType, type Operation } from '../../../specs/lib/model.js';
+import { baseMediaType, type Operation } from '../../openapi/model.js';
 import type { StreamFold } from '../../engine/types.js';
 
 export const CHUNK_FOLD_ID = 'mistral-chunks';

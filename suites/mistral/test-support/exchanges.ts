@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadedSpec } from '../../../specs/lib/load-spec.js';
+import type { LoadedSpec } from '../../openapi/load-spec.js';
 import { exchangeOf, operation, sseText, transcriptFromText, type ExchangeInit } from '../../checks/test-support/sse.js';
 import type { Exchange, StreamEnd } from '../../engine/types.js';
 import { chunkFold } from '../stream/chunk-fold.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LoadedSpec } from '../../../../specs/lib/load-spec.js';
+import type { LoadedSpec } from '../../../openapi/load-spec.js';
 import type { Exchange } from '../../../engine/types.js';
 import { toBase64 } from '../generate-inputs.js';
 import type { StepRole } from '../meta.js';

@@ -1,5 +1,5 @@
 // What every scenario builder receives.
-import type { LoadedSpec } from '../../../../specs/lib/load-spec.js';
+import type { LoadedSpec } from '../../../openapi/load-spec.js';
 import type { MistralTargetInfo } from '../../target-info.js';
 
 export interface ScenarioContext {

@@ -2,7 +2,7 @@
 // fetch-based send, the stateful checks over each chain, the tracker over every exchange, then the
 // tracker's clean-up requests.
 import { setupServer } from 'msw/node';
-import type { LoadedSpec } from '../../../../specs/lib/load-spec.js';
+import type { LoadedSpec } from '../../../openapi/load-spec.js';
 import { executeCase } from '../../../engine/execute-case.js';
 import type { Exchange, Failure, RequestSpec, TestCase } from '../../../engine/types.js';
 import type { MistralTargetInfo } from '../../target-info.js';
