@@ -79,7 +79,10 @@ describe('floors and the table', () => {
     expect(judge({ median: 1, min: 1, max: 1, runs: 1 }, undefined)).toBeUndefined();
   });
   it('prints one line per figure with its median, min, max, floor and verdict', () => {
-    const text = formatTable([row('start-up, pinned spec', 'ms', { median: 812, min: 790, max: 1040, runs: 3 }, { kind: 'max', value: 1000 }), row('cases/s, c=8', 'cases/s', { median: 290.5, min: 280, max: 301, runs: 3 })]);
+    const text = formatTable([
+      row('start-up, pinned spec', 'ms', { median: 812, min: 790, max: 1040, runs: 3 }, { kind: 'max', value: 1000 }),
+      row('cases/s, c=8', 'cases/s', { median: 290.5, min: 280, max: 301, runs: 3 }),
+    ]);
     const lines = text.split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toMatch(/^start-up, pinned spec\s+812\s+790\s+1,040\s+ms\s+< 1,000 ms\s+PASS$/);
@@ -94,10 +97,18 @@ describe('bench plumbing', () => {
     expect(groupArgs('all')).toEqual([]);
   });
   it('drops hop-by-hop and length headers from recorded requests and joins repeated ones', () => {
-    expect(replayableHeaders({ host: 'x', connection: 'keep-alive', 'content-length': '3', 'content-type': 'application/json', 'x-multi': ['a', 'b'] })).toEqual({ 'content-type': 'application/json', 'x-multi': 'a, b' });
+    expect(
+      replayableHeaders({ host: 'x', connection: 'keep-alive', 'content-length': '3', 'content-type': 'application/json', 'x-multi': ['a', 'b'] }),
+    ).toEqual({ 'content-type': 'application/json', 'x-multi': 'a, b' });
   });
   it('measures live heap growth as the largest later sample over the first', () => {
-    expect(liveHeapGrowth([{ cases: 1000, heapUsedBytes: 100 }, { cases: 2000, heapUsedBytes: 150 }, { cases: 3000, heapUsedBytes: 90 }])).toBe(1.5);
+    expect(
+      liveHeapGrowth([
+        { cases: 1000, heapUsedBytes: 100 },
+        { cases: 2000, heapUsedBytes: 150 },
+        { cases: 3000, heapUsedBytes: 90 },
+      ]),
+    ).toBe(1.5);
     expect(() => liveHeapGrowth([{ cases: 1000, heapUsedBytes: 100 }])).toThrow(/fewer than two/);
   });
 });

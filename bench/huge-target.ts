@@ -7,7 +7,10 @@ export const HUGE_BODY_BYTES = 1024 * 1024 * 1024;
 
 const FILLER = Buffer.alloc(64 * 1024, 'a');
 const SSE_BATCH = Buffer.from(
-  Array.from({ length: 200 }, () => 'data: {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"a"},"finish_reason":null}]}\n\n').join(''),
+  Array.from(
+    { length: 200 },
+    () => 'data: {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"a"},"finish_reason":null}]}\n\n',
+  ).join(''),
 );
 
 /** Writes `chunk` whenever the socket can take more, until `more()` says stop or the client leaves. */
@@ -37,7 +40,11 @@ export async function startHugeTarget(): Promise<HugeTarget> {
       const body = Buffer.concat(parts).toString('utf8');
       if (/"stream"\s*:\s*true/.test(body)) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
-        pump(res, () => SSE_BATCH, () => res.end());
+        pump(
+          res,
+          () => SSE_BATCH,
+          () => res.end(),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(HUGE_BODY_BYTES) });

@@ -12,7 +12,8 @@ export interface LiveHeapSample {
 
 async function main(): Promise<void> {
   const [target, apiKey, runs, every] = process.argv.slice(2);
-  if (!gc || !target || !apiKey) throw new Error('[mistral-conformance] Failed to sample the live heap: run as node --expose-gc live-heap-child.js <target> <api-key> <runs> <every>.');
+  if (!gc || !target || !apiKey)
+    throw new Error('[mistral-conformance] Failed to sample the live heap: run as node --expose-gc live-heap-child.js <target> <api-key> <runs> <every>.');
   const samples: LiveHeapSample[] = [];
   const step = Number(every ?? 1000);
   let cases = 0;
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     ],
   });
   sample();
-  process.stdout.write(JSON.stringify(samples) + '\n');
+  process.stdout.write(`${JSON.stringify(samples)}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -38,10 +38,13 @@ export async function startRecordingProxy(target: string, limit = 20_000): Promi
       const body = Buffer.concat(chunks);
       const headers = replayableHeaders(req.headers);
       if (recorded.length < limit) recorded.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers, ...(body.length ? { body } : {}) });
-      const out = httpRequest({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...headers, 'content-length': String(body.length) } }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const out = httpRequest(
+        { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...headers, 'content-length': String(body.length) } },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       out.on('error', () => {
         if (!res.headersSent) res.writeHead(502);
         res.end();

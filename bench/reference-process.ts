@@ -25,7 +25,12 @@ export async function startReferenceProcess(apiKey: string): Promise<ReferencePr
     };
     child.stdout!.on('data', onData);
     run.done.then(
-      (r) => reject(new Error(`[mistral-conformance] Failed to start the reference server: it exited with ${r.code ?? r.signal} (${r.stderr.trim().split('\n').pop() ?? ''}). Run npm run build first.`)),
+      (r) =>
+        reject(
+          new Error(
+            `[mistral-conformance] Failed to start the reference server: it exited with ${r.code ?? r.signal} (${r.stderr.trim().split('\n').pop() ?? ''}). Run npm run build first.`,
+          ),
+        ),
       reject,
     );
   });

@@ -54,7 +54,12 @@ async function main(): Promise<void> {
       const largeSpec = join(tmp, 'large-spec.json');
       await writeFile(largeSpec, JSON.stringify(makeLargeSpec(LARGE_SPEC_OPERATIONS)));
       add(row('start-up, pinned spec', 'ms', await repeat(runs, () => measureStartupMs([])), { kind: 'max', value: 1000 }));
-      add(row(`start-up, large spec (${LARGE_SPEC_OPERATIONS} operations)`, 'ms', await repeat(runs, () => measureStartupMs(['--spec', largeSpec])), { kind: 'max', value: 3000 }));
+      add(
+        row(`start-up, large spec (${LARGE_SPEC_OPERATIONS} operations)`, 'ms', await repeat(runs, () => measureStartupMs(['--spec', largeSpec])), {
+          kind: 'max',
+          value: 3000,
+        }),
+      );
     }
 
     // 2. Validation throughput (this process, one core).
@@ -88,7 +93,7 @@ async function main(): Promise<void> {
         const note = group === 'streaming' ? 'chat + FIM; cases mix streamed and non-streamed requests' : 'every operation but chat and FIM';
         add(row(`cases/s, ${label}`, 'cases/s', summarize(cases), undefined, `${planned} cases per run; ${note}`));
         add(row(`suite requests/s, ${label}`, 'req/s', summarize(suiteRps)));
-        add(row(`load generator requests/s, ${label}`, 'req/s', summarize(ceiling), undefined, 'autocannon replaying the suite\'s recorded requests'));
+        add(row(`load generator requests/s, ${label}`, 'req/s', summarize(ceiling), undefined, "autocannon replaying the suite's recorded requests"));
         add(row(`suite / load generator, ${label}`, 'ratio', summarize(ratios), concurrency === 8 ? { kind: 'min', value: 0.5 } : undefined));
       }
     }
@@ -96,7 +101,12 @@ async function main(): Promise<void> {
     // 4. SSE events per second on one long stream.
     if (only('sse')) {
       const sse = await prepareSseBench();
-      add(row(`SSE events/s, one stream of ${SSE_EVENTS.toLocaleString('en-US')} events`, 'events/s', await repeat(runs, () => sse(SSE_EVENTS)), { kind: 'min', value: 50_000 }));
+      add(
+        row(`SSE events/s, one stream of ${SSE_EVENTS.toLocaleString('en-US')} events`, 'events/s', await repeat(runs, () => sse(SSE_EVENTS)), {
+          kind: 'min',
+          value: 50_000,
+        }),
+      );
     }
 
     // 5. Peak memory.
@@ -113,7 +123,8 @@ async function main(): Promise<void> {
       };
       const peakOf = async (runsPerOp: number) => {
         const r = await runSuiteOnce({ target: reference.url, apiKey: API_KEY, group: 'all', concurrency: 8, runs: runsPerOp });
-        if (r.peakRssBytes === undefined) throw new Error('[mistral-conformance] Failed to read peak memory: /proc/<pid>/status was not readable. Run the bench on Linux.');
+        if (r.peakRssBytes === undefined)
+          throw new Error('[mistral-conformance] Failed to read peak memory: /proc/<pid>/status was not readable. Run the bench on Linux.');
         return { peak: r.peakRssBytes, cases: r.cases };
       };
       const small = await rss('small run', () => peakOf(SMALL_RUNS));
@@ -122,8 +133,21 @@ async function main(): Promise<void> {
       add(row(`peak RSS, ${big.cases.toLocaleString('en-US')}-case run`, 'MB', big.summary, { kind: 'max', value: 300 }));
       // Bounded: peak RSS also depends on how long V8 lets garbage pile up, so the live heap (after a
       // full collection) early and late in a 10,000-case run says whether memory grows with cases.
-      const rssGrowth = { median: big.summary.median / small.summary.median, min: big.summary.min / small.summary.max, max: big.summary.max / small.summary.min, runs };
-      add(row(`peak RSS growth, ${small.cases.toLocaleString('en-US')} → ${big.cases.toLocaleString('en-US')} cases`, 'ratio', rssGrowth, undefined, 'garbage between collections included'));
+      const rssGrowth = {
+        median: big.summary.median / small.summary.median,
+        min: big.summary.min / small.summary.max,
+        max: big.summary.max / small.summary.min,
+        runs,
+      };
+      add(
+        row(
+          `peak RSS growth, ${small.cases.toLocaleString('en-US')} → ${big.cases.toLocaleString('en-US')} cases`,
+          'ratio',
+          rssGrowth,
+          undefined,
+          'garbage between collections included',
+        ),
+      );
       let heapNote = '';
       const heap = await repeat(runs, async () => {
         const samples = await liveHeapSamples(reference.url, API_KEY, TEN_THOUSAND_RUNS, LIVE_HEAP_EVERY);
@@ -131,7 +155,15 @@ async function main(): Promise<void> {
         return liveHeapGrowth(samples);
       });
       log(`live heap samples: ${heapNote}`);
-      add(row(`live heap growth over a 10,000-case run (${LIVE_HEAP_EVERY.toLocaleString('en-US')} cases → end)`, 'ratio', heap, { kind: 'max', value: 1.25 }, heapNote));
+      add(
+        row(
+          `live heap growth over a 10,000-case run (${LIVE_HEAP_EVERY.toLocaleString('en-US')} cases → end)`,
+          'ratio',
+          heap,
+          { kind: 'max', value: 1.25 },
+          heapNote,
+        ),
+      );
       const huge = await startHugeTarget();
       try {
         const hostile = await rss('1 GiB body / endless stream run', async () => {
@@ -145,10 +177,19 @@ async function main(): Promise<void> {
             // The answers do not conform: the run finds failures (exit 1), which is expected here.
             acceptExit: [0, 1],
           });
-          if (r.peakRssBytes === undefined) throw new Error('[mistral-conformance] Failed to read peak memory: /proc/<pid>/status was not readable. Run the bench on Linux.');
+          if (r.peakRssBytes === undefined)
+            throw new Error('[mistral-conformance] Failed to read peak memory: /proc/<pid>/status was not readable. Run the bench on Linux.');
           return { peak: r.peakRssBytes, cases: r.cases };
         });
-        add(row('peak RSS, target answering 1 GiB bodies and endless streams', 'MB', hostile.summary, { kind: 'max', value: 300 }, `${hostile.cases} cases, chat + FIM`));
+        add(
+          row(
+            'peak RSS, target answering 1 GiB bodies and endless streams',
+            'MB',
+            hostile.summary,
+            { kind: 'max', value: 300 },
+            `${hostile.cases} cases, chat + FIM`,
+          ),
+        );
       } finally {
         await huge.close();
       }
@@ -160,11 +201,24 @@ async function main(): Promise<void> {
 
   const seconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(`\nmistral-conformance bench: ${cores} cores, node ${process.version}, BENCH_RUNS=${runs}, ${seconds} s\n\n`);
-  process.stdout.write(formatTable(rows) + '\n');
+  process.stdout.write(`${formatTable(rows)}\n`);
   const failed = rows.filter((r) => r.verdict === 'FAIL');
   process.stdout.write(`\n${failed.length === 0 ? 'all floors hold' : `${failed.length} floor(s) not met: ${failed.map((r) => r.figure).join('; ')}`}\n`);
   const out = join(packageRoot(), 'bench', 'results.json');
-  await writeFile(out, JSON.stringify({ machine: { cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: process.platform }, runs, at: new Date().toISOString(), durationSeconds: seconds, figures: rows }, null, 2) + '\n');
+  await writeFile(
+    out,
+    `${JSON.stringify(
+      {
+        machine: { cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
+        runs,
+        at: new Date().toISOString(),
+        durationSeconds: seconds,
+        figures: rows,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   process.stdout.write(`results: ${out}\n`);
   // A CI job can gate on the floors: exit 1 when one does not hold.
   if (failed.length) process.exitCode = 1;

@@ -30,7 +30,8 @@ export function benchRuns(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.BENCH_RUNS;
   if (raw === undefined || raw === '') return 3;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`[mistral-conformance] Failed to read BENCH_RUNS: "${raw}" is not a positive integer. Use e.g. BENCH_RUNS=5.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`[mistral-conformance] Failed to read BENCH_RUNS: "${raw}" is not a positive integer. Use e.g. BENCH_RUNS=5.`);
   return n;
 }
 
@@ -41,8 +42,12 @@ export type BenchGroup = (typeof BENCH_GROUPS)[number];
 export function benchOnly(env: NodeJS.ProcessEnv = process.env): (group: BenchGroup) => boolean {
   const raw = env.BENCH_ONLY?.trim();
   if (!raw) return () => true;
-  const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((w) => !(BENCH_GROUPS as readonly string[]).includes(w));
-  if (unknown.length) throw new Error(`[mistral-conformance] Failed to read BENCH_ONLY: unknown group "${unknown[0]}". Use a comma list of ${BENCH_GROUPS.join(', ')}.`);
+  if (unknown.length)
+    throw new Error(`[mistral-conformance] Failed to read BENCH_ONLY: unknown group "${unknown[0]}". Use a comma list of ${BENCH_GROUPS.join(', ')}.`);
   return (group) => wanted.includes(group);
 }

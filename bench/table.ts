@@ -38,9 +38,21 @@ export function formatFloor(f: Floor | undefined, unit: string): string {
 
 export function formatTable(rows: FigureRow[]): string {
   const head = ['figure', 'median', 'min', 'max', 'unit', 'floor', 'result'];
-  const body = rows.map((r) => [r.figure, formatNumber(r.median), formatNumber(r.min), formatNumber(r.max), r.unit, formatFloor(r.floor, r.unit), r.verdict ?? '']);
+  const body = rows.map((r) => [
+    r.figure,
+    formatNumber(r.median),
+    formatNumber(r.min),
+    formatNumber(r.max),
+    r.unit,
+    formatFloor(r.floor, r.unit),
+    r.verdict ?? '',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const numeric = new Set([1, 2, 3]);
-  const line = (cells: string[]): string => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

@@ -9,7 +9,11 @@ describe('baseline', () => {
   it('makeBaseline lists every failing (operation, check); applying it turns the verdict to pass', async () => {
     const { results } = await loadSample();
     const b = makeBaseline(results, 'vendor ticket 12');
-    expect(b.entries.map((e) => `${e.operationId} ${e.checkId}`)).toEqual([`${CHAT} negative-data-rejection`, `${CHAT} response-schema-conformance`, `${EMB} embeddings-consistency`]);
+    expect(b.entries.map((e) => `${e.operationId} ${e.checkId}`)).toEqual([
+      `${CHAT} negative-data-rejection`,
+      `${CHAT} response-schema-conformance`,
+      `${EMB} embeddings-consistency`,
+    ]);
     const applied = applyBaseline(results, b);
     expect(applied.results.summary.verdict).toBe('pass');
     expect(applied.results.summary.checks).toMatchObject({ failed: 0, errored: 0, accepted: 3 });
@@ -23,7 +27,11 @@ describe('baseline', () => {
 
   it('a partial baseline keeps the run failing on the failures it does not name', async () => {
     const { results } = await loadSample();
-    const applied = applyBaseline(results, { format: 'mistral-conformance-baseline', version: 1, entries: [{ operationId: CHAT, checkId: 'negative-data-rejection' }] });
+    const applied = applyBaseline(results, {
+      format: 'mistral-conformance-baseline',
+      version: 1,
+      entries: [{ operationId: CHAT, checkId: 'negative-data-rejection' }],
+    });
     expect(applied.results.summary.verdict).toBe('fail');
     expect(applied.results.summary.checks.failed).toBe(1);
   });
@@ -43,7 +51,9 @@ describe('baseline', () => {
     expect(applied.stale).toEqual([b.entries[0]]);
     expect(applied.unmatched).toEqual([b.entries[1], b.entries[2]]);
     expect(applied.results.summary.verdict).toBe('fail');
-    expect(describeBaselineIssues(applied)[0]).toBe('baseline entry list_models_v1_models_get › status-code-conformance is stale: the check now passes; remove it');
+    expect(describeBaselineIssues(applied)[0]).toBe(
+      'baseline entry list_models_v1_models_get › status-code-conformance is stale: the check now passes; remove it',
+    );
   });
 
   it('applying a baseline to results it was already applied to changes nothing and reports nothing stale', async () => {
@@ -66,8 +76,12 @@ describe('baseline', () => {
 
   it('parseBaseline validates with one-line errors', () => {
     expect(parseBaseline('{"format":"mistral-conformance-baseline","version":1,"entries":[{"operationId":"a","checkId":"b"}]}').entries).toHaveLength(1);
-    expect(() => parseBaseline('{"format":"x"}', 'b.json')).toThrow(/^\[mistral-conformance\] Failed to read baseline b\.json: "format" is not "mistral-conformance-baseline"\.[^\n]*$/);
-    expect(() => parseBaseline('{"format":"mistral-conformance-baseline","version":1,"entries":[{"operationId":1}]}')).toThrow(/entry 0 needs string operationId and checkId/);
+    expect(() => parseBaseline('{"format":"x"}', 'b.json')).toThrow(
+      /^\[mistral-conformance\] Failed to read baseline b\.json: "format" is not "mistral-conformance-baseline"\.[^\n]*$/,
+    );
+    expect(() => parseBaseline('{"format":"mistral-conformance-baseline","version":1,"entries":[{"operationId":1}]}')).toThrow(
+      /entry 0 needs string operationId and checkId/,
+    );
     expect(() => parseBaseline('{"format":"mistral-conformance-baseline","version":3,"entries":[]}')).toThrow(/unsupported version 3/);
   });
 });

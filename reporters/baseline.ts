@@ -79,7 +79,9 @@ export function makeBaseline(results: RunResults, reason?: string): Baseline {
     for (const c of op.checks)
       if (isFailing(c) || c.outcome === 'accepted') {
         const reasonText = c.acceptedReason ?? reason;
-        entries.push(reasonText ? { operationId: op.operationId, checkId: c.checkId, reason: reasonText } : { operationId: op.operationId, checkId: c.checkId });
+        entries.push(
+          reasonText ? { operationId: op.operationId, checkId: c.checkId, reason: reasonText } : { operationId: op.operationId, checkId: c.checkId },
+        );
       }
   return { format: BASELINE_FORMAT, version: BASELINE_VERSION, entries };
 }
@@ -89,7 +91,9 @@ export function renderBaseline(baseline: Baseline): string {
 }
 
 function bad(source: string, reason: string): Error {
-  return new Error(`[mistral-conformance] Failed to read baseline ${source}: ${reason}. Write one with \`--write-baseline\` or see the baseline format in the docs`);
+  return new Error(
+    `[mistral-conformance] Failed to read baseline ${source}: ${reason}. Write one with \`--write-baseline\` or see the baseline format in the docs`,
+  );
 }
 
 export function parseBaseline(text: string, source = 'baseline.json'): Baseline {

@@ -77,7 +77,8 @@ export function compareMatrix(input: RunResults[], opts: RenderOptions = {}): Co
   const keys = new Map<string, { area: string; operationId: string; checkId: string }>();
   const lookup = reports.map((r) => new Map(r.operations.map((o) => [o.operationId, o])));
   for (const r of reports)
-    for (const op of r.operations) for (const c of op.checks) keys.set(`${op.operationId}\u0000${c.checkId}`, { area: op.area, operationId: op.operationId, checkId: c.checkId });
+    for (const op of r.operations)
+      for (const c of op.checks) keys.set(`${op.operationId}\u0000${c.checkId}`, { area: op.area, operationId: op.operationId, checkId: c.checkId });
   const rows: CompareRow[] = [...keys.values()].map((k) => {
     const cells = lookup.map((ops) => {
       const op = ops.get(k.operationId);
@@ -104,7 +105,15 @@ export function compareMatrix(input: RunResults[], opts: RenderOptions = {}): Co
   return { targets, rows, scores };
 }
 
-const SYMBOL: Record<CellStatus, string> = { pass: '✅ pass', fail: '❌ fail', warn: '⚠️ warn', skip: '⏭ skip', error: '💥 error', accepted: '☑️ accepted', absent: '— absent' };
+const SYMBOL: Record<CellStatus, string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  warn: '⚠️ warn',
+  skip: '⏭ skip',
+  error: '💥 error',
+  accepted: '☑️ accepted',
+  absent: '— absent',
+};
 
 function cellText(c: CompareCell): string {
   const bits = [SYMBOL[c.status]];
@@ -119,10 +128,18 @@ function markdown(m: CompareMatrix): string {
   for (const s of m.scores) out.push(`| ${mdText(s.name)} | ${percent(s.score)} | ${s.passed} / ${s.ran} |`);
   out.push('', `_${mdText(SCORE_DEFINITION)}_`, '');
   const differing = m.rows.filter((r) => r.differs).length;
-  out.push(`${differing} of ${m.rows.length} rows differ between targets; they come first, marked **≠**. Cells: outcome · pass rate of the check's outcomes · median latency of the operation.`, '');
+  out.push(
+    `${differing} of ${m.rows.length} rows differ between targets; they come first, marked **≠**. Cells: outcome · pass rate of the check's outcomes · median latency of the operation.`,
+    '',
+  );
   out.push(`| | area | operation | check | ${m.targets.map(mdText).join(' | ')} |`, `|---|---|---|---|${m.targets.map(() => '---').join('|')}|`);
-  for (const r of m.rows) out.push(`| ${r.differs ? '**≠**' : ''} | ${mdText(r.area)} | ${mdText(r.operationId)} | ${mdText(r.checkId)} | ${r.cells.map((c) => (r.differs ? `**${cellText(c)}**` : cellText(c))).join(' | ')} |`);
-  const failures = m.rows.flatMap((r) => r.cells.flatMap((c, i) => (c.firstMessage && r.differs ? [`${m.targets[i]} · ${r.operationId} › ${r.checkId}: ${c.firstMessage}`] : [])));
+  for (const r of m.rows)
+    out.push(
+      `| ${r.differs ? '**≠**' : ''} | ${mdText(r.area)} | ${mdText(r.operationId)} | ${mdText(r.checkId)} | ${r.cells.map((c) => (r.differs ? `**${cellText(c)}**` : cellText(c))).join(' | ')} |`,
+    );
+  const failures = m.rows.flatMap((r) =>
+    r.cells.flatMap((c, i) => (c.firstMessage && r.differs ? [`${m.targets[i]} · ${r.operationId} › ${r.checkId}: ${c.firstMessage}`] : [])),
+  );
   if (failures.length) out.push('', '<details><summary>First messages of differing rows</summary>', '', codeBlock(failures.join('\n')), '', '</details>');
   return `${out.join('\n')}\n`;
 }

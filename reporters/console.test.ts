@@ -8,7 +8,8 @@ function passing(r: RunResults): RunResults {
   const p = structuredClone(r);
   for (const op of p.operations)
     for (const c of op.checks) {
-      if (c.outcome === 'failed' || c.outcome === 'errored') Object.assign(c, { passed: c.passed + c.failed + c.errored, failed: 0, errored: 0, outcome: 'passed', failures: [] });
+      if (c.outcome === 'failed' || c.outcome === 'errored')
+        Object.assign(c, { passed: c.passed + c.failed + c.errored, failed: 0, errored: 0, outcome: 'passed', failures: [] });
     }
   p.summary.checks.passed += p.summary.checks.failed + p.summary.checks.errored;
   p.summary.checks.failed = 0;
@@ -21,7 +22,9 @@ describe('console summary', () => {
   it('lists failing checks with their first message and ends with the FAIL verdict', async () => {
     const { results } = await loadSample();
     const text = renderConsole(results, { color: false, reportPath: 'out/report.html' });
-    expect(text).toContain('chat_completion_v1_chat_completions_post › negative-data-rejection (Invalid data accepted): Received: 200 for a request that breaks the schema');
+    expect(text).toContain(
+      'chat_completion_v1_chat_completions_post › negative-data-rejection (Invalid data accepted): Received: 200 for a request that breaks the schema',
+    );
     expect(text).toMatch(/FAIL 2 checks failed, 1 errored in 2 operations\nReport: out\/report\.html$/);
     expect(text).not.toContain('\u001b[');
   });

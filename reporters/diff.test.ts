@@ -7,7 +7,14 @@ const CHAT = 'chat_completion_v1_chat_completions_post';
 
 function setOutcome(r: RunResults, op: string, check: string, outcome: 'passed' | 'failed' | 'skipped'): void {
   const c = r.operations.find((o) => o.operationId === op)!.checks.find((x) => x.checkId === check)!;
-  Object.assign(c, { outcome, failed: outcome === 'failed' ? 1 : 0, passed: outcome === 'passed' ? 3 : 0, skipped: outcome === 'skipped' ? 1 : 0, errored: 0, failures: [] });
+  Object.assign(c, {
+    outcome,
+    failed: outcome === 'failed' ? 1 : 0,
+    passed: outcome === 'passed' ? 3 : 0,
+    skipped: outcome === 'skipped' ? 1 : 0,
+    errored: 0,
+    failures: [],
+  });
 }
 
 describe('diffRuns', () => {

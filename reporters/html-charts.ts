@@ -50,11 +50,15 @@ export function barChart(o: BarChartOptions): string {
   }
   o.rows.forEach((r, i) => {
     const y = legendH + i * rowH + 4;
-    parts.push(`<text class="label" x="${LABEL_W - 6}" y="${y + rowH / 2}" text-anchor="end"><title>${escapeHtml(r.label)}</title>${escapeHtml(shorten(r.label))}</text>`);
+    parts.push(
+      `<text class="label" x="${LABEL_W - 6}" y="${y + rowH / 2}" text-anchor="end"><title>${escapeHtml(r.label)}</title>${escapeHtml(shorten(r.label))}</text>`,
+    );
     r.values.forEach((v, j) => {
       if (v === undefined) return;
       const w = Math.max(1, Math.round((Math.min(v, max) / max) * BAR_W));
-      parts.push(`<rect class="${o.series[j]?.className ?? ''}" x="${LABEL_W}" y="${y + j * (BAR_H + 2)}" width="${w}" height="${BAR_H}"><title>${escapeHtml(`${r.label}: ${o.series[j]?.name ?? ''} ${v}`)}</title></rect>`);
+      parts.push(
+        `<rect class="${o.series[j]?.className ?? ''}" x="${LABEL_W}" y="${y + j * (BAR_H + 2)}" width="${w}" height="${BAR_H}"><title>${escapeHtml(`${r.label}: ${o.series[j]?.name ?? ''} ${v}`)}</title></rect>`,
+      );
     });
     parts.push(`<text class="note" x="${LABEL_W + BAR_W + 6}" y="${y + rowH / 2}">${escapeHtml(r.note)}</text>`);
   });

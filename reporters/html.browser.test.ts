@@ -20,7 +20,8 @@ if (skip) console.warn(`html.browser.test: skipped because ${CHROMIUM} is missin
 function bigResults(base: RunResults, copies: number): RunResults {
   const r = structuredClone(base);
   const ops = [];
-  for (let i = 0; i < copies; i++) for (const op of base.operations) ops.push({ ...structuredClone(op), operationId: `${op.operationId}_${i}`, area: `${op.area}` });
+  for (let i = 0; i < copies; i++)
+    for (const op of base.operations) ops.push({ ...structuredClone(op), operationId: `${op.operationId}_${i}`, area: `${op.area}` });
   r.operations = ops;
   return r;
 }
@@ -31,7 +32,15 @@ describe.skipIf(skip)('report.html in Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {

@@ -35,15 +35,46 @@ export function htmlRows(r: RunResults): HtmlRow[] {
   for (const op of r.operations) {
     const base = { area: op.area, op: op.operationId, method: op.method, path: op.path };
     if (op.skipped) {
-      rows.push({ ...base, check: '(operation)', title: 'Operation skipped', outcome: 'skipped', counts: '', message: op.skipped, failures: [], search: `${op.operationId} ${op.path} ${op.skipped}`.toLowerCase() });
+      rows.push({
+        ...base,
+        check: '(operation)',
+        title: 'Operation skipped',
+        outcome: 'skipped',
+        counts: '',
+        message: op.skipped,
+        failures: [],
+        search: `${op.operationId} ${op.path} ${op.skipped}`.toLowerCase(),
+      });
     }
     for (const c of op.checks) {
-      const counts = [`${c.passed} ✓`, c.failed ? `${c.failed} ✗` : '', c.warnings ? `${c.warnings} warn` : '', c.errored ? `${c.errored} err` : '', c.skipped ? `${c.skipped} skip` : '', c.accepted ? `${c.accepted} accepted` : '']
+      const counts = [
+        `${c.passed} ✓`,
+        c.failed ? `${c.failed} ✗` : '',
+        c.warnings ? `${c.warnings} warn` : '',
+        c.errored ? `${c.errored} err` : '',
+        c.skipped ? `${c.skipped} skip` : '',
+        c.accepted ? `${c.accepted} accepted` : '',
+      ]
         .filter(Boolean)
         .join(' · ');
-      const message = c.failures[0]?.message.split('\n', 1)[0] ?? (c.outcome === 'skipped' ? c.skipReasons.join('; ') : c.outcome === 'accepted' ? `accepted by baseline${c.acceptedReason ? `: ${c.acceptedReason}` : ''}` : '');
+      const message =
+        c.failures[0]?.message.split('\n', 1)[0] ??
+        (c.outcome === 'skipped'
+          ? c.skipReasons.join('; ')
+          : c.outcome === 'accepted'
+            ? `accepted by baseline${c.acceptedReason ? `: ${c.acceptedReason}` : ''}`
+            : '');
       const title = checkTitle(r, c.checkId);
-      rows.push({ ...base, check: c.checkId, title, outcome: c.outcome, counts, message, failures: c.failures, search: `${op.operationId} ${op.path} ${c.checkId} ${title} ${c.failures.map((f) => f.message).join(' ')} ${message}`.toLowerCase() });
+      rows.push({
+        ...base,
+        check: c.checkId,
+        title,
+        outcome: c.outcome,
+        counts,
+        message,
+        failures: c.failures,
+        search: `${op.operationId} ${op.path} ${c.checkId} ${title} ${c.failures.map((f) => f.message).join(' ')} ${message}`.toLowerCase(),
+      });
     }
   }
   return rows;
@@ -69,15 +100,28 @@ function charts(r: RunResults): string {
     .map((x) => ({ label: x.area, values: [x.rate! * 100], note: percent(x.rate) }));
   const ran = r.operations.filter((o) => o.latency.count > 0);
   const latencyRows = ran.map((o) => ({ label: o.operationId, values: [o.latency.median, o.latency.p95], note: `${o.latency.median} / ${o.latency.p95} ms` }));
-  const streamRows = ran.filter((o) => o.firstEvent).map((o) => ({ label: o.operationId, values: [o.firstEvent!.median, o.firstEvent!.p95], note: `${o.firstEvent!.median} / ${o.firstEvent!.p95} ms` }));
+  const streamRows = ran
+    .filter((o) => o.firstEvent)
+    .map((o) => ({ label: o.operationId, values: [o.firstEvent!.median, o.firstEvent!.p95], note: `${o.firstEvent!.median} / ${o.firstEvent!.p95} ms` }));
   const latencySeries = [
     { name: 'median', className: 'bar-median' },
     { name: 'p95', className: 'bar-p95' },
   ];
   return [
-    barChart({ title: 'Pass rate by area (check outcomes passed or warned / ran)', description: 'Pass rate per area', series: [{ name: 'pass rate', className: 'bar-pass' }], rows: passRows, max: 100 }),
+    barChart({
+      title: 'Pass rate by area (check outcomes passed or warned / ran)',
+      description: 'Pass rate per area',
+      series: [{ name: 'pass rate', className: 'bar-pass' }],
+      rows: passRows,
+      max: 100,
+    }),
     barChart({ title: 'Latency per operation, median / p95 (ms)', description: 'Latency per operation', series: latencySeries, rows: latencyRows }),
-    barChart({ title: 'Streams: time to first event, median / p95 (ms)', description: 'Stream time to first event', series: latencySeries.map((s, i) => (i === 0 ? { ...s, className: 'bar-first' } : s)), rows: streamRows }),
+    barChart({
+      title: 'Streams: time to first event, median / p95 (ms)',
+      description: 'Stream time to first event',
+      series: latencySeries.map((s, i) => (i === 0 ? { ...s, className: 'bar-first' } : s)),
+      rows: streamRows,
+    }),
   ].join('\n');
 }
 
@@ -85,12 +129,18 @@ function specSection(r: RunResults): string {
   const s = r.spec;
   const errata = s.errata.length
     ? `<table class="findings"><thead><tr><th>Erratum</th><th>What the document gets wrong</th><th>Evidence</th><th>Cases matched</th></tr></thead><tbody>${s.errata
-        .map((e) => `<tr><td><code>${escapeHtml(e.id)}</code></td><td>${escapeHtml(e.description)}</td><td>${e.evidence.map((x) => escapeHtml(x)).join('<br>')}</td><td>${e.matched}</td></tr>`)
+        .map(
+          (e) =>
+            `<tr><td><code>${escapeHtml(e.id)}</code></td><td>${escapeHtml(e.description)}</td><td>${e.evidence.map((x) => escapeHtml(x)).join('<br>')}</td><td>${e.matched}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '<p class="muted">No errata.</p>';
   const lint = s.lint.length
     ? `<table class="findings"><thead><tr><th>Lint rule</th><th>Where</th><th>Finding</th><th>Fixed by erratum</th></tr></thead><tbody>${s.lint
-        .map((l) => `<tr><td>${escapeHtml(l.rule)}</td><td><code>${escapeHtml(l.pointer)}</code></td><td>${escapeHtml(l.message)}</td><td>${escapeHtml(l.fixedByErratum ?? '')}</td></tr>`)
+        .map(
+          (l) =>
+            `<tr><td>${escapeHtml(l.rule)}</td><td><code>${escapeHtml(l.pointer)}</code></td><td>${escapeHtml(l.message)}</td><td>${escapeHtml(l.fixedByErratum ?? '')}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '<p class="muted">No lint findings.</p>';
   return `<section id="spec-findings"><h2>Spec findings (defects of the document, not of the server)</h2><p>${s.errataApplied ? 'Errata applied' : 'Errata not applied: the literal spec was used'}. ${escapeHtml(s.title)} ${escapeHtml(s.version)} (OpenAPI ${escapeHtml(s.openapi)}), sha256 <code>${escapeHtml(s.sha256)}</code>.</p>${errata}<h3>Lint</h3>${lint}</section>`;
@@ -103,7 +153,10 @@ function constraintSection(r: RunResults): string {
   const rows = groups
     .map((g) => {
       const cases = g.cases
-        .map((c) => `<li><code>${escapeHtml(c.caseId)}</code>: ${escapeHtml(c.detail)}${c.status !== undefined ? ` → got ${c.status}` : ''} <span class="muted">(${escapeHtml(c.checks.join(', '))})</span></li>`)
+        .map(
+          (c) =>
+            `<li><code>${escapeHtml(c.caseId)}</code>: ${escapeHtml(c.detail)}${c.status !== undefined ? ` → got ${c.status}` : ''} <span class="muted">(${escapeHtml(c.checks.join(', '))})</span></li>`,
+        )
         .join('');
       return `<tr><td><code>${escapeHtml(g.constraint)}</code></td><td class="num">${g.cases.length}</td><td>${g.locations.map((l) => `<code>${escapeHtml(l)}</code>`).join('<br>')}</td><td>${g.operations.map((o) => escapeHtml(o)).join('<br>')}</td><td><ul>${cases}</ul></td></tr>`;
     })
@@ -138,7 +191,9 @@ export function renderHtml(results: RunResults, opts: RenderOptions = {}): strin
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;
   const target = r.targetName ? `${r.targetName} (${r.target})` : r.target;
   const verdict = verdictLine(r);
-  const incomplete = r.summary.complete ? '' : `<p><b>Run incomplete</b>${r.summary.stoppedBy ? `: ${escapeHtml(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}</p>`;
+  const incomplete = r.summary.complete
+    ? ''
+    : `<p><b>Run incomplete</b>${r.summary.stoppedBy ? `: ${escapeHtml(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}</p>`;
   const outcomes = ['failed', 'errored', 'warning', 'accepted', 'passed', 'skipped'];
   return `<!doctype html>
 <html lang="en">

@@ -10,5 +10,16 @@ export { createNdjsonWriter, readEventLog, EVENT_LOG_FORMAT, type NdjsonWriter }
 export { writeReports, rebuildReports, FILE_REPORTERS, type FileReporter, type WriteOptions } from './write-reports.js';
 export { renderCompare, compareMatrix, SCORE_DEFINITION, type CompareMatrix } from './compare.js';
 export { diffRuns, renderDiff, type RunDiff, type DiffOptions } from './diff.js';
-export { applyBaseline, makeBaseline, parseBaseline, loadBaseline, renderBaseline, describeBaselineIssues, BASELINE_FORMAT, type Baseline, type BaselineEntry, type BaselineApplied } from './baseline.js';
+export {
+  applyBaseline,
+  makeBaseline,
+  parseBaseline,
+  loadBaseline,
+  renderBaseline,
+  describeBaselineIssues,
+  BASELINE_FORMAT,
+  type Baseline,
+  type BaselineEntry,
+  type BaselineApplied,
+} from './baseline.js';
 export { verdictLine } from './summarize.js';

@@ -37,7 +37,9 @@ export function parseReport(text: string, source = 'report.json'): RunResults {
     throw new Error(`[mistral-conformance] Failed to read report ${source}: not a mistral-conformance report. Pass a report.json written by this tool`);
   }
   if (v.reportFormat !== REPORT_FORMAT) {
-    throw new Error(`[mistral-conformance] Failed to read report ${source}: unsupported report format ${String(v.reportFormat)}. Use the tool version that wrote it`);
+    throw new Error(
+      `[mistral-conformance] Failed to read report ${source}: unsupported report format ${String(v.reportFormat)}. Use the tool version that wrote it`,
+    );
   }
   const { $schema: _s, reportFormat: _f, ...results } = v as Record<string, unknown>;
   return results as unknown as RunResults;

@@ -5,7 +5,13 @@ import { loadSample } from './test-support.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
 
-interface Case { '@name': string; '@classname': string; failure?: { '@message': string; '@type': string; '#text': string }; error?: unknown; skipped?: { '@message': string } }
+interface Case {
+  '@name': string;
+  '@classname': string;
+  failure?: { '@message': string; '@type': string; '#text': string };
+  error?: unknown;
+  skipped?: { '@message': string };
+}
 
 describe('JUnit XML', () => {
   it('parses, with one suite per operation and one case per (operation, check)', async () => {

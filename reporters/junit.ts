@@ -47,7 +47,10 @@ function testcase(op: OperationResult, c: CheckResult, title: string): string {
 // Suite time is an estimate (median latency × cases): cases ran concurrently and per-check time is not measured.
 function suite(op: OperationResult, results: RunResults): string {
   const cases = op.checks.map((c) => testcase(op, c, checkTitle(results, c.checkId)));
-  if (op.skipped) cases.push(`    <testcase name="(operation)" classname="${attr(`${op.area}.${op.operationId}`)}" time="0.000">\n      <skipped message="${attr(op.skipped)}"/>\n    </testcase>`);
+  if (op.skipped)
+    cases.push(
+      `    <testcase name="(operation)" classname="${attr(`${op.area}.${op.operationId}`)}" time="0.000">\n      <skipped message="${attr(op.skipped)}"/>\n    </testcase>`,
+    );
   const count = (o: CheckResult['outcome']): number => op.checks.filter((c) => c.outcome === o).length;
   const skipped = count('skipped') + count('accepted') + (op.skipped ? 1 : 0);
   const name = `${op.method} ${op.path} (${op.operationId})`;

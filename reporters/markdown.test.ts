@@ -47,7 +47,11 @@ describe('Markdown summary', () => {
     const r = structuredClone(results);
     const failed = r.operations[1]!.checks.find((c) => c.outcome === 'failed')!;
     const template = failed.failures[0]!;
-    failed.failures = Array.from({ length: 5 }, (_, i) => ({ ...structuredClone(template), message: `huge ${i}`, reproduction: { curl: [`curl -d '${'x'.repeat(15_000)}'`] } }));
+    failed.failures = Array.from({ length: 5 }, (_, i) => ({
+      ...structuredClone(template),
+      message: `huge ${i}`,
+      reproduction: { curl: [`curl -d '${'x'.repeat(15_000)}'`] },
+    }));
     const md = renderMarkdown(r);
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(md).toContain(`- **${failed.checkId}**`);

@@ -37,7 +37,11 @@ function failureDetails(f: FailureRecord): string {
   if (f.violation) body.push(`Violation: ${f.violation.detail} (${f.violation.constraint} at ${f.violation.location})`);
   for (const ex of f.exchanges) body.push('', exchangeText(ex, 1500));
   const repro = reproductionLines(f);
-  const parts = [`<details><summary>Case <code>${escapeHtml(f.caseId)}</code>: request, response, reproduction</summary>`, '', codeBlock(clip(body.join('\n'), 6000))];
+  const parts = [
+    `<details><summary>Case <code>${escapeHtml(f.caseId)}</code>: request, response, reproduction</summary>`,
+    '',
+    codeBlock(clip(body.join('\n'), 6000)),
+  ];
   if (repro.length) parts.push('', codeBlock(repro.join('\n'), 'sh'));
   parts.push('', '</details>');
   return parts.join('\n');
@@ -51,7 +55,8 @@ function constraintSection(r: RunResults): string[] {
   const groups = failuresByConstraint(r);
   if (!groups.length) return [];
   const out = ['### Failing negative cases by broken constraint', '', '| constraint | failing cases | where | operations |', '|---|---:|---|---|'];
-  for (const g of groups.slice(0, MAX_CONSTRAINTS)) out.push(`| \`${g.constraint.replace(/`/g, '')}\` | ${g.cases.length} | ${g.locations.map(mdText).join(', ')} | ${g.operations.map(mdText).join(', ')} |`);
+  for (const g of groups.slice(0, MAX_CONSTRAINTS))
+    out.push(`| \`${g.constraint.replace(/`/g, '')}\` | ${g.cases.length} | ${g.locations.map(mdText).join(', ')} | ${g.operations.map(mdText).join(', ')} |`);
   out.push('');
   for (const g of groups.slice(0, MAX_CONSTRAINTS)) {
     for (const c of g.cases.slice(0, CASES_PER_CONSTRAINT)) {
@@ -94,10 +99,15 @@ function specFindings(r: RunResults): string[] {
     const fixed = r.spec.lint.filter((l) => l.fixedByErratum).length;
     out.push(`<details><summary>${r.spec.lint.length} lint findings on the spec (${fixed} fixed by errata)</summary>`, '');
     out.push('| lint rule | where | finding | fixed by erratum |', '|---|---|---|---|');
-    for (const l of r.spec.lint) out.push(`| ${mdText(l.rule)} | ${mdText(l.pointer)} | ${mdText(l.message)} | ${l.fixedByErratum ? mdText(l.fixedByErratum) : ''} |`);
+    for (const l of r.spec.lint)
+      out.push(`| ${mdText(l.rule)} | ${mdText(l.pointer)} | ${mdText(l.message)} | ${l.fixedByErratum ? mdText(l.fixedByErratum) : ''} |`);
     out.push('', '</details>', '');
   }
-  const specFailures = r.operations.flatMap((o) => o.checks.flatMap((c) => c.failures.filter((f) => f.kind === 'spec').map((f) => `- ${mdText(o.operationId)} › ${mdText(c.checkId)}: ${mdText(clip(firstLine(f.message), 200))}`)));
+  const specFailures = r.operations.flatMap((o) =>
+    o.checks.flatMap((c) =>
+      c.failures.filter((f) => f.kind === 'spec').map((f) => `- ${mdText(o.operationId)} › ${mdText(c.checkId)}: ${mdText(clip(firstLine(f.message), 200))}`),
+    ),
+  );
   if (specFailures.length) out.push('Checks that blame the spec:', '', ...specFailures, '');
   return out;
 }
@@ -114,7 +124,11 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
     countsTable(r),
     '',
   ];
-  if (!r.summary.complete) out.push(`> **Run incomplete**${r.summary.stoppedBy ? `: ${mdText(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}`, '');
+  if (!r.summary.complete)
+    out.push(
+      `> **Run incomplete**${r.summary.stoppedBy ? `: ${mdText(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}`,
+      '',
+    );
 
   out.push(...constraintSection(r));
   const failing = failingChecks(r);
@@ -125,9 +139,13 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
     let lastOp = '';
     for (const { operation, check } of failing) {
       const lines: string[] = [];
-      if (operation.operationId !== lastOp) lines.push(`#### \`${operation.operationId.replace(/`/g, '')}\` ${mdText(operation.method)} ${mdText(operation.path)}`, '');
+      if (operation.operationId !== lastOp)
+        lines.push(`#### \`${operation.operationId.replace(/`/g, '')}\` ${mdText(operation.method)} ${mdText(operation.path)}`, '');
       const counts = `${check.failed} failed, ${check.errored} errored of ${check.passed + check.failed + check.warnings + check.errored}`;
-      lines.push(`- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300))}`, '');
+      lines.push(
+        `- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300))}`,
+        '',
+      );
       // Details too large for the room left: the summary line alone still names the failing check.
       let block = [...lines, ...check.failures.flatMap((f) => [failureDetails(f), ''])].join('\n');
       if (used + block.length > FAILURES_BUDGET) block = lines.join('\n');
@@ -137,12 +155,25 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
       shown++;
       lastOp = operation.operationId;
     }
-    if (shown < failing.length) out.push(`> ${failing.length - shown} more failing checks not shown: this summary is kept under GitHub's ${GITHUB_COMMENT_LIMIT} character limit. See report.html or report.json.`, '');
+    if (shown < failing.length)
+      out.push(
+        `> ${failing.length - shown} more failing checks not shown: this summary is kept under GitHub's ${GITHUB_COMMENT_LIMIT} character limit. See report.html or report.json.`,
+        '',
+      );
   }
 
-  const warnings = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'warning').map((c) => `- ${mdText(o.operationId)} › **${mdText(c.checkId)}** (${c.warnings}): ${mdText(clip(firstLine(c.failures[0]?.message ?? ''), 200))}`));
-  if (warnings.length) out.push('### Warnings (do not fail the run)', '', ...warnings.slice(0, 50), ...(warnings.length > 50 ? [`- … ${warnings.length - 50} more`] : []), '');
-  const accepted = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'accepted').map((c) => `- ${mdText(o.operationId)} › **${mdText(c.checkId)}**${c.acceptedReason ? `: ${mdText(c.acceptedReason)}` : ''}`));
+  const warnings = r.operations.flatMap((o) =>
+    o.checks
+      .filter((c) => c.outcome === 'warning')
+      .map((c) => `- ${mdText(o.operationId)} › **${mdText(c.checkId)}** (${c.warnings}): ${mdText(clip(firstLine(c.failures[0]?.message ?? ''), 200))}`),
+  );
+  if (warnings.length)
+    out.push('### Warnings (do not fail the run)', '', ...warnings.slice(0, 50), ...(warnings.length > 50 ? [`- … ${warnings.length - 50} more`] : []), '');
+  const accepted = r.operations.flatMap((o) =>
+    o.checks
+      .filter((c) => c.outcome === 'accepted')
+      .map((c) => `- ${mdText(o.operationId)} › **${mdText(c.checkId)}**${c.acceptedReason ? `: ${mdText(c.acceptedReason)}` : ''}`),
+  );
   if (accepted.length) out.push('### Known failures accepted by the baseline', '', ...accepted.slice(0, 50), '');
   const skipped = r.operations.filter((o) => o.skipped);
   if (skipped.length) out.push('### Skipped operations', '', ...skipped.map((o) => `- ${mdText(o.operationId)}: ${mdText(o.skipped ?? '')}`), '');

@@ -13,7 +13,7 @@ describe('NDJSON event log', () => {
     const { events } = await loadSample();
     const path = join(tmp(), 'sub', 'events.ndjson');
     const w = createNdjsonWriter(path);
-    events.forEach((e) => w.write(e));
+    for (const e of events) w.write(e);
     await w.close();
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     expect(JSON.parse(lines[0]!)).toEqual({ type: 'header', format: 'mistral-conformance-events', version: 1 });
@@ -43,7 +43,9 @@ describe('NDJSON event log', () => {
     const dir = tmp();
     const v2 = join(dir, 'v2.ndjson');
     writeFileSync(v2, '{"type":"header","format":"mistral-conformance-events","version":2}\n{"type":"log","level":"info","message":"x"}\n');
-    await expect(readEventLog(v2)).rejects.toThrow(/^\[mistral-conformance\] Failed to read event log .*: unsupported version 2 \(this tool reads version 1\)\. [^\n]*$/);
+    await expect(readEventLog(v2)).rejects.toThrow(
+      /^\[mistral-conformance\] Failed to read event log .*: unsupported version 2 \(this tool reads version 1\)\. [^\n]*$/,
+    );
     const noHeader = join(dir, 'nh.ndjson');
     writeFileSync(noHeader, '{"type":"log","level":"info","message":"x"}\n');
     await expect(readEventLog(noHeader)).rejects.toThrow(/no mistral-conformance-events header/);

@@ -87,8 +87,10 @@ export async function readEventLog(path: string): Promise<RunEvent[]> {
     }
     if (!header) {
       const h = value as Partial<EventLogHeader> | null;
-      if (h?.type !== 'header' || h.format !== EVENT_LOG_FORMAT) throw fail(path, 'no mistral-conformance-events header on line 1', 'Pass a log written by `run --events`');
-      if (h.version !== EVENT_LOG_VERSION) throw fail(path, `unsupported version ${String(h.version)} (this tool reads version ${EVENT_LOG_VERSION})`, 'Use the tool version that wrote it');
+      if (h?.type !== 'header' || h.format !== EVENT_LOG_FORMAT)
+        throw fail(path, 'no mistral-conformance-events header on line 1', 'Pass a log written by `run --events`');
+      if (h.version !== EVENT_LOG_VERSION)
+        throw fail(path, `unsupported version ${String(h.version)} (this tool reads version ${EVENT_LOG_VERSION})`, 'Use the tool version that wrote it');
       header = h as EventLogHeader;
       continue;
     }

@@ -24,7 +24,10 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   // Never the word Bearer itself, nor `$VAR` / `[REDACTED]` placeholders.
   // Without a colon the pattern cannot match: most strings (keys, ids, words) skip the scan.
   if (!out.includes(':')) return out;
-  return out.replace(/((?:authorization|x-api-key|api-key)\s*:\s*(?:(?:bearer|basic)\s+)?)(?!(?:bearer|basic)\s)(?![$[])[^\s'"\\]+/gi, (_m, head: string) => `${head}${REDACTED}`);
+  return out.replace(
+    /((?:authorization|x-api-key|api-key)\s*:\s*(?:(?:bearer|basic)\s+)?)(?!(?:bearer|basic)\s)(?![$[])[^\s'"\\]+/gi,
+    (_m, head: string) => `${head}${REDACTED}`,
+  );
 }
 
 /** Option and header keys whose values are credentials (compared lower-case, without `-` and `_`). */

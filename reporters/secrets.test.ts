@@ -35,7 +35,7 @@ function leak(results: RunResults, key: string): RunResults {
   const r = structuredClone(results);
   const f = r.operations[1]!.checks.find((c) => c.outcome === 'failed')!.failures[0]!;
   const ex = f.exchanges[0]!;
-  ex.request.headers['authorization'] = `Bearer ${key}`;
+  ex.request.headers.authorization = `Bearer ${key}`;
   ex.request.headers['x-debug'] = `key=${key}`;
   ex.request.bodyText = `{"api_key":"${key}"}`;
   ex.response!.bodyText = `{"error":"invalid key ${key}"}`;
@@ -82,7 +82,19 @@ describe('secrets never reach any output', () => {
 
 describe('which keys count as credentials', async () => {
   const { isSensitiveKey } = await import('./render-options.js');
-  it.each(['apiKey', 'api_key', 'x-api-key', 'Authorization', 'proxy-authorization', 'set-cookie', 'token', 'accessToken', 'client_secret', 'password', 'credentials'])('%s is sensitive', (k) => {
+  it.each([
+    'apiKey',
+    'api_key',
+    'x-api-key',
+    'Authorization',
+    'proxy-authorization',
+    'set-cookie',
+    'token',
+    'accessToken',
+    'client_secret',
+    'password',
+    'credentials',
+  ])('%s is sensitive', (k) => {
     expect(isSensitiveKey(k)).toBe(true);
   });
   it.each(['apiKeyEnv', 'maxTokens', 'tokens', 'authHeader', 'credential-reflection', 'ignored-auth', 'seed', 'target'])('%s is not', (k) => {

@@ -21,7 +21,9 @@ describe('snapshots of every format from the sample event log', async () => {
     await expect(renderJunit(results)).toMatchFileSnapshot('__snapshots__/sample.junit.xml');
   });
   it('console, plain and coloured', async () => {
-    await expect(renderConsole(results, { color: false, reportPath: 'conformance-report/report.html' })).toMatchFileSnapshot('__snapshots__/sample.console.txt');
+    await expect(renderConsole(results, { color: false, reportPath: 'conformance-report/report.html' })).toMatchFileSnapshot(
+      '__snapshots__/sample.console.txt',
+    );
     await expect(renderConsole(results, { color: true })).toMatchFileSnapshot('__snapshots__/sample.console-color.txt');
   });
   it('markdown', async () => {
@@ -38,7 +40,12 @@ describe('snapshots of every format from the sample event log', async () => {
     Object.assign(schema, { passed: schema.passed + schema.failed, failed: 0, outcome: 'passed', failures: [] });
     const models = other.operations.find((o) => o.operationId.startsWith('list_models'))!;
     const status = models.checks.find((c) => c.checkId === 'status-code-conformance')!;
-    Object.assign(status, { passed: 2, failed: 1, outcome: 'failed', failures: [{ ...chat.checks.find((c) => c.checkId === 'negative-data-rejection')!.failures[0]!, message: 'Received: 404\nDocumented: 200' }] });
+    Object.assign(status, {
+      passed: 2,
+      failed: 1,
+      outcome: 'failed',
+      failures: [{ ...chat.checks.find((c) => c.checkId === 'negative-data-rejection')!.failures[0]!, message: 'Received: 404\nDocumented: 200' }],
+    });
     models.latency = { ...models.latency, median: 40, p95: 60 };
     await expect(renderCompare([results, other], 'markdown')).toMatchFileSnapshot('__snapshots__/sample.compare.md');
     await expect(renderCompare([results, other], 'html')).toMatchFileSnapshot('__snapshots__/sample.compare.html');

@@ -20,7 +20,13 @@ describe('writeReports', () => {
     const { results } = await loadSample();
     const dir = tmp();
     const lines: string[] = [];
-    const broken = { format: 'junit', file: 'junit.xml', render: () => { throw new Error('boom\nstack line'); } };
+    const broken = {
+      format: 'junit',
+      file: 'junit.xml',
+      render: () => {
+        throw new Error('boom\nstack line');
+      },
+    };
     const reporters = FILE_REPORTERS.map((r) => (r.format === 'junit' ? broken : r));
     const paths = await writeReports(results, dir, ['json', 'junit', 'md', 'nope', 'console'], { reporters, log: (l) => lines.push(l) });
     expect(paths).toEqual([join(dir, 'report.json'), join(dir, 'summary.md')]);
@@ -38,6 +44,6 @@ describe('writeReports', () => {
     const rebuilt = await rebuildReports(SAMPLE_EVENTS, a, formats);
     const direct = await writeReports(results, b, formats);
     expect(rebuilt).toHaveLength(4);
-    rebuilt.forEach((p, i) => expect(readFileSync(p, 'utf8')).toBe(readFileSync(direct[i]!, 'utf8')));
+    for (const [i, p] of rebuilt.entries()) expect(readFileSync(p, 'utf8')).toBe(readFileSync(direct[i]!, 'utf8'));
   });
 });

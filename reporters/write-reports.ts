@@ -41,12 +41,20 @@ export async function writeReports(results: RunResults, dir: string, formats: st
   const secrets = secretsOf(results, opts);
   const written: string[] = [];
   await mkdir(dir, { recursive: true });
-  const wanted = [...new Set(formats.map((f) => f.trim().toLowerCase()).filter(Boolean).map((f) => ALIASES[f] ?? f))];
+  const wanted = [
+    ...new Set(
+      formats
+        .map((f) => f.trim().toLowerCase())
+        .filter(Boolean)
+        .map((f) => ALIASES[f] ?? f),
+    ),
+  ];
   for (const format of wanted) {
     const reporter = reporters.find((r) => r.format === format);
     if (!reporter) {
       // Console and NDJSON are not files this function writes: the caller prints or streams them.
-      if (format !== 'console' && format !== 'ndjson') log(`[mistral-conformance] Failed to write report: unknown format "${format}". Use ${reporters.map((r) => r.format).join(', ')}`);
+      if (format !== 'console' && format !== 'ndjson')
+        log(`[mistral-conformance] Failed to write report: unknown format "${format}". Use ${reporters.map((r) => r.format).join(', ')}`);
       continue;
     }
     const path = join(dir, reporter.file);

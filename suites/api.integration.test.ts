@@ -17,7 +17,9 @@ afterAll(async () => server?.close());
 
 describe('the suite against the conforming reference server', () => {
   it('passes every operation', () => {
-    const failing = results.operations.flatMap((o) => o.checks.filter((c) => c.failed + c.errored > 0).map((c) => `${o.operationId} ${c.checkId}: ${c.failures[0]?.message}`));
+    const failing = results.operations.flatMap((o) =>
+      o.checks.filter((c) => c.failed + c.errored > 0).map((c) => `${o.operationId} ${c.checkId}: ${c.failures[0]?.message}`),
+    );
     expect(failing).toEqual([]);
     expect(results.summary.verdict).toBe('pass');
   });
@@ -26,7 +28,10 @@ describe('the suite against the conforming reference server', () => {
     for (const op of results.operations) {
       if (op.skipped) continue;
       expect(op.cases, op.operationId).toBeGreaterThan(0);
-      expect(op.checks.some((c) => c.passed > 0), op.operationId).toBe(true);
+      expect(
+        op.checks.some((c) => c.passed > 0),
+        op.operationId,
+      ).toBe(true);
     }
   });
   it('skips agents completions without --agent-id, with the reason', () => {

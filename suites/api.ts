@@ -90,7 +90,12 @@ export async function loadContractUnlinted(opts: { spec?: string; overlays?: str
         ...spec.info,
         errataApplied: opts.errata && corrected.errata.length > 0,
         errata: corrected.errata.map((e) => ({ id: e.id, description: e.description, evidence: e.evidence, matched: e.matched })),
-        lint: lintSpecCached(corrected).map((f) => ({ rule: f.rule, pointer: f.pointer, message: f.message, ...(f.fixedByErratum ? { fixedByErratum: f.fixedByErratum } : {}) })),
+        lint: lintSpecCached(corrected).map((f) => ({
+          rule: f.rule,
+          pointer: f.pointer,
+          message: f.message,
+          ...(f.fixedByErratum ? { fixedByErratum: f.fixedByErratum } : {}),
+        })),
       }),
   };
 }
@@ -105,7 +110,8 @@ export function resolveRunOptions(opts: ConformanceOptions): RunOptions {
   const { target } = opts;
   const merged: RunOptions = { ...DEFAULT_OPTIONS, target: target.replace(/\/+$/, '') };
   const optional = ['apiKey', 'agentId', 'authHeader'];
-  for (const [k, v] of Object.entries(opts)) if (v !== undefined && (k in DEFAULT_OPTIONS || optional.includes(k))) (merged as unknown as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(opts))
+    if (v !== undefined && (k in DEFAULT_OPTIONS || optional.includes(k))) (merged as unknown as Record<string, unknown>)[k] = v;
   merged.userAgent ||= `mistral-conformance/${tool().version}`;
   if (merged.apiKey === undefined) {
     const fromEnv = process.env[merged.apiKeyEnv];
@@ -117,7 +123,11 @@ export function resolveRunOptions(opts: ConformanceOptions): RunOptions {
 /** Runs the suite; events go to `listeners` as they happen, results are returned at the end. */
 export async function runConformance(opts: ConformanceOptions): Promise<{ results: RunResults; events: RunEvent[] }> {
   const options = resolveRunOptions(opts);
-  const contract = await loadContractUnlinted({ errata: options.errata, ...(opts.spec ? { spec: opts.spec } : {}), ...(opts.overlays ? { overlays: opts.overlays } : {}) });
+  const contract = await loadContractUnlinted({
+    errata: options.errata,
+    ...(opts.spec ? { spec: opts.spec } : {}),
+    ...(opts.overlays ? { overlays: opts.overlays } : {}),
+  });
   const pacer = createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) });
   const retry = { maxRetries: opts.retries ?? 4, seed: options.seed };
   const suite = createMistralSuite({

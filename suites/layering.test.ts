@@ -22,7 +22,8 @@ function layerOf(file: string): Layer | undefined {
   return (LAYERS as readonly string[]).includes(parts[1]!) ? (parts[1] as Layer) : undefined;
 }
 
-const isTestCode = (file: string): boolean => /\.test\.ts$/.test(file) || file.includes('/test-support/') || /test-support\.ts$/.test(file) || /\.fixture\.ts$/.test(file);
+const isTestCode = (file: string): boolean =>
+  /\.test\.ts$/.test(file) || file.includes('/test-support/') || /test-support\.ts$/.test(file) || /\.fixture\.ts$/.test(file);
 
 function sourceFiles(root: string, dir = ''): string[] {
   const out: string[] = [];
@@ -76,11 +77,18 @@ describe('layering', () => {
   });
 
   it('the rule fires on an upward import and on the engine importing the Mistral suite', () => {
-    expect(layeringViolations([{ from: 'suites/generate/x.ts', to: 'suites/engine/types.js' }])).toEqual(['suites/generate/x.ts -> suites/engine/types.js (generate imports the higher layer engine)']);
+    expect(layeringViolations([{ from: 'suites/generate/x.ts', to: 'suites/engine/types.js' }])).toEqual([
+      'suites/generate/x.ts -> suites/engine/types.js (generate imports the higher layer engine)',
+    ]);
     expect(layeringViolations([{ from: 'suites/engine/x.ts', to: 'suites/mistral/plugin.js' }])[0]).toContain('generic engine imports mistral');
     expect(layeringViolations([{ from: 'reporters/x.ts', to: 'fixtures/reference-server/index.js' }])[0]).toContain('generic engine imports fixtures');
     expect(layeringViolations([{ from: 'suites/api.ts', to: 'suites/cli/version.js' }])[0]).toContain('api imports the higher layer cli');
     // Tests may reach up; downward imports are fine.
-    expect(layeringViolations([{ from: 'suites/engine/x.test.ts', to: 'suites/api.js' }, { from: 'suites/cli/x.ts', to: 'suites/openapi/model.js' }])).toEqual([]);
+    expect(
+      layeringViolations([
+        { from: 'suites/engine/x.test.ts', to: 'suites/api.js' },
+        { from: 'suites/cli/x.ts', to: 'suites/openapi/model.js' },
+      ]),
+    ).toEqual([]);
   });
 });

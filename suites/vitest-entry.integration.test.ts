@@ -20,13 +20,22 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 // What an implementer writes: the suite, registered against the server started above.
-const handle = defineConformanceTests({ target: () => server.url, apiKey: KEY, include: ['models'], runs: 2, seed: 3, title: 'conformance of the reference server' });
+const handle = defineConformanceTests({
+  target: () => server.url,
+  apiKey: KEY,
+  include: ['models'],
+  runs: 2,
+  seed: 3,
+  title: 'conformance of the reference server',
+});
 
 describe('defineConformanceTests', () => {
   it('registered an it per check under a describe per operation, and they ran (this test runs after them)', (ctx) => {
     const suite = ctx.task.file.tasks.find((t) => t.name === 'conformance of the reference server');
     expect(suite?.type).toBe('suite');
-    const ops = (suite as { tasks: Array<{ name: string; type: string; tasks?: Array<{ name: string; result?: { state?: string }; mode?: string }> }> }).tasks.filter((t) => t.type === 'suite');
+    const ops = (
+      suite as { tasks: Array<{ name: string; type: string; tasks?: Array<{ name: string; result?: { state?: string }; mode?: string }> }> }
+    ).tasks.filter((t) => t.type === 'suite');
     expect(ops.map((o) => o.name)).toEqual(plannedOperationIds({ include: ['models'] }));
     const listModels = ops.find((o) => o.name === 'list_models_v1_models_get')!;
     expect(listModels.tasks!.map((t) => t.name)).toEqual(plannedCheckIds('list_models_v1_models_get', undefined));
@@ -48,12 +57,16 @@ describe('plannedOperationIds', () => {
   it('lists the spec operations the run selects, then the SDK calls when the probe runs', () => {
     const all = plannedOperationIds({});
     expect(all).toHaveLength(26);
-    expect(plannedOperationIds({ include: ['models'], exclude: ['delete_model_v1_models__model_id__delete'] })).not.toContain('delete_model_v1_models__model_id__delete');
+    expect(plannedOperationIds({ include: ['models'], exclude: ['delete_model_v1_models__model_id__delete'] })).not.toContain(
+      'delete_model_v1_models__model_id__delete',
+    );
     const withProbe = plannedOperationIds({ include: ['list_models_v1_models_get'], phases: ['examples', 'probe'] });
     expect(withProbe).toEqual(['list_models_v1_models_get', expect.stringMatching(/^sdk\./), ...withProbe.slice(2)]);
   });
   it('refuses a spec it cannot read synchronously, in one line', () => {
-    expect(() => plannedOperationIds({ spec: 'https://example.test/openapi.yaml' })).toThrow(/^\[mistral-conformance\] Failed to register tests: the spec must be a local file/);
+    expect(() => plannedOperationIds({ spec: 'https://example.test/openapi.yaml' })).toThrow(
+      /^\[mistral-conformance\] Failed to register tests: the spec must be a local file/,
+    );
     expect(() => plannedOperationIds({ spec: '/nonexistent/openapi.yaml' })).toThrow(/ENOENT/);
   });
 });
@@ -79,7 +92,10 @@ describe('checkVerdict against a faulty server', () => {
   it('passes the checks the fault does not touch, and skips what does not apply', () => {
     expect(checkVerdict(bad, 'list_models_v1_models_get', 'status-code-conformance').status).toBe('pass');
     expect(checkVerdict(bad, 'list_models_v1_models_get', 'sse-terminator').status).toBe('skip');
-    expect(checkVerdict(bad, 'chat_completion_v1_chat_completions_post', 'status-code-conformance')).toEqual({ status: 'skip', reason: 'chat_completion_v1_chat_completions_post was not part of this run' });
+    expect(checkVerdict(bad, 'chat_completion_v1_chat_completions_post', 'status-code-conformance')).toEqual({
+      status: 'skip',
+      reason: 'chat_completion_v1_chat_completions_post was not part of this run',
+    });
   });
 });
 

@@ -60,12 +60,15 @@ export function checkVerdict(results: RunResults, operationId: string, checkId: 
 /** The operations the run will report on, known before it starts (spec operations, then the SDK probe's calls). */
 export function plannedOperationIds(options: Pick<ConformanceTestOptions, 'spec' | 'include' | 'exclude' | 'phases'>): string[] {
   const location = options.spec ?? pinnedSpecPath();
-  if (isUrl(location)) throw new Error(`[mistral-conformance] Failed to register tests: the spec must be a local file here (got ${location}). Download it and pass its path`);
+  if (isUrl(location))
+    throw new Error(`[mistral-conformance] Failed to register tests: the spec must be a local file here (got ${location}). Download it and pass its path`);
   let text: string;
   try {
     text = readFileSync(location, 'utf8');
   } catch (err) {
-    throw new Error(`[mistral-conformance] Failed to register tests: cannot read the spec ${location} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Check the spec option`);
+    throw new Error(
+      `[mistral-conformance] Failed to register tests: cannot read the spec ${location} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Check the spec option`,
+    );
   }
   const operations = buildOperations(parseDocumentText(text, location) as Record<string, unknown>);
   const ids = selectOperations(operations, { include: options.include ?? [], exclude: options.exclude ?? [] }).map((o) => o.id);

@@ -8,7 +8,7 @@ export async function recordSuiteRequests(target: string, apiKey: string, group:
   const proxy = await startRecordingProxy(target);
   try {
     await runSuiteOnce({ target: proxy.url, apiKey, group, concurrency: 8, runs });
-    if (proxy.recorded.length === 0) throw new Error('[mistral-conformance] Failed to record the suite\'s requests: none arrived at the proxy.');
+    if (proxy.recorded.length === 0) throw new Error("[mistral-conformance] Failed to record the suite's requests: none arrived at the proxy.");
     return proxy.recorded;
   } finally {
     await proxy.close();
@@ -23,6 +23,7 @@ export async function loadGeneratorRps(target: string, requests: RecordedRequest
     timeout: 30,
     requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, ...(r.body ? { body: r.body } : {}) })),
   });
-  if (result.requests.total === 0) throw new Error(`[mistral-conformance] Failed to measure the ceiling: no request completed (${result.errors} errors, ${result.timeouts} timeouts).`);
+  if (result.requests.total === 0)
+    throw new Error(`[mistral-conformance] Failed to measure the ceiling: no request completed (${result.errors} errors, ${result.timeouts} timeouts).`);
   return Math.round((result.requests.total / result.duration) * 10) / 10;
 }

@@ -11,7 +11,9 @@ export async function measureStartupMs(extraArgs: string[]): Promise<number> {
   const run = spawnCli(['run', '--target', server.url, '--quiet', '--report-dir', dir, '--format', 'json', ...extraArgs], { MISTRAL_API_KEY: 'bench-key' });
   try {
     const exited = run.done.then((r) => {
-      throw new Error(`[mistral-conformance] Failed to measure start-up: the run exited (${r.code ?? r.signal}) before sending a request: ${r.stderr.trim().split('\n').pop() ?? ''}.`);
+      throw new Error(
+        `[mistral-conformance] Failed to measure start-up: the run exited (${r.code ?? r.signal}) before sending a request: ${r.stderr.trim().split('\n').pop() ?? ''}.`,
+      );
     });
     const at = await Promise.race([server.firstRequest, exited]);
     return at - run.startedAt;

@@ -45,11 +45,28 @@ interface ReportJson {
 export async function runSuiteOnce(input: SuiteRunInput): Promise<SuiteRunFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'mc-bench-run-'));
   try {
-    const args = ['run', '--target', input.target, '--concurrency', String(input.concurrency), '--runs', String(input.runs), '--quiet', '--format', 'json', '--report-dir', dir, ...groupArgs(input.group), ...(input.extraArgs ?? [])];
+    const args = [
+      'run',
+      '--target',
+      input.target,
+      '--concurrency',
+      String(input.concurrency),
+      '--runs',
+      String(input.runs),
+      '--quiet',
+      '--format',
+      'json',
+      '--report-dir',
+      dir,
+      ...groupArgs(input.group),
+      ...(input.extraArgs ?? []),
+    ];
     const result = await spawnCli(args, { MISTRAL_API_KEY: input.apiKey }).done;
     const accept = input.acceptExit ?? [0];
     if (result.code === null || !accept.includes(result.code)) {
-      throw new Error(`[mistral-conformance] Failed to run the suite for the bench: exit ${result.code ?? result.signal} (${result.stderr.trim().split('\n').pop() ?? ''}).`);
+      throw new Error(
+        `[mistral-conformance] Failed to run the suite for the bench: exit ${result.code ?? result.signal} (${result.stderr.trim().split('\n').pop() ?? ''}).`,
+      );
     }
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ReportJson;
     const durationMs = report.timings.durationMs ?? 0;

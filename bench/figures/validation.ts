@@ -15,11 +15,15 @@ export async function prepareValidationBench(): Promise<ValidationBench> {
   const op = spec.operations.find((o) => o.method === 'post' && o.path === '/v1/chat/completions');
   const media = op && findResponse(op, 200) ? findMediaType(findResponse(op, 200)!.content, 'application/json') : undefined;
   const pointer = media?.schemaPointer;
-  if (!pointer) throw new Error('[mistral-conformance] Failed to prepare the validation bench: the pinned spec has no JSON 200 schema for POST /v1/chat/completions.');
+  if (!pointer)
+    throw new Error('[mistral-conformance] Failed to prepare the validation bench: the pinned spec has no JSON 200 schema for POST /v1/chat/completions.');
   const body = TYPICAL_CHAT_COMPLETION;
   const first = spec.validators.validate(pointer, body);
   // A benchmark of the failure path would measure error formatting, not validation.
-  if (!first.valid) throw new Error(`[mistral-conformance] Failed to prepare the validation bench: the typical chat completion does not validate (${first.issues[0]?.message ?? ''}).`);
+  if (!first.valid)
+    throw new Error(
+      `[mistral-conformance] Failed to prepare the validation bench: the typical chat completion does not validate (${first.issues[0]?.message ?? ''}).`,
+    );
   return {
     pointer,
     measure(ms = 1000) {

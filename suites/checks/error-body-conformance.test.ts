@@ -12,7 +12,9 @@ describe('error-body-conformance', () => {
   });
   it('passes a loc with a union tag inserted (pydantic)', async () => {
     const tc2 = testCase({ operationId: CHAT, expectation: 'reject', violation: { ...violation, expectedLoc: ['body', 'messages', 0, 'role'] } });
-    expect((await judge(errorBodyConformance, tc2, exchange(response({ status: 422, json: detail(['body', 'messages', 0, 'user', 'role']) }))))[0]!.status).toBe('passed');
+    expect(
+      (await judge(errorBodyConformance, tc2, exchange(response({ status: 422, json: detail(['body', 'messages', 0, 'user', 'role']) }))))[0]!.status,
+    ).toBe('passed');
   });
   it('fails a loc pointing at another field', async () => {
     const [r] = await judge(errorBodyConformance, tc, exchange(response({ status: 422, json: detail(['body', 'top_p']) })));
@@ -28,9 +30,17 @@ describe('error-body-conformance', () => {
     expect((await judge(errorBodyConformance, tc, exchange(response({ status: 422, json: real }))))[0]!.status).toBe('warning');
   });
   it('checks undocumented error bodies against the policy shapes', async () => {
-    const ok = await judge(errorBodyConformance, testCase({ operationId: CHAT, expectation: 'any' }), exchange(response({ status: 401, json: { message: 'Unauthorized', request_id: 'x' } })));
+    const ok = await judge(
+      errorBodyConformance,
+      testCase({ operationId: CHAT, expectation: 'any' }),
+      exchange(response({ status: 401, json: { message: 'Unauthorized', request_id: 'x' } })),
+    );
     expect(ok[0]!.status).toBe('passed');
-    const bad = await judge(errorBodyConformance, testCase({ operationId: CHAT, expectation: 'any' }), exchange(response({ status: 401, body: '<html>nope</html>', contentType: 'text/html' })));
+    const bad = await judge(
+      errorBodyConformance,
+      testCase({ operationId: CHAT, expectation: 'any' }),
+      exchange(response({ status: 401, body: '<html>nope</html>', contentType: 'text/html' })),
+    );
     expect(bad[0]!.status).toBe('failed');
   });
 });

@@ -24,7 +24,8 @@ function locPointsAt(loc: unknown, expected: Array<string | number>): boolean {
 /** Declared property names of the schema at `pointer` (following `$ref`s), if it declares any. */
 function declaredProperties(doc: unknown, pointer: string): string[] {
   let schema = getAtPointer(doc, pointer);
-  for (let i = 0; i < 16 && isObject(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#'); i++) schema = getAtPointer(doc, schema.$ref.slice(1));
+  for (let i = 0; i < 16 && isObject(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#'); i++)
+    schema = getAtPointer(doc, schema.$ref.slice(1));
   return isObject(schema) && isObject(schema.properties) ? Object.keys(schema.properties) : [];
 }
 
@@ -44,13 +45,24 @@ export const errorBodyConformance = defineExchangeCheck({
     const documented = findResponse(ctx.operation, res.status);
     const media = documented ? findMediaType(documented.content, res.contentType || 'application/json') : undefined;
     if (documented && media?.schemaPointer) {
-      if (res.json === undefined) return { message: `Received: ${res.status} with a body that is not JSON: ${truncate(res.bodyText, 200)}\nDocumented: ${media.mediaType}` };
+      if (res.json === undefined)
+        return { message: `Received: ${res.status} with a body that is not JSON: ${truncate(res.bodyText, 200)}\nDocumented: ${media.mediaType}` };
       let result = ctx.spec.validators.validate(media.schemaPointer, res.json);
       // HTTPValidationError requires nothing, so any object validates; a body sharing none of its
       // declared properties (`detail`) is not that shape all the same.
       const declared = declaredProperties(ctx.spec.document, media.schemaPointer);
       if (result.valid && isObject(res.json) && declared.length > 0 && !Object.keys(res.json).some((k) => declared.includes(k))) {
-        result = { valid: false, issues: [{ instancePath: '', schemaPath: media.schemaPointer, keyword: 'properties', message: `has none of the documented properties (${declared.join(', ')})` }] };
+        result = {
+          valid: false,
+          issues: [
+            {
+              instancePath: '',
+              schemaPath: media.schemaPointer,
+              keyword: 'properties',
+              message: `has none of the documented properties (${declared.join(', ')})`,
+            },
+          ],
+        };
       }
       if (!result.valid) {
         const extra = ctx.policy.errorBodyProblems?.(res.status, res.json);
@@ -65,13 +77,15 @@ export const errorBodyConformance = defineExchangeCheck({
       if (res.status === 422 && expectedLoc && expectationOf(ctx) === 'reject' && isObject(res.json) && Array.isArray(res.json.detail)) {
         const locs = res.json.detail.map((d) => (isObject(d) ? d.loc : undefined));
         if (!locs.some((l) => locPointsAt(l, expectedLoc))) {
-          return { message: `Sent ${ctx.testCase.violation!.detail}; the 422 names ${JSON.stringify(locs)}\nExpected: a detail whose loc is ${JSON.stringify(expectedLoc)}` };
+          return {
+            message: `Sent ${ctx.testCase.violation!.detail}; the 422 names ${JSON.stringify(locs)}\nExpected: a detail whose loc is ${JSON.stringify(expectedLoc)}`,
+          };
         }
       }
       return undefined;
     }
     const problems = ctx.policy.errorBodyProblems?.(res.status, res.json ?? res.bodyText);
-    if (problems && problems.length) return { message: `Received: ${res.status} body ${truncate(res.bodyText, 200)}\n${problems.join('\n')}` };
+    if (problems?.length) return { message: `Received: ${res.status} body ${truncate(res.bodyText, 200)}\n${problems.join('\n')}` };
     return undefined;
   },
 });

@@ -9,7 +9,11 @@ describe('positive-data-acceptance', () => {
   });
   it('fails a 422 for a valid request (e.g. stop given as an array)', async () => {
     const req = { model: 'm', messages: [{ role: 'user', content: 'hi' }], stop: ['.', '!'] };
-    const [r] = await judge(positiveDataAcceptance, tc, exchange(response({ status: 422, json: { detail: [{ loc: ['body', 'stop'], msg: 'str type expected', type: 'type_error' }] } }), { json: req }));
+    const [r] = await judge(
+      positiveDataAcceptance,
+      tc,
+      exchange(response({ status: 422, json: { detail: [{ loc: ['body', 'stop'], msg: 'str type expected', type: 'type_error' }] } }), { json: req }),
+    );
     expect(r!.status).toBe('failed');
     expect(r!.message).toContain('"stop":[".","!"]');
   });

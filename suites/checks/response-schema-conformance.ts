@@ -31,7 +31,8 @@ export const responseSchemaConformance = defineExchangeCheck({
   run({ exchange, operation, spec }) {
     const res = exchange.response!;
     const media = findMediaType(findResponse(operation, res.status)!.content, res.contentType)!;
-    if (res.truncated) return { message: `Received: a body larger than the size cap (${res.bytes} bytes read), not validated\nExpected: a complete ${media.mediaType} body` };
+    if (res.truncated)
+      return { message: `Received: a body larger than the size cap (${res.bytes} bytes read), not validated\nExpected: a complete ${media.mediaType} body` };
     if (res.json === undefined) {
       return { message: `Received: a body that is not JSON (${res.jsonError ?? 'empty'}): ${truncate(res.bodyText, 200)}\nDocumented: ${media.mediaType}` };
     }
@@ -39,7 +40,10 @@ export const responseSchemaConformance = defineExchangeCheck({
     if (result.valid) return undefined;
     const corrected = spec.corrected?.validators.validate(media.schemaPointer!, res.json);
     if (corrected?.valid) {
-      const errata = spec.corrected!.errata.filter((e) => e.matched > 0).map((e) => e.id).join(', ');
+      const errata = spec
+        .corrected!.errata.filter((e) => e.matched > 0)
+        .map((e) => e.id)
+        .join(', ');
       return {
         kind: 'spec',
         message: `The body fails the literal spec but passes it with the errata (${errata}): a defect of the document, not the server.\n${formatIssues(result.issues)}`,

@@ -39,7 +39,19 @@ describe('sse-content-type', () => {
 
   it('applies when only the step says stream', () => {
     const ex = exchangeOf({ requestJson: {}, contentType: 'application/json', json: {} });
-    const tc = { id: 'c', operationId: CHAT, phase: 'semantic' as const, expectation: 'accept' as const, steps: [{ label: 's', operationId: CHAT, request: { method: 'POST', path: '/v1/chat/completions', query: [], headers: {}, auth: { kind: 'default' as const }, stream: true } }] };
+    const tc = {
+      id: 'c',
+      operationId: CHAT,
+      phase: 'semantic' as const,
+      expectation: 'accept' as const,
+      steps: [
+        {
+          label: 's',
+          operationId: CHAT,
+          request: { method: 'POST', path: '/v1/chat/completions', query: [], headers: {}, auth: { kind: 'default' as const }, stream: true },
+        },
+      ],
+    };
     expect(sseContentType.applies?.(exchangeContext(spec, CHAT, ex, tc))).toBe(true);
   });
 });

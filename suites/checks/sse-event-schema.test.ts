@@ -5,7 +5,13 @@ import { exchangeContext, exchangeOf, failuresOf, operation, pinnedSpec, sseText
 const spec = await pinnedSpec();
 const CHAT = 'chat_completion_v1_chat_completions_post';
 const validate = { spec, op: operation(spec, CHAT) };
-const chunk = (extra: Record<string, unknown> = {}) => ({ id: 'a', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: { content: 'hi' }, finish_reason: null }], ...extra });
+const chunk = (extra: Record<string, unknown> = {}) => ({
+  id: 'a',
+  object: 'chat.completion.chunk',
+  model: 'm',
+  choices: [{ index: 0, delta: { content: 'hi' }, finish_reason: null }],
+  ...extra,
+});
 
 function run(body: string) {
   const sse = transcriptFromText(body, { validate });
@@ -22,7 +28,11 @@ describe('sse-event-schema', () => {
 
   it.each([
     ['a non-JSON event', sseText(chunk(), 'hello world', '[DONE]'), /1 event\(s\) whose data is not JSON, first: #1 "hello world"/],
-    ['a chunk without choices', sseText({ id: 'a', model: 'm' }, '[DONE]'), /not valid against the chunk schema, first: #0: \/ must have required property 'choices'/],
+    [
+      'a chunk without choices',
+      sseText({ id: 'a', model: 'm' }, '[DONE]'),
+      /not valid against the chunk schema, first: #0: \/ must have required property 'choices'/,
+    ],
     ['a bad finish_reason', sseText(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'done' }] }), '[DONE]'), /#0: \/choices\/0\/finish_reason/],
   ])('fails %s', (_n, body, message) => {
     const { failures } = run(body);
@@ -31,6 +41,8 @@ describe('sse-event-schema', () => {
   });
 
   it('skips when there is no transcript', () => {
-    expect(failuresOf(sseEventSchema.run(exchangeContext(spec, CHAT, exchangeOf({ requestJson: { stream: true }, json: {} })))).skip).toMatch(/sse-content-type/);
+    expect(failuresOf(sseEventSchema.run(exchangeContext(spec, CHAT, exchangeOf({ requestJson: { stream: true }, json: {} })))).skip).toMatch(
+      /sse-content-type/,
+    );
   });
 });

@@ -25,15 +25,22 @@ export const sseEventSchema: ExchangeCheck = {
     const nonJson = Math.max(sse.nonJsonCount ?? 0, sse.nonJson.length);
     const invalid = Math.max(sse.invalidCount ?? 0, sse.invalid.length);
     if (nonJson > 0) {
-      const shown = sse.nonJson.slice(0, SHOWN).map((e) => `#${e.index} ${JSON.stringify(clip(e.data))}`).join(', ');
-      failures.push({ message: `Received: ${nonJson} event(s) whose data is not JSON, first: ${shown}. Expected: every data event but the terminator is a JSON chunk.` });
+      const shown = sse.nonJson
+        .slice(0, SHOWN)
+        .map((e) => `#${e.index} ${JSON.stringify(clip(e.data))}`)
+        .join(', ');
+      failures.push({
+        message: `Received: ${nonJson} event(s) whose data is not JSON, first: ${shown}. Expected: every data event but the terminator is a JSON chunk.`,
+      });
     }
     if (invalid > 0) {
       const shown = sse.invalid
         .slice(0, SHOWN)
         .map((e) => `#${e.index}: ${e.issues.slice(0, 2).join('; ')}`)
         .join(' | ');
-      failures.push({ message: `Received: ${invalid} event(s) not valid against the chunk schema, first: ${shown}. Expected: every event valid against the documented schema.` });
+      failures.push({
+        message: `Received: ${invalid} event(s) not valid against the chunk schema, first: ${shown}. Expected: every event valid against the documented schema.`,
+      });
     }
     return failures.length ? failures : undefined;
   },

@@ -27,7 +27,9 @@ export const sseStreamCompletes: ExchangeCheck = {
     if (!sse) return { skip: 'the answer is not an event stream (see sse-content-type)' };
     if (!streamWasCut(sse.end)) return undefined;
     const last = lastEventMs(sse);
-    const when = `after ${sse.eventCount} event(s) and ${Math.round(exchange.timing.totalMs)} ms` + (last !== undefined ? ` (last event at ${Math.round(last)} ms)` : ' (no event received)');
+    const when =
+      `after ${sse.eventCount} event(s) and ${Math.round(exchange.timing.totalMs)} ms` +
+      (last !== undefined ? ` (last event at ${Math.round(last)} ms)` : ' (no event received)');
     return { message: `Received: ${WHAT[sse.end] ?? sse.end} ${when}. Expected: the stream runs to its end.` };
   },
 };

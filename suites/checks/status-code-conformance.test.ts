@@ -27,10 +27,16 @@ describe('status-code-conformance', () => {
   it('allows 401 without credentials and fails it with valid ones', async () => {
     const none = testCase({ operationId: CHAT, auth: { kind: 'none' }, expectation: 'any' });
     expect((await judge(statusCodeConformance, none, exchange(response({ status: 401, json: { message: 'Unauthorized' } }))))[0]!.status).toBe('passed');
-    expect((await judge(statusCodeConformance, testCase({ operationId: CHAT }), exchange(response({ status: 401, json: { message: 'Unauthorized' } }))))[0]!.status).toBe('failed');
+    expect(
+      (await judge(statusCodeConformance, testCase({ operationId: CHAT }), exchange(response({ status: 401, json: { message: 'Unauthorized' } }))))[0]!.status,
+    ).toBe('failed');
   });
   it('reports 429 after retries as a warning, not a failure', async () => {
-    const [r] = await judge(statusCodeConformance, testCase({ operationId: CHAT }), exchange(response({ status: 429, json: { message: 'Requests rate limit exceeded' } })));
+    const [r] = await judge(
+      statusCodeConformance,
+      testCase({ operationId: CHAT }),
+      exchange(response({ status: 429, json: { message: 'Requests rate limit exceeded' } })),
+    );
     expect(r!.status).toBe('warning');
   });
   it('leaves 5xx to not-a-server-error', async () => {

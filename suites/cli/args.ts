@@ -30,7 +30,10 @@ export function list(values: Parsed['values'], name: string): string[] {
   const raw = values[name];
   if (raw === undefined) return [];
   const items = Array.isArray(raw) ? raw : [String(raw)];
-  return items.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return items
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function str(values: Parsed['values'], name: string): string | undefined {

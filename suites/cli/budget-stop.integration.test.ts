@@ -15,7 +15,21 @@ async function budgetRun(flags: string[], serverOpts: { latencyMs?: number } = {
   servers.push(server);
   const temp = await makeTempDir('budget');
   temps.push(temp);
-  const run = await runCli(['run', '--target', server.url, '--api-key-env', 'MC_BUDGET_KEY', '--report-dir', temp.dir, '--quiet', '--seed', '5', '--runs', '4', ...flags]);
+  const run = await runCli([
+    'run',
+    '--target',
+    server.url,
+    '--api-key-env',
+    'MC_BUDGET_KEY',
+    '--report-dir',
+    temp.dir,
+    '--quiet',
+    '--seed',
+    '5',
+    '--runs',
+    '4',
+    ...flags,
+  ]);
   return { server, run, report: await readReport(temp.dir) };
 }
 
@@ -63,7 +77,16 @@ describe('--max-requests on a run that creates files', () => {
   let report: RunResults;
   beforeAll(async () => {
     // Only uploads: every accepted case creates a file that must be deleted from the same budget.
-    ({ server, report } = await budgetRun(['--max-requests', '10', '--include', 'files_api_routes_upload_file', '--phases', 'examples,positive', '--runs', '20']));
+    ({ server, report } = await budgetRun([
+      '--max-requests',
+      '10',
+      '--include',
+      'files_api_routes_upload_file',
+      '--phases',
+      'examples,positive',
+      '--runs',
+      '20',
+    ]));
   }, 120_000);
 
   it('keeps back what clean-up needs: the uploads and their deletions together stay within the budget', () => {

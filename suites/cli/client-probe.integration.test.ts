@@ -17,7 +17,21 @@ async function probeRun(fault?: string): Promise<{ server: ReferenceServer; repo
   const temp = await makeTempDir('probe');
   temps.push(temp);
   // Only the probe matters here: one cheap phase on one operation keeps the run short.
-  const r = await runCli(['run', '--target', server.url, '--api-key-env', 'MC_PROBE_KEY', '--report-dir', temp.dir, '--quiet', '--phases', 'examples', '--include', 'list_models_v1_models_get', '--client-probe']);
+  const r = await runCli([
+    'run',
+    '--target',
+    server.url,
+    '--api-key-env',
+    'MC_PROBE_KEY',
+    '--report-dir',
+    temp.dir,
+    '--quiet',
+    '--phases',
+    'examples',
+    '--include',
+    'list_models_v1_models_get',
+    '--client-probe',
+  ]);
   return { server, report: await readReport(temp.dir), code: r.code };
 }
 
@@ -44,7 +58,9 @@ afterAll(async () => {
 describe('run --client-probe', () => {
   it('reports one client-compatibility row per SDK call, all passing against the reference server', () => {
     const rows = probeRows(good.report);
-    expect(rows.map((o) => o.operationId)).toEqual(expect.arrayContaining(['sdk.models.list', 'sdk.chat.complete', 'sdk.chat.stream', 'sdk.files.upload', 'sdk.files.delete']));
+    expect(rows.map((o) => o.operationId)).toEqual(
+      expect.arrayContaining(['sdk.models.list', 'sdk.chat.complete', 'sdk.chat.stream', 'sdk.files.upload', 'sdk.files.delete']),
+    );
     const failing = rows.flatMap((o) => o.checks.filter((c) => c.failed + c.errored > 0).map((c) => `${o.operationId}: ${c.failures[0]?.message}`));
     expect(failing).toEqual([]);
     expect(rows.filter((o) => o.checks.some((c) => c.checkId === 'client-compatibility' && c.passed === 1)).length).toBeGreaterThanOrEqual(6);

@@ -47,13 +47,23 @@ function violatingFailures(r: RunResults) {
     for (const c of op.checks)
       for (const f of c.failures)
         if (f.violation && c.outcome === 'failed' && !seen.has(f.caseId))
-          seen.set(f.caseId, { caseId: f.caseId, operationId: op.operationId, constraint: f.violation.constraint, status: f.exchanges.at(-1)?.response?.status, curl: f.reproduction!.curl.at(-1)! });
+          seen.set(f.caseId, {
+            caseId: f.caseId,
+            operationId: op.operationId,
+            constraint: f.violation.constraint,
+            status: f.exchanges.at(-1)?.response?.status,
+            curl: f.reproduction!.curl.at(-1)!,
+          });
   return [...seen.values()];
 }
 
 async function curlStatus(line: string, env: Record<string, string>): Promise<number> {
   expect(line).toMatch(/^curl /);
-  const { stdout } = await run('sh', ['-c', line], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, timeout: 15_000, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('sh', ['-c', line], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    timeout: 15_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const status = /^HTTP\/[\d.]+ (\d{3})/.exec(stdout);
   if (!status) throw new Error(`no status line in curl output: ${stdout.slice(0, 200)}`);
   return Number(status[1]);

@@ -74,7 +74,10 @@ describe('--help', () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
     const block = top.stdout.split('Commands\n')[1]!.split('\n\n')[0]!;
-    const commands = block.split('\n').map((l) => l.trim().split(/\s+/)[0]!).filter(Boolean);
+    const commands = block
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/)[0]!)
+      .filter(Boolean);
     expect(commands).toEqual(['run', 'serve', 'lint-spec', 'validate', 'report', 'compare', 'diff', 'replay', 'merge']);
     for (const c of commands) {
       for (const flag of ['--help', '-h']) {
@@ -99,7 +102,21 @@ describe('the API key never leaves the process', () => {
   beforeAll(async () => {
     server = await startReferenceServer({ apiKey: KEY, fault: 'key-echoed' });
     mkdirSync(reportDir, { recursive: true });
-    run = await runCli(['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples,negative,auth', '--include', 'chat_completion_v1_chat_completions_post,list_models_v1_models_get', '--report-dir', reportDir], { MISTRAL_API_KEY: KEY });
+    run = await runCli(
+      [
+        'run',
+        '--target',
+        server.url,
+        ...SMALL_RUN,
+        '--phases',
+        'examples,negative,auth',
+        '--include',
+        'chat_completion_v1_chat_completions_post,list_models_v1_models_get',
+        '--report-dir',
+        reportDir,
+      ],
+      { MISTRAL_API_KEY: KEY },
+    );
   }, 120_000);
   afterAll(async () => server?.close());
 

@@ -36,13 +36,24 @@ describe.skipIf(skip)('report.html of a real run in Chromium', () => {
       servers.push(server);
       const name = fault ?? 'conforming';
       dirs[name] = tempDir(`html-${name}`);
-      const r = await runCli(['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples,coverage,positive,negative', '--include', INCLUDE, '--report-dir', dirs[name]!], { MISTRAL_API_KEY: KEY });
+      const r = await runCli(
+        ['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples,coverage,positive,negative', '--include', INCLUDE, '--report-dir', dirs[name]!],
+        { MISTRAL_API_KEY: KEY },
+      );
       expect(r.code).toBe(fault ? 1 : 0);
       reports[name] = parseReport(readFileSync(join(dirs[name]!, 'report.json'), 'utf8'));
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 120_000);
   afterAll(async () => {

@@ -51,7 +51,10 @@ export async function readReport(dir: string): Promise<RunResults> {
 
 export async function readEvents(dir: string): Promise<RunEvent[]> {
   const text = await readFile(join(dir, 'events.ndjson'), 'utf8');
-  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as RunEvent);
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as RunEvent);
 }
 
 /** Validates a report.json value against reporters/report.schema.json; returns the errors (empty = valid). */
@@ -79,6 +82,11 @@ export function maxInWindow(times: number[], windowMs: number): number {
 /** Every (operation, check) verdict of a report, for comparing runs: `op check passed/failed/...`. */
 export function verdictTable(results: RunResults): string[] {
   return results.operations
-    .flatMap((o) => o.checks.map((c) => `${o.operationId} ${c.checkId} passed=${c.passed} failed=${c.failed} warnings=${c.warnings} errored=${c.errored} skipped=${c.skipped} -> ${c.outcome}`))
+    .flatMap((o) =>
+      o.checks.map(
+        (c) =>
+          `${o.operationId} ${c.checkId} passed=${c.passed} failed=${c.failed} warnings=${c.warnings} errored=${c.errored} skipped=${c.skipped} -> ${c.outcome}`,
+      ),
+    )
     .sort();
 }

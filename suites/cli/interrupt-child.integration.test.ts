@@ -27,7 +27,9 @@ let events: RunEvent[];
 /** tsc emits even when some file has type errors (others may be mid-edit): only a missing CLI is fatal. */
 async function build(): Promise<void> {
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  await promisify(execFile)(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).catch(() => undefined);
+  await promisify(execFile)(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).catch(
+    () => undefined,
+  );
   if (!existsSync(CLI)) throw new Error(`[mistral-conformance] Failed to build the CLI: ${CLI} is missing after tsc. Run npm run build to see why`);
 }
 
@@ -60,20 +62,31 @@ beforeAll(async () => {
   await build();
   temp = await makeTempDir('sigint');
   serverUrl = await startServe();
-  const run = spawn(process.execPath, [CLI, 'run', '--target', serverUrl, '--api-key-env', 'MC_SIGINT_KEY', '--report-dir', temp.dir, '--quiet', '--seed', '1', '--runs', '40'], {
-    cwd: ROOT,
-    env: { ...process.env, MC_SIGINT_KEY: KEY },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const run = spawn(
+    process.execPath,
+    [CLI, 'run', '--target', serverUrl, '--api-key-env', 'MC_SIGINT_KEY', '--report-dir', temp.dir, '--quiet', '--seed', '1', '--runs', '40'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, MC_SIGINT_KEY: KEY },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   children.push(run);
   run.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => run.once('exit', (code) => resolve(code)));
   // Interrupt once an upload succeeded: from then on the run has something on the server to undo.
-  await waitForEvent(join(temp.dir, 'events.ndjson'), (e) => e.type === 'case-finished' && e.operationId === 'files_api_routes_upload_file' && e.expectation === 'accept', run);
+  await waitForEvent(
+    join(temp.dir, 'events.ndjson'),
+    (e) => e.type === 'case-finished' && e.operationId === 'files_api_routes_upload_file' && e.expectation === 'accept',
+    run,
+  );
   run.kill('SIGINT');
   exitCode = await exited;
   report = await readReport(temp.dir);
-  events = (await readFile(join(temp.dir, 'events.ndjson'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as RunEvent);
+  events = (await readFile(join(temp.dir, 'events.ndjson'), 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as RunEvent);
 }, 300_000);
 
 afterAll(async () => {

@@ -109,7 +109,12 @@ describe('installInterruptHandler on another emitter', () => {
   it('listens where it is told', () => {
     const emitter = new EventEmitter();
     const calls: string[] = [];
-    handle = installInterruptHandler({ emitter: emitter as unknown as NodeJS.Process, onFirst: (s) => calls.push(s), onSecond: (s) => calls.push(`2${s}`), signals: ['SIGHUP'] });
+    handle = installInterruptHandler({
+      emitter: emitter as unknown as NodeJS.Process,
+      onFirst: (s) => calls.push(s),
+      onSecond: (s) => calls.push(`2${s}`),
+      signals: ['SIGHUP'],
+    });
     emitter.emit('SIGINT');
     expect(calls).toEqual([]);
     emitter.emit('SIGHUP');

@@ -12,7 +12,9 @@ describe('lint-spec on the pinned Mistral spec', () => {
     expect(errors.length).toBeGreaterThanOrEqual(4);
     expect(errors.filter((f) => !f.fixedByErratum)).toEqual([]);
     expect(r.exitCode).toBe(0);
-    expect(r.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['undeclared-required', 'tuple-items', 'example-invalid', 'discriminator-not-required']));
+    expect(r.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['undeclared-required', 'tuple-items', 'example-invalid', 'discriminator-not-required']),
+    );
   });
   it('fails without errata', async () => {
     const r = await runLintSpec(pinnedSpecPath(), { errata: [] });
@@ -38,7 +40,11 @@ describe('runLintSpec exit code', () => {
     const open = await runLintSpec(path, {});
     expect(open.exitCode).toBe(1);
     expect(open.text).toContain('undeclared-required (1)');
-    const fix = await write('fix.json', { overlay: '1.0.0', info: { title: 'o', version: '1' }, actions: [{ 'x-id': 'drop-ghost', target: "$.components.schemas.A.required[?(@ == 'ghost')]", remove: true }] });
+    const fix = await write('fix.json', {
+      overlay: '1.0.0',
+      info: { title: 'o', version: '1' },
+      actions: [{ 'x-id': 'drop-ghost', target: "$.components.schemas.A.required[?(@ == 'ghost')]", remove: true }],
+    });
     const closed = await runLintSpec(path, { errata: [fix] });
     expect(closed.exitCode).toBe(0);
     expect(closed.text).toContain('[fixed by erratum drop-ghost]');

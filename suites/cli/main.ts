@@ -53,8 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     return await (await load())(rest);
   } catch (err) {
     const secrets = [process.env.MISTRAL_API_KEY ?? ''];
-    process.stderr.write(formatError(err, secrets) + '\n');
-    if (process.env.MISTRAL_CONFORMANCE_DEBUG && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+    process.stderr.write(`${formatError(err, secrets)}\n`);
+    if (process.env.MISTRAL_CONFORMANCE_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return EXIT.usage;
   }
 }
@@ -67,7 +67,7 @@ if (invoked.endsWith('main.js') || invoked.endsWith('mistral-conformance')) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(formatError(err) + '\n');
+      process.stderr.write(`${formatError(err)}\n`);
       process.exitCode = EXIT.usage;
     },
   );

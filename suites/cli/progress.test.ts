@@ -155,7 +155,12 @@ describe('createProgress on a terminal', () => {
 describe('createProgress, quiet and failure-proof', () => {
   it('writes nothing when quiet', () => {
     const h = harness({ quiet: true, isTTY: true });
-    const events: RunEvent[] = [start(['a']), done('a', 'failed'), { type: 'log', level: 'error', message: 'x' }, { type: 'run-finished', at: '', durationMs: 1, requests: 1, tokens: 0 }];
+    const events: RunEvent[] = [
+      start(['a']),
+      done('a', 'failed'),
+      { type: 'log', level: 'error', message: 'x' },
+      { type: 'run-finished', at: '', durationMs: 1, requests: 1, tokens: 0 },
+    ];
     for (const e of events) h.progress.onEvent(e);
     h.advance(10_000);
     h.progress.stop();

@@ -93,7 +93,8 @@ export function createProgress(options: ProgressOptions): Progress {
       if (!force && t - lastDraw < REDRAW_MS) return;
       const { parts, fraction } = status();
       let line = parts.join(' · ');
-      if (fraction !== undefined) line = `[${'#'.repeat(Math.round(fraction * BAR)).padEnd(BAR, '-')}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${line}`;
+      if (fraction !== undefined)
+        line = `[${'#'.repeat(Math.round(fraction * BAR)).padEnd(BAR, '-')}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${line}`;
       const columns = (stream as { columns?: number }).columns;
       if (columns && line.length > columns - 1) line = line.slice(0, Math.max(0, columns - 1));
       write(`\r${line}\x1b[K`);

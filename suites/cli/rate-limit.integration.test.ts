@@ -20,9 +20,26 @@ beforeAll(async () => {
   temp = await makeTempDir('rate');
   process.env.MC_RATE_KEY = KEY;
   run = await runCli([
-    'run', '--target', server.url, '--api-key-env', 'MC_RATE_KEY', '--report-dir', temp.dir, '--quiet',
-    '--include', 'models', '--phases', 'examples,positive,negative,auth', '--runs', '2', '--seed', '3',
-    '--concurrency', '4', '--rate-limit', String(RATE),
+    'run',
+    '--target',
+    server.url,
+    '--api-key-env',
+    'MC_RATE_KEY',
+    '--report-dir',
+    temp.dir,
+    '--quiet',
+    '--include',
+    'models',
+    '--phases',
+    'examples,positive,negative,auth',
+    '--runs',
+    '2',
+    '--seed',
+    '3',
+    '--concurrency',
+    '4',
+    '--rate-limit',
+    String(RATE),
   ]);
   report = await readReport(temp.dir);
 }, 180_000);
@@ -35,7 +52,9 @@ afterAll(async () => {
 
 describe('a provider that rate-limits every third request', () => {
   it('completes with no failure: 429s that were retried are not findings', () => {
-    const failing = report.operations.flatMap((o) => o.checks.filter((c) => c.failed + c.errored + c.warnings > 0).map((c) => `${o.operationId} ${c.checkId}: ${c.failures[0]?.message}`));
+    const failing = report.operations.flatMap((o) =>
+      o.checks.filter((c) => c.failed + c.errored + c.warnings > 0).map((c) => `${o.operationId} ${c.checkId}: ${c.failures[0]?.message}`),
+    );
     expect(failing).toEqual([]);
     expect(run.code, run.stderr).toBe(0);
     expect(report.summary.verdict).toBe('pass');

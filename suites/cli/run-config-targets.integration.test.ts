@@ -64,7 +64,8 @@ describe('run --config with two targets', () => {
     expect(schema.outcome).toBe('failed');
     expect(schema.failures[0]!.message).toMatch(/created/);
     for (const t of ['reference', 'faulty']) {
-      for (const f of ['events.ndjson', 'report.json', 'junit.xml', 'summary.md', 'report.html']) expect((await stat(join(reportDir, t, f))).size, `${t}/${f}`).toBeGreaterThan(0);
+      for (const f of ['events.ndjson', 'report.json', 'junit.xml', 'summary.md', 'report.html'])
+        expect((await stat(join(reportDir, t, f))).size, `${t}/${f}`).toBeGreaterThan(0);
     }
   });
 
@@ -74,7 +75,10 @@ describe('run --config with two targets', () => {
     expect(md).toContain('reference');
     expect(md).toContain('faulty');
     // Markdown escapes the underscores of operation ids.
-    const row = md.split('\n').map((l) => l.replace(/\\_/g, '_')).find((l) => l.startsWith('|') && l.includes('list_models_v1_models_get') && l.includes('response-schema-conformance'));
+    const row = md
+      .split('\n')
+      .map((l) => l.replace(/\\_/g, '_'))
+      .find((l) => l.startsWith('|') && l.includes('list_models_v1_models_get') && l.includes('response-schema-conformance'));
     expect(row, 'a compare row for the failing pair').toBeDefined();
     expect(row).toContain('≠');
     expect(row).toMatch(/pass.*\|.*fail/);

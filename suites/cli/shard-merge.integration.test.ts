@@ -19,7 +19,23 @@ async function runShard(server: ReferenceServer, name: string, extra: string[]):
   // The spec's example of DELETE /v1/models/{model_id} names the fine-tuned model the reference server
   // seeds, so that case deletes it and the model operations' outcomes would depend on which ran first,
   // even between two unsharded runs. Left out, the target answers the same whatever the order.
-  const r = await runCli(['run', '--target', server.url, '--api-key-env', 'MC_SHARD_KEY', '--report-dir', dir, '--quiet', '--seed', '11', '--runs', '3', '--exclude', 'delete_model_v1_models__model_id__delete', ...extra]);
+  const r = await runCli([
+    'run',
+    '--target',
+    server.url,
+    '--api-key-env',
+    'MC_SHARD_KEY',
+    '--report-dir',
+    dir,
+    '--quiet',
+    '--seed',
+    '11',
+    '--runs',
+    '3',
+    '--exclude',
+    'delete_model_v1_models__model_id__delete',
+    ...extra,
+  ]);
   expect(r.code, r.stderr).not.toBe(2);
   return readReport(dir);
 }
@@ -35,7 +51,7 @@ beforeAll(async () => {
   shards = [await runShard(forShards, 's1', ['--shard', '1/2']), await runShard(forShards, 's2', ['--shard', '2/2'])];
   mergeRun = await runCli(['merge', join(temp.dir, 's1', 'events.ndjson'), join(temp.dir, 's2', 'events.ndjson'), '--out', join(temp.dir, 'merged')]);
   if (mergeRun.code === 2) throw new Error(`merge failed: ${mergeRun.stderr}`);
-  merged = await readReport(join(temp.dir, "merged"));
+  merged = await readReport(join(temp.dir, 'merged'));
 }, 180_000);
 
 afterAll(async () => {

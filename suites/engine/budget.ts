@@ -45,7 +45,8 @@ export interface Budget {
 export function createBudget(limits: BudgetLimits, clock: Clock = Date.now): Budget {
   const now = typeof clock === 'function' ? clock : () => clock.now();
   for (const [key, value] of Object.entries(limits)) {
-    if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new Error(`[mistral-conformance] Failed to create budget: ${key} must be a number > 0 (got ${String(value)})`);
+    if (value !== undefined && !(Number.isFinite(value) && value > 0))
+      throw new Error(`[mistral-conformance] Failed to create budget: ${key} must be a number > 0 (got ${String(value)})`);
   }
   const startedAt = now();
   let requests = 0;

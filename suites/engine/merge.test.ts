@@ -41,8 +41,16 @@ function cases(): CaseFinished[] {
         phase: n % 2 ? 'negative' : 'examples',
         expectation: n % 2 ? 'reject' : 'accept',
         outcomes: [
-          { checkId: 'status-code-conformance', status: k < 3 ? 'failed' : k < 4 ? 'warning' : 'passed', ...(k < 4 ? { message: `Received: ${400 + k} (${op} ${n % 3})` } : {}) },
-          { checkId: 'response-schema-conformance', status: k === 5 ? 'errored' : k === 6 ? 'skipped' : 'passed', ...(k === 5 ? { message: 'boom' } : k === 6 ? { message: 'no schema' } : {}) },
+          {
+            checkId: 'status-code-conformance',
+            status: k < 3 ? 'failed' : k < 4 ? 'warning' : 'passed',
+            ...(k < 4 ? { message: `Received: ${400 + k} (${op} ${n % 3})` } : {}),
+          },
+          {
+            checkId: 'response-schema-conformance',
+            status: k === 5 ? 'errored' : k === 6 ? 'skipped' : 'passed',
+            ...(k === 5 ? { message: 'boom' } : k === 6 ? { message: 'no schema' } : {}),
+          },
         ],
         latency: { totalMs: 10 + k, stream: false },
         requests: 1 + (k % 2),
@@ -65,14 +73,27 @@ const finished = (cs: CaseFinished[], extra: Partial<RunFinished> = {}): RunFini
 
 function unsharded(): RunEvent[] {
   const cs = cases();
-  return [started(), { type: 'operation-skipped', operationId: 'agents', reason: 'no --agent-id' }, ...cs, { type: 'cleanup', report: { created: [], cleaned: [], failed: [] } }, finished(cs)];
+  return [
+    started(),
+    { type: 'operation-skipped', operationId: 'agents', reason: 'no --agent-id' },
+    ...cs,
+    { type: 'cleanup', report: { created: [], cleaned: [], failed: [] } },
+    finished(cs),
+  ];
 }
 
 /** What the engine writes for one shard: only its operations, its cases, its own totals. */
 function shardLog(index: number, total: number, opts: { durationMs?: number; runId?: string } = {}): RunEvent[] {
   const mine = (op: string): boolean => shardOf(op, total, OPS) === index;
   const cs = cases().filter((c) => mine(c.operationId));
-  const events: RunEvent[] = [started({ shard: { index, total }, operations: OPS.filter(mine).map(info), runId: opts.runId ?? `run-${index}`, options: { runs: 8, phases: ['examples', 'negative'], include: [], exclude: [], shard: { index, total } } })];
+  const events: RunEvent[] = [
+    started({
+      shard: { index, total },
+      operations: OPS.filter(mine).map(info),
+      runId: opts.runId ?? `run-${index}`,
+      options: { runs: 8, phases: ['examples', 'negative'], include: [], exclude: [], shard: { index, total } },
+    }),
+  ];
   if (mine('agents')) events.push({ type: 'operation-skipped', operationId: 'agents', reason: 'no --agent-id' });
   events.push({ type: 'log', level: 'info', message: `models: small` });
   events.push(...cs);
@@ -83,7 +104,9 @@ function shardLog(index: number, total: number, opts: { durationMs?: number; run
 
 const verdicts = (r: RunResults): unknown => ({
   summary: { ...r.summary },
-  operations: [...r.operations].sort((a, b) => a.operationId.localeCompare(b.operationId)).map((o) => ({ id: o.operationId, skipped: o.skipped, cases: o.cases, byPhase: o.byPhase, checks: o.checks })),
+  operations: [...r.operations]
+    .sort((a, b) => a.operationId.localeCompare(b.operationId))
+    .map((o) => ({ id: o.operationId, skipped: o.skipped, cases: o.cases, byPhase: o.byPhase, checks: o.checks })),
 });
 
 describe('mergeEventLogs', () => {
@@ -124,7 +147,7 @@ describe('mergeEventLogs', () => {
     expect((merged[0] as RunStarted).runId).toBe('ci-77');
   });
 
-  it('orders cases by operation, keeping each shard\'s order within an operation', () => {
+  it("orders cases by operation, keeping each shard's order within an operation", () => {
     const merged = mergeEventLogs([shardLog(1, 2), shardLog(2, 2)]);
     const ids = merged.filter((e): e is CaseFinished => e.type === 'case-finished').map((c) => c.operationId);
     const firstIndex = new Map<string, number>();
@@ -136,8 +159,26 @@ describe('mergeEventLogs', () => {
   it('merges cleanup reports and labels log lines with their shard', () => {
     const merged = mergeEventLogs([shardLog(1, 2), shardLog(2, 2)]);
     const cleanups = merged.filter((e) => e.type === 'cleanup');
-    expect(cleanups).toEqual([{ type: 'cleanup', report: { created: [{ kind: 'file', id: 'f1' }, { kind: 'file', id: 'f2' }], cleaned: [{ kind: 'file', id: 'f1' }, { kind: 'file', id: 'f2' }], failed: [] } }]);
-    expect(merged.filter((e) => e.type === 'log').map((e) => (e as { message: string }).message)).toEqual(['[shard 1/2] models: small', '[shard 2/2] models: small']);
+    expect(cleanups).toEqual([
+      {
+        type: 'cleanup',
+        report: {
+          created: [
+            { kind: 'file', id: 'f1' },
+            { kind: 'file', id: 'f2' },
+          ],
+          cleaned: [
+            { kind: 'file', id: 'f1' },
+            { kind: 'file', id: 'f2' },
+          ],
+          failed: [],
+        },
+      },
+    ]);
+    expect(merged.filter((e) => e.type === 'log').map((e) => (e as { message: string }).message)).toEqual([
+      '[shard 1/2] models: small',
+      '[shard 2/2] models: small',
+    ]);
   });
 
   it('keeps a skip only for an operation no shard ran', () => {
@@ -210,15 +251,24 @@ describe('mergeEventLogs', () => {
     const withStart = (log: RunEvent[], patch: Partial<RunStarted>): RunEvent[] => [{ ...(log[0] as RunStarted), ...patch }, ...log.slice(1)];
 
     it('nothing to merge', () => refuse([], 'no event logs given'));
-    it('different seeds', () => refuse([shardLog(1, 2), withStart(shardLog(2, 2), { seed: 7 })], 'shard 1/2 and shard 2/2 are not the same run: seeds differ (42 vs 7)'));
+    it('different seeds', () =>
+      refuse([shardLog(1, 2), withStart(shardLog(2, 2), { seed: 7 })], 'shard 1/2 and shard 2/2 are not the same run: seeds differ (42 vs 7)'));
     it('different specs', () => {
       const other = withStart(shardLog(2, 2), { spec: { ...(shardLog(2, 2)[0] as RunStarted).spec, sha256: 'def456' } });
       refuse([shardLog(1, 2), other], 'shard 1/2 and shard 2/2 are not the same run: specs differ (abc123 vs def456)');
     });
-    it('different targets', () => refuse([shardLog(1, 2), withStart(shardLog(2, 2), { target: 'http://other' })], 'shard 1/2 and shard 2/2 are not the same run: targets differ (http://127.0.0.1:4010 vs http://other)'));
+    it('different targets', () =>
+      refuse(
+        [shardLog(1, 2), withStart(shardLog(2, 2), { target: 'http://other' })],
+        'shard 1/2 and shard 2/2 are not the same run: targets differ (http://127.0.0.1:4010 vs http://other)',
+      ));
     it('different target names', () => refuse([shardLog(1, 2), withStart(shardLog(2, 2), { targetName: 'b' })], /target names differ \(unset vs b\)/));
-    it('options that change the cases', () => refuse([shardLog(1, 2), withStart(shardLog(2, 2), { options: { runs: 2, phases: ['examples', 'negative'], include: [], exclude: [] } })], 'shard 1/2 and shard 2/2 are not the same run: options "runs" differ (8 vs 2)'));
-    it('a missing shard', () => refuse([shardLog(1, 3), shardLog(3, 3)], 'shard 2/3 missing. Pass every shard\'s log (or allow a partial merge)'));
+    it('options that change the cases', () =>
+      refuse(
+        [shardLog(1, 2), withStart(shardLog(2, 2), { options: { runs: 2, phases: ['examples', 'negative'], include: [], exclude: [] } })],
+        'shard 1/2 and shard 2/2 are not the same run: options "runs" differ (8 vs 2)',
+      ));
+    it('a missing shard', () => refuse([shardLog(1, 3), shardLog(3, 3)], "shard 2/3 missing. Pass every shard's log (or allow a partial merge)"));
     it('a shard given twice', () => refuse([shardLog(1, 2), shardLog(1, 2)], 'shard 1/2 is given twice'));
     it('shards of different splits', () => refuse([shardLog(1, 2), shardLog(2, 3)], 'shard 1/2 and shard 2/3 split the run differently'));
     it('a log that is not a shard among shards', () => refuse([shardLog(1, 2), unsharded()], /^.*log 2 is not a shard/));

@@ -206,7 +206,10 @@ function mergedCleanup(shards: ShardLog[]): CleanupEvent | undefined {
 }
 
 function mergedFinish(shards: ShardLog[], missing: string[]): RunFinished {
-  const finishes: Array<{ label: string; finish?: RunFinished }> = shards.map((s) => ({ label: s.label, finish: s.events.find((e): e is RunFinished => e.type === 'run-finished') }));
+  const finishes: Array<{ label: string; finish?: RunFinished }> = shards.map((s) => ({
+    label: s.label,
+    finish: s.events.find((e): e is RunFinished => e.type === 'run-finished'),
+  }));
   const done = finishes.flatMap((f) => (f.finish ? [f.finish] : []));
   const reasons: string[] = [];
   // An error anywhere makes the merged run an error (reduceEvents fails a run stopped by `error...`).
@@ -216,7 +219,11 @@ function mergedFinish(shards: ShardLog[], missing: string[]): RunFinished {
   for (const f of finishes) if (f.finish?.stoppedBy && !f.finish.stoppedBy.startsWith('error')) reasons.push(`${f.finish.stoppedBy} (${f.label})`);
   const finish: RunFinished = {
     type: 'run-finished',
-    at: done.map((f) => f.at).sort().at(-1) ?? shards[0]!.started.at,
+    at:
+      done
+        .map((f) => f.at)
+        .sort()
+        .at(-1) ?? shards[0]!.started.at,
     durationMs: Math.max(0, ...done.map((f) => f.durationMs)),
     requests: sum(done.map((f) => f.requests)),
     tokens: sum(done.map((f) => f.tokens)),

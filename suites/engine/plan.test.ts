@@ -50,7 +50,13 @@ describe('planCases', async () => {
     const arb = requestArbitrary(spec, chat, HINTS);
     expect(fc.sample(arb, { seed, numRuns })[Number(path)]!.request).toEqual(pos.steps[0]!.request);
     let replayed: unknown;
-    fc.check(fc.property(arb, (g) => { replayed ??= g.request; return true; }), { seed, path, numRuns });
+    fc.check(
+      fc.property(arb, (g) => {
+        replayed ??= g.request;
+        return true;
+      }),
+      { seed, path, numRuns },
+    );
     expect(replayed).toEqual(pos.steps[0]!.request);
 
     const neg = cases.filter((c) => c.phase === 'negative').at(-1)!;
@@ -65,7 +71,8 @@ describe('planCases', async () => {
     expect(neg.length).toBeLessThanOrEqual(20);
     expect(neg.length).toBeGreaterThanOrEqual(15);
     const places = new Map<string, number>();
-    for (const c of neg) places.set(`${c.violation!.constraint}@${c.violation!.location}`, (places.get(`${c.violation!.constraint}@${c.violation!.location}`) ?? 0) + 1);
+    for (const c of neg)
+      places.set(`${c.violation!.constraint}@${c.violation!.location}`, (places.get(`${c.violation!.constraint}@${c.violation!.location}`) ?? 0) + 1);
     expect(places.size).toBeGreaterThanOrEqual(10);
     expect(Math.max(...places.values())).toBeLessThanOrEqual(2);
   });
@@ -78,7 +85,11 @@ describe('planCases', async () => {
     for (const c of positives) expect(c).toMatchObject({ expectation: 'any', meta: { situation: 'unknown-resource' } });
     const known = planCases(spec, get, { seed: 1, runs: 5, phases: PHASES, hints: { fixed: { 'path.model_id': ['mistral-small-latest'] } } });
     for (const c of known.filter((k) => k.phase === 'positive')) expect(c).toMatchObject({ expectation: 'accept', meta: { situation: 'valid' } });
-    expect(planCases(spec, get, { seed: 1, runs: 5, phases: PHASES, hints: { fixed: { 'path.model_id': ['m'] }, unknownResource: true } }).find((c) => c.phase === 'positive')?.expectation).toBe('any');
+    expect(
+      planCases(spec, get, { seed: 1, runs: 5, phases: PHASES, hints: { fixed: { 'path.model_id': ['m'] }, unknownResource: true } }).find(
+        (c) => c.phase === 'positive',
+      )?.expectation,
+    ).toBe('any');
   });
 
   it('drops duplicate requests (an operation without inputs has one positive case) and honours skip and phases', () => {

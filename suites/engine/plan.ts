@@ -36,7 +36,7 @@ export function phaseSeed(runSeed: number, operationId: string, phase: string): 
 /** Required path parameters the hints do not fill: a random id names no resource (404 is fine). */
 export function needsUnknownResource(op: Operation, hints?: GenerationHints): boolean {
   if (hints?.unknownResource) return true;
-  return op.parameters.some((p) => p.in === 'path' && p.required && !(hints?.fixed[`path.${p.name}`]?.length));
+  return op.parameters.some((p) => p.in === 'path' && p.required && !hints?.fixed[`path.${p.name}`]?.length);
 }
 
 /** Stable key of a wire request, to drop duplicates (operations with few inputs repeat themselves). */
@@ -99,7 +99,11 @@ function negative(spec: LoadedSpec, op: Operation, o: PlanOptions, seed: number)
   const requests = new Set<string>();
   // Pass 0: one case per kind of constraint (type, maximum, unknown field, ...), so that few runs
   // still cover every kind; pass 1: one per (constraint, location); pass 2: a second where there is room.
-  for (const [limit, byKind] of [[1, true], [1, false], [2, false]] as const) {
+  for (const [limit, byKind] of [
+    [1, true],
+    [1, false],
+    [2, false],
+  ] as const) {
     candidates.forEach((c, i) => {
       if (!c || chosen.size >= o.runs || chosen.has(i)) return;
       const place = byKind ? `kind:${c.violation.constraint}` : `${c.violation.constraint}@${c.violation.location}`;
@@ -110,10 +114,12 @@ function negative(spec: LoadedSpec, op: Operation, o: PlanOptions, seed: number)
       requests.add(key);
     });
   }
-  return [...chosen].sort((a, b) => a - b).map((i) => {
-    const c = candidates[i]!;
-    return { request: c, expectation: 'reject', description: c.violation.detail, violation: c.violation, generation: { seed, path: String(i), numRuns } };
-  });
+  return [...chosen]
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const c = candidates[i]!;
+      return { request: c, expectation: 'reject', description: c.violation.detail, violation: c.violation, generation: { seed, path: String(i), numRuns } };
+    });
 }
 
 export function planCases(spec: LoadedSpec, op: Operation, opts: PlanOptions): TestCase[] {
@@ -125,10 +131,13 @@ export function planCases(spec: LoadedSpec, op: Operation, opts: PlanOptions): T
     if (!opts.phases.includes(phase)) continue;
     const seed = phaseSeed(opts.seed, op.id, phase);
     const drafts =
-      phase === 'examples' ? examples(spec, op, opts, seed, accept)
-      : phase === 'coverage' ? coverage(spec, op, opts, seed, accept)
-      : phase === 'positive' ? positive(spec, op, opts, seed, accept)
-      : negative(spec, op, opts, seed);
+      phase === 'examples'
+        ? examples(spec, op, opts, seed, accept)
+        : phase === 'coverage'
+          ? coverage(spec, op, opts, seed, accept)
+          : phase === 'positive'
+            ? positive(spec, op, opts, seed, accept)
+            : negative(spec, op, opts, seed);
     drafts.forEach((d, n) => cases.push(toCase(op, phase, n, d, unknown)));
   }
   return cases;

@@ -291,7 +291,7 @@ export class ResultsReducer {
         retries: this.retries,
         checks: totals,
         // Errors count against the verdict: a check that could not run has not shown conformance.
-        verdict: totals.failed + totals.errored > 0 || !f || (f.stoppedBy !== undefined && f.stoppedBy.startsWith('error')) ? 'fail' : 'pass',
+        verdict: totals.failed + totals.errored > 0 || !f || f.stoppedBy?.startsWith('error') ? 'fail' : 'pass',
         complete: f !== undefined && f.stoppedBy === undefined,
       },
       operations,

@@ -16,7 +16,12 @@ describe('an operation whose request cannot be generated', () => {
         '/impossible': {
           post: {
             operationId: 'impossible',
-            requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['a'], properties: { a: { type: 'string', minLength: 5, maxLength: 2 } } } } } },
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': { schema: { type: 'object', required: ['a'], properties: { a: { type: 'string', minLength: 5, maxLength: 2 } } } },
+              },
+            },
             responses: { '200': { description: 'ok' } },
           },
         },
@@ -26,7 +31,13 @@ describe('an operation whose request cannot be generated', () => {
     writeFileSync(join(dir, 'spec.json'), JSON.stringify(doc));
     const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const { results } = await runConformance({ target: `http://127.0.0.1:${(server.address() as { port: number }).port}`, apiKey: 'k', spec: join(dir, 'spec.json'), runs: 2, phases: ['examples', 'positive'] });
+    const { results } = await runConformance({
+      target: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      apiKey: 'k',
+      spec: join(dir, 'spec.json'),
+      runs: 2,
+      phases: ['examples', 'positive'],
+    });
     server.close();
     expect(results.operations.find((o) => o.operationId === 'impossible')?.skipped).toMatch(/cannot generate requests/);
     expect(results.operations.find((o) => o.operationId === 'ok')?.cases).toBeGreaterThan(0);

@@ -16,7 +16,19 @@ import { sendContextFor } from './send-context.js';
 import { toCurl } from './transport/curl.js';
 import type { Transport } from './transport/http-client.js';
 import { redactHeaders } from './transport/redact.js';
-import type { Check, CheckMeta, CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, RunOptions, StatusPolicy, SuitePlugin, TestCase } from './types.js';
+import type {
+  Check,
+  CheckMeta,
+  CleanupReport,
+  Exchange,
+  GenerationHints,
+  PrepareContext,
+  RequestSpec,
+  RunOptions,
+  StatusPolicy,
+  SuitePlugin,
+  TestCase,
+} from './types.js';
 
 export interface RunSuiteInput {
   spec: LoadedSpec;
@@ -83,7 +95,7 @@ const CREATING = new Set(['POST', 'PUT', 'PATCH']);
 
 function isReadOnlyCase(tc: TestCase): boolean {
   if (tc.meta?.mutating === true) return false;
-  return tc.steps.every((s) => typeof s.request === 'function' ? tc.meta?.mutating === false : !MUTATING.has(s.request.method));
+  return tc.steps.every((s) => (typeof s.request === 'function' ? tc.meta?.mutating === false : !MUTATING.has(s.request.method)));
 }
 
 /** Exchanges kept in events: bounded, without raw bytes (reports are JSON). */
@@ -136,7 +148,9 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   const started = Date.now();
   const reducer = new ResultsReducer();
   const emit = createEmitter(reducer, input.listeners);
-  const checks = [...input.checks, ...plugins.flatMap((p) => p.checks ?? [])].filter((c) => (!input.onlyChecks?.length || input.onlyChecks.includes(c.id)) && !input.skipChecks?.includes(c.id));
+  const checks = [...input.checks, ...plugins.flatMap((p) => p.checks ?? [])].filter(
+    (c) => (!input.onlyChecks?.length || input.onlyChecks.includes(c.id)) && !input.skipChecks?.includes(c.id),
+  );
   const folds = plugins.flatMap((p) => p.streamFolds ?? []);
   const operationsById = new Map(spec.operations.map((o) => [o.id, o]));
   const budget: Budget = createBudget(input.budget ?? {}, () => Date.now());
@@ -177,7 +191,8 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
       if (creating) creatingInFlight--;
     }
   };
-  const opOf = (request: RequestSpec): Operation | undefined => spec.operations.find((o) => o.method.toUpperCase() === request.method && pathMatches(o.path, request.path));
+  const opOf = (request: RequestSpec): Operation | undefined =>
+    spec.operations.find((o) => o.method.toUpperCase() === request.method && pathMatches(o.path, request.path));
   const logs: string[] = [];
   const prepareCtx: PrepareContext = {
     spec,
@@ -203,7 +218,15 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   // Discovery first: the plan depends on what the target serves (its models, its resources).
   for (const p of plugins) await p.prepare?.(prepareCtx);
 
-  const selected = selectOperations(spec.operations, options).filter((op) => !input.shard || inShard(op.id, input.shard, spec.operations.map((o) => o.id)));
+  const selected = selectOperations(spec.operations, options).filter(
+    (op) =>
+      !input.shard ||
+      inShard(
+        op.id,
+        input.shard,
+        spec.operations.map((o) => o.id),
+      ),
+  );
   const probes = options.phases.includes('probe') ? plugins.flatMap((p) => (p.probes ? [p.probes] : [])) : [];
   const operationInfos: OperationInfo[] = [
     ...selected.map((op) => ({ operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) })),
@@ -281,7 +304,15 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
       notRun++;
       return;
     }
-    const outcomes = runChecks({ spec, operations: operationsById, testCase: tc, exchanges: sent, policy: input.policy, checks, ...(options.apiKey ? { secret: options.apiKey } : {}) });
+    const outcomes = runChecks({
+      spec,
+      operations: operationsById,
+      testCase: tc,
+      exchanges: sent,
+      policy: input.policy,
+      checks,
+      ...(options.apiKey ? { secret: options.apiKey } : {}),
+    });
     for (const [i, ex] of sent.entries()) {
       const op = operationsById.get(tc.steps[i]?.operationId ?? tc.operationId);
       if (op) for (const p of plugins) p.observe?.(op, ex, tc);
@@ -313,7 +344,8 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     if (bad) {
       event.exchanges = sent.map(forReport);
       event.reproduction = reproduction(tc, executed.requests, options);
-      const curlOf = (req: RequestSpec, base: string): string => toCurl(req, base, { apiKeyEnv: options.apiKeyEnv, ...(options.authHeader ? { authHeader: options.authHeader } : {}) });
+      const curlOf = (req: RequestSpec, base: string): string =>
+        toCurl(req, base, { apiKeyEnv: options.apiKeyEnv, ...(options.authHeader ? { authHeader: options.authHeader } : {}) });
       for (const p of plugins) {
         const script = p.reproduction?.(tc, sent, options.target, curlOf);
         if (script) event.reproduction.script = script;
@@ -347,7 +379,18 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
       await probe.run({
         options,
         record: (r) =>
-          emit({ type: 'case-finished', caseId: r.caseId, operationId: r.operationId, phase: 'probe', expectation: 'accept', description: r.description, outcomes: r.outcomes, latency: { totalMs: r.durationMs, stream: false }, requests: 1, retries: 0 }),
+          emit({
+            type: 'case-finished',
+            caseId: r.caseId,
+            operationId: r.operationId,
+            phase: 'probe',
+            expectation: 'accept',
+            description: r.description,
+            outcomes: r.outcomes,
+            latency: { totalMs: r.durationMs, stream: false },
+            requests: 1,
+            retries: 0,
+          }),
       });
     }
   } finally {
@@ -383,7 +426,9 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
 
 function reproduction(tc: TestCase, requests: RequestSpec[], options: RunOptions): Reproduction {
   const r: Reproduction = {
-    curl: requests.map((req) => toCurl(req, options.target, { apiKeyEnv: options.apiKeyEnv, ...(options.authHeader ? { authHeader: options.authHeader } : {}) })),
+    curl: requests.map((req) =>
+      toCurl(req, options.target, { apiKeyEnv: options.apiKeyEnv, ...(options.authHeader ? { authHeader: options.authHeader } : {}) }),
+    ),
     command: `mistral-conformance replay --report <report.json> --case ${tc.id} --target ${options.target}`,
   };
   if (tc.generation) {

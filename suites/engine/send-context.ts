@@ -42,10 +42,11 @@ export function sendContextFor(spec: LoadedSpec, op: Operation | undefined, fold
   const entry = entryFor(op, folds);
   const ctx: SendContext = { operation: op, folds: entry.folds, keepRawBody };
   const pointer = entry.media?.schemaPointer;
-  if (pointer) ctx.validateEvent = (chunk: unknown) => {
-    const r = spec.validators.validate(pointer, chunk);
-    return r.valid ? [] : r.issues.map((i) => `${i.instancePath || '(root)'}: ${i.message}`);
-  };
+  if (pointer)
+    ctx.validateEvent = (chunk: unknown) => {
+      const r = spec.validators.validate(pointer, chunk);
+      return r.valid ? [] : r.issues.map((i) => `${i.instancePath || '(root)'}: ${i.message}`);
+    };
   const terminator = entry.media?.extensions['x-sse-terminator'];
   if (typeof terminator === 'string') ctx.sseTerminator = terminator;
   return ctx;

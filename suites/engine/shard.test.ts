@@ -22,7 +22,9 @@ describe('parseShard', () => {
     ['3/2', 'the index must be between 1 and 2'],
     ['1/0', 'the total must be at least 1'],
   ])('rejects %j in one line', (text, reason) => {
-    expect(() => parseShard(text)).toThrow(`[mistral-conformance] Failed to parse shard ${JSON.stringify(text)}: ${reason}. Use <index>/<total>, e.g. --shard 1/4`);
+    expect(() => parseShard(text)).toThrow(
+      `[mistral-conformance] Failed to parse shard ${JSON.stringify(text)}: ${reason}. Use <index>/<total>, e.g. --shard 1/4`,
+    );
   });
 });
 

@@ -199,7 +199,16 @@ export type Check = ExchangeCheck | CaseCheck;
 
 /** Why a request could not succeed, as known by the case that sent it. */
 /** `unknown`: recorded traffic whose request is not known, so whether it could succeed is not known either. */
-export type StatusSituation = 'valid' | 'invalid-input' | 'unknown-resource' | 'no-credentials' | 'invalid-credentials' | 'forbidden-state' | 'rate-limited' | 'unsupported-model' | 'unknown';
+export type StatusSituation =
+  | 'valid'
+  | 'invalid-input'
+  | 'unknown-resource'
+  | 'no-credentials'
+  | 'invalid-credentials'
+  | 'forbidden-state'
+  | 'rate-limited'
+  | 'unsupported-model'
+  | 'unknown';
 
 export interface StatusVerdict {
   /** 'pass' (allowed), 'warn' (reported, does not fail), 'fail'. */

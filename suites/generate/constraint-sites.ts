@@ -56,7 +56,8 @@ export function schemaSites(document: Record<string, unknown>, root: unknown, ma
     if (isObject(s.properties)) {
       for (const [name, sub] of Object.entries(s.properties)) if (sub !== false) walk(sub, [...steps, { key: name, schema: sub }], depth + 1, sub, false);
     }
-    if (isObject(s.additionalProperties)) walk(s.additionalProperties, [...steps, { key: ADDITIONAL_KEY, schema: s.additionalProperties }], depth + 1, s.additionalProperties, false);
+    if (isObject(s.additionalProperties))
+      walk(s.additionalProperties, [...steps, { key: ADDITIONAL_KEY, schema: s.additionalProperties }], depth + 1, s.additionalProperties, false);
     if (Array.isArray(s.prefixItems)) s.prefixItems.forEach((p, i) => walk(p, [...steps, { key: i, schema: p }], depth + 1, p, false));
     else if (s.items !== undefined && s.items !== false) walk(s.items, [...steps, { key: 0, schema: s.items }], depth + 1, s.items, false);
   };

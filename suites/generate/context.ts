@@ -63,6 +63,10 @@ export function createContext(
 }
 
 /** Same document and validator, other limits or overrides (a fresh cache: arbitraries depend on them). */
-export function deriveContext(ctx: GenerationContext, constraints: SchemaArbitraryConstraints, overrides?: Record<string, LocationOverride>): GenerationContext {
+export function deriveContext(
+  ctx: GenerationContext,
+  constraints: SchemaArbitraryConstraints,
+  overrides?: Record<string, LocationOverride>,
+): GenerationContext {
   return { ...ctx, constraints: { ...ctx.constraints, ...constraints }, overrides: overrides ?? ctx.overrides, cache: new WeakMap() };
 }

@@ -15,7 +15,8 @@ describe('coverage phase', async () => {
   const ctx = operationContext(spec, chat, HINTS);
   const base = fc.sample(requestValuesArbitrary(ctx, chat), { seed: 1, numRuns: 1 })[0]!;
   const cases = coverageRequests(ctx, chat, base);
-  const values = (prop: string, expectation: string) => cases.filter((c) => c.expectation === expectation && c.description.startsWith(`${prop} =`)).map((c) => (c.values.body as Record<string, unknown>)[prop]);
+  const values = (prop: string, expectation: string) =>
+    cases.filter((c) => c.expectation === expectation && c.description.startsWith(`${prop} =`)).map((c) => (c.values.body as Record<string, unknown>)[prop]);
 
   it('sends values at and just inside each bound as accepted cases', () => {
     expect(values('temperature', 'accept')).toEqual(expect.arrayContaining([0, 0.01, 1.49, 1.5]));
@@ -51,7 +52,8 @@ describe('coverage phase', async () => {
           if (cov.violation?.location.startsWith('query.')) {
             const p = op.parameters.find((x) => x.in === 'query' && x.name === cov.violation!.expectedLoc![1])!;
             expect(s.validators.validate(p.schemaPointer!, cov.values.query[p.name]).valid).toBe(false);
-          } else if (ptr && cov.values.body !== undefined) expect(s.validators.validate(ptr, cov.values.body).valid, cov.description).toBe(cov.expectation === 'accept');
+          } else if (ptr && cov.values.body !== undefined)
+            expect(s.validators.validate(ptr, cov.values.body).valid, cov.description).toBe(cov.expectation === 'accept');
         }
       }
     }
@@ -66,7 +68,23 @@ describe('coverage: caps override schema maxima for accepted values; nested and 
         post: {
           operationId: 'x',
           parameters: [{ name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50 } }],
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { max_tokens: { type: 'integer', minimum: 1, maximum: 100 }, tags: { type: 'array', items: { type: 'string', maxLength: 3 }, maxItems: 2 }, cfg: { anyOf: [{ type: 'object', properties: { key: { type: 'string', minLength: 4, maxLength: 4 } }, required: ['key'] }, { type: 'null' }] } } } } } },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    max_tokens: { type: 'integer', minimum: 1, maximum: 100 },
+                    tags: { type: 'array', items: { type: 'string', maxLength: 3 }, maxItems: 2 },
+                    cfg: {
+                      anyOf: [{ type: 'object', properties: { key: { type: 'string', minLength: 4, maxLength: 4 } }, required: ['key'] }, { type: 'null' }],
+                    },
+                  },
+                },
+              },
+            },
+          },
           responses: { '200': { description: 'ok' } },
         },
       },
@@ -79,8 +97,18 @@ describe('coverage: caps override schema maxima for accepted values; nested and 
 
   it('drops accepted values above the cap but still rejects the schema maximum + 1', () => {
     const mt = cases.filter((c) => c.description.startsWith('max_tokens'));
-    expect(mt.filter((c) => c.expectation === 'accept').map((c) => (c.values.body as { max_tokens: number }).max_tokens).sort((a, b) => a - b)).toEqual([1, 2]);
-    expect(mt.filter((c) => c.expectation === 'reject').map((c) => (c.values.body as { max_tokens: number }).max_tokens).sort((a, b) => a - b)).toEqual([0, 101]);
+    expect(
+      mt
+        .filter((c) => c.expectation === 'accept')
+        .map((c) => (c.values.body as { max_tokens: number }).max_tokens)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 2]);
+    expect(
+      mt
+        .filter((c) => c.expectation === 'reject')
+        .map((c) => (c.values.body as { max_tokens: number }).max_tokens)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 101]);
   });
 
   it('reaches nested bounds through unions and arrays, and query bounds', () => {

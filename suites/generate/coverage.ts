@@ -19,7 +19,8 @@ export interface PlannedRequest extends GeneratedRequest {
   violation?: Violation;
 }
 
-const show = (v: unknown) => (typeof v === 'string' && v.length > 24 ? `"${v.slice(0, 6)}…" (${v.length} chars)` : Array.isArray(v) ? `[${v.length} items]` : JSON.stringify(v));
+const show = (v: unknown) =>
+  typeof v === 'string' && v.length > 24 ? `"${v.slice(0, 6)}…" (${v.length} chars)` : Array.isArray(v) ? `[${v.length} items]` : JSON.stringify(v);
 
 export function coverageRequests(ctx: GenerationContext, op: Operation, base: RequestValues): PlannedRequest[] {
   const out: PlannedRequest[] = [];
@@ -46,7 +47,14 @@ export function coverageRequests(ctx: GenerationContext, op: Operation, base: Re
         const what = `${location.replace(/^body\./, '')} = ${show(concrete)}`;
         const bound = `${b.constraint} ${b.bound}`;
         if (b.inside) out.push({ values, request, expectation: 'accept', description: `${what} (${bound}, inside)` });
-        else out.push({ values, request, expectation: 'reject', description: `${what} (${bound}, outside)`, violation: { constraint: b.constraint, location, detail: `${what} (${bound})`, expectedLoc } });
+        else
+          out.push({
+            values,
+            request,
+            expectation: 'reject',
+            description: `${what} (${bound}, outside)`,
+            violation: { constraint: b.constraint, location, detail: `${what} (${bound})`, expectedLoc },
+          });
       });
     }
   }

@@ -15,7 +15,8 @@ function encodeBody(document: Record<string, unknown>, op: Operation, values: Re
   if (base === 'multipart/form-data' && media) return { kind: 'multipart', parts: multipartParts(document, media, values.body) };
   if (base === 'application/x-www-form-urlencoded' && values.body !== null && typeof values.body === 'object') {
     const form = new URLSearchParams();
-    for (const [k, v] of Object.entries(values.body as Record<string, unknown>)) if (v !== undefined && v !== null) form.append(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    for (const [k, v] of Object.entries(values.body as Record<string, unknown>))
+      if (v !== undefined && v !== null) form.append(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
     return { kind: 'raw', text: form.toString(), contentType: values.mediaType };
   }
   return { kind: 'raw', text: typeof values.body === 'string' ? values.body : JSON.stringify(values.body), contentType: values.mediaType };

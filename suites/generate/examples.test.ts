@@ -31,10 +31,28 @@ describe('examples phase', async () => {
   it('uses media-type examples as they are and reports those the schema rejects', () => {
     const doc = {
       openapi: '3.1.0',
-      paths: { '/x': { post: { operationId: 'x', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] }, examples: { good: { value: { n: 1 } }, bad: { value: { n: 'one' } } } } } }, responses: { '200': { description: 'ok' } } } } },
+      paths: {
+        '/x': {
+          post: {
+            operationId: 'x',
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] },
+                  examples: { good: { value: { n: 1 } }, bad: { value: { n: 'one' } } },
+                },
+              },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
     };
     const exs = exampleRequests({ document: doc, validators: createValidators(doc) }, buildOperations(doc)[0]!, undefined, 1);
-    expect(exs.map((e) => [e.values.body, e.valid])).toEqual([[{ n: 1 }, true], [{ n: 'one' }, false]]);
+    expect(exs.map((e) => [e.values.body, e.valid])).toEqual([
+      [{ n: 1 }, true],
+      [{ n: 'one' }, false],
+    ]);
     expect(exs[1]!.issues[0]).toContain('body.n');
   });
 });

@@ -67,12 +67,19 @@ function check(ctx: GenerationContext, op: Operation, values: RequestValues): st
   }
   for (const p of op.parameters) {
     const value = values[p.in][p.name];
-    if (p.schemaPointer && value !== undefined) for (const i of v.validate(p.schemaPointer, value).issues) issues.push(`${p.in}.${p.name}${i.instancePath.replace(/\//g, '.')} ${i.message}`);
+    if (p.schemaPointer && value !== undefined)
+      for (const i of v.validate(p.schemaPointer, value).issues) issues.push(`${p.in}.${p.name}${i.instancePath.replace(/\//g, '.')} ${i.message}`);
   }
   return issues;
 }
 
-export function exampleRequests(spec: SpecLike, op: Operation, hints: GenerationHints | undefined, seed: number, opts: RequestArbitraryOptions = {}): ExampleRequest[] {
+export function exampleRequests(
+  spec: SpecLike,
+  op: Operation,
+  hints: GenerationHints | undefined,
+  seed: number,
+  opts: RequestArbitraryOptions = {},
+): ExampleRequest[] {
   const ctx = operationContext(spec, op, hints, opts);
   const base = fc.sample(requestValuesArbitrary(ctx, op), { seed, numRuns: 1 })[0]!;
   let paramExamples = false;
@@ -84,13 +91,15 @@ export function exampleRequests(spec: SpecLike, op: Operation, hints: Generation
   }
   const bodies: Array<{ body: unknown; source: string }> = [];
   const media = requestMediaType(op);
-  if (media && media.examples.length > 0) media.examples.forEach((ex, i) => bodies.push({ body: applyHints(ctx, ex, base.body), source: `media-type example ${i + 1}` }));
+  if (media && media.examples.length > 0)
+    media.examples.forEach((ex, i) => bodies.push({ body: applyHints(ctx, ex, base.body), source: `media-type example ${i + 1}` }));
   else if (media?.schema !== undefined) {
     const assembled = assembledBody(ctx, media.schema, base.body);
     if (assembled.used) bodies.push({ body: applyHints(ctx, assembled.body, base.body), source: 'property examples' });
   }
   if (bodies.length === 0 && !paramExamples) return [];
-  const variants = bodies.length > 0 ? bodies.map((b) => ({ values: { ...values, body: b.body }, source: b.source })) : [{ values, source: 'parameter examples' }];
+  const variants =
+    bodies.length > 0 ? bodies.map((b) => ({ values: { ...values, body: b.body }, source: b.source })) : [{ values, source: 'parameter examples' }];
   return variants.map(({ values: v, source }) => {
     const issues = check(ctx, op, v);
     return { values: v, request: encodeRequest(ctx.document, op, v), source, valid: issues.length === 0, issues };

@@ -12,7 +12,10 @@ const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
   uuid: () => fc.uuid(),
   'date-time': () => date.map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')),
   date: () => date.map((d) => d.toISOString().slice(0, 10)),
-  time: () => fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })).map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}Z`),
+  time: () =>
+    fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}Z`),
   duration: () => fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 23 })).map(([d, h]) => `P${d}DT${h}H`),
   email: () => fc.tuple(word(1, 6), word(1, 6)).map(([l, d]) => `${l}@${d}.example`),
   'idn-email': () => fc.tuple(word(1, 6), word(1, 6)).map(([l, d]) => `${l}@${d}.example`),

@@ -59,7 +59,12 @@ export function numberArbitrary(c: NumberSchemaConstraints): fc.Arbitrary<number
   }
   if (c.integer) return fc.integer({ min: Math.max(lo, Number.MIN_SAFE_INTEGER), max: Math.min(hi, Number.MAX_SAFE_INTEGER) });
   // Mostly "nice" decimals (what clients send), sometimes any double in range.
-  const nice = fc.integer({ min: Math.ceil(lo * 100), max: Math.floor(hi * 100) }).map((k) => k / 100).filter(inRange);
-  const any = fc.double({ min: lo, max: hi, minExcluded: loExcluded, maxExcluded: hiExcluded, noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+  const nice = fc
+    .integer({ min: Math.ceil(lo * 100), max: Math.floor(hi * 100) })
+    .map((k) => k / 100)
+    .filter(inRange);
+  const any = fc
+    .double({ min: lo, max: hi, minExcluded: loExcluded, maxExcluded: hiExcluded, noNaN: true, noDefaultInfinity: true })
+    .map((v) => (Object.is(v, -0) ? 0 : v));
   return Math.ceil(lo * 100) <= Math.floor(hi * 100) ? fc.oneof({ arbitrary: nice, weight: 3 }, { arbitrary: any, weight: 1 }) : any;
 }

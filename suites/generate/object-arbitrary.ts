@@ -38,7 +38,9 @@ export function objectArbitrary(ctx: GenerationContext, s: Schema, depth: number
     const override = childAt === undefined ? undefined : ctx.overrides[childAt];
     const forced = override ? overrideArbitrary(ctx, sub, override, { depth: depth + 1, at: childAt }) : undefined;
     if (!forced && shallow && !required.has(name)) continue;
-    model[name] = forced ?? schemaArbitrary(ctx, required.has(name) && depth + 1 < ctx.constraints.maxDepth ? nonEmptyIfList(ctx, sub) : sub, { depth: depth + 1, at: childAt });
+    model[name] =
+      forced ??
+      schemaArbitrary(ctx, required.has(name) && depth + 1 < ctx.constraints.maxDepth ? nonEmptyIfList(ctx, sub) : sub, { depth: depth + 1, at: childAt });
     if (forced || required.has(name)) requiredKeys.push(name);
   }
   // Required names the schema does not describe still need a value.
@@ -54,12 +56,19 @@ export function objectArbitrary(ctx: GenerationContext, s: Schema, depth: number
   const wantsExtra = !shallow && ap !== false && (ap === true || isObject(ap) || freeForm);
   let arb: fc.Arbitrary<Record<string, unknown>> = declared;
   if (wantsExtra) {
-    const valueArb = isObject(ap) ? schemaArbitrary(ctx, ap, { depth: depth + 1 }) : fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -100, max: 100 }), fc.boolean());
-    const extras = fc.dictionary(extraKey.filter((k) => !(k in properties)), valueArb, { maxKeys: ctx.constraints.maxAdditionalProperties });
+    const valueArb = isObject(ap)
+      ? schemaArbitrary(ctx, ap, { depth: depth + 1 })
+      : fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -100, max: 100 }), fc.boolean());
+    const extras = fc.dictionary(
+      extraKey.filter((k) => !(k in properties)),
+      valueArb,
+      { maxKeys: ctx.constraints.maxAdditionalProperties },
+    );
     arb = fc.tuple(declared, extras).map(([d, e]) => ({ ...e, ...d }));
   }
   const minP = typeof s.minProperties === 'number' ? s.minProperties : 0;
   const maxP = typeof s.maxProperties === 'number' ? s.maxProperties : Infinity;
-  if (minP > 0 || maxP < Infinity) arb = probedFilter(arb, (o) => Object.keys(o).length >= minP && Object.keys(o).length <= maxP, `an object with ${minP}..${maxP} properties`);
+  if (minP > 0 || maxP < Infinity)
+    arb = probedFilter(arb, (o) => Object.keys(o).length >= minP && Object.keys(o).length <= maxP, `an object with ${minP}..${maxP} properties`);
   return arb;
 }

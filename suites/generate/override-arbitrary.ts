@@ -31,7 +31,12 @@ export function acceptedValues(ctx: GenerationContext, raw: unknown, values: unk
 }
 
 /** The arbitrary an override imposes, or undefined when it cannot apply (nothing fits the schema). */
-export function overrideArbitrary(ctx: GenerationContext, raw: unknown, override: LocationOverride, options: SchemaArbitraryOptions): fc.Arbitrary<unknown> | undefined {
+export function overrideArbitrary(
+  ctx: GenerationContext,
+  raw: unknown,
+  override: LocationOverride,
+  options: SchemaArbitraryOptions,
+): fc.Arbitrary<unknown> | undefined {
   if (override.fixed && override.fixed.length > 0) {
     let values = acceptedValues(ctx, raw, override.fixed);
     if (override.cap !== undefined) values = values.filter((x) => typeof x === 'number' && x <= override.cap!);

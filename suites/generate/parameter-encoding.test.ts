@@ -1,17 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { encodeHeaderParameter, encodePathParameter, encodeQueryParameter } from './parameter-encoding.js';
 
-const q = (style?: string, explode?: boolean) => ({ name: 'p', in: 'query' as const, ...(style ? { style } : {}), ...(explode === undefined ? {} : { explode }) });
+const q = (style?: string, explode?: boolean) => ({
+  name: 'p',
+  in: 'query' as const,
+  ...(style ? { style } : {}),
+  ...(explode === undefined ? {} : { explode }),
+});
 
 describe('parameter encoding', () => {
   it.each([
     ['scalar', q(), 3, [['p', '3']]],
     ['null is omitted', q(), null, []],
-    ['array, form explode (default): repeated keys', q(), ['a', 'b'], [['p', 'a'], ['p', 'b']]],
+    [
+      'array, form explode (default): repeated keys',
+      q(),
+      ['a', 'b'],
+      [
+        ['p', 'a'],
+        ['p', 'b'],
+      ],
+    ],
     ['array, form no explode: comma list', q('form', false), ['a', 'b'], [['p', 'a,b']]],
     ['array, pipeDelimited', q('pipeDelimited', false), ['a', 'b'], [['p', 'a|b']]],
     ['array, spaceDelimited', q('spaceDelimited', false), ['a', 'b'], [['p', 'a b']]],
-    ['object, form explode: one key per property', q(), { x: 1, y: 'z' }, [['x', '1'], ['y', 'z']]],
+    [
+      'object, form explode: one key per property',
+      q(),
+      { x: 1, y: 'z' },
+      [
+        ['x', '1'],
+        ['y', 'z'],
+      ],
+    ],
     ['object, form no explode', q('form', false), { x: 1, y: 'z' }, [['p', 'x,1,y,z']]],
     ['object, deepObject', q('deepObject', true), { x: 1 }, [['p[x]', '1']]],
     ['boolean', q(), false, [['p', 'false']]],

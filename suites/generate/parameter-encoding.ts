@@ -40,7 +40,9 @@ export function encodePathParameter(p: Pick<ParameterModel, 'name' | 'in' | 'sty
   if (Array.isArray(value)) body = value.map(enc).join(style === 'label' && explode ? '.' : style === 'matrix' && explode ? `;${p.name}=` : ',');
   else if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    body = explode ? entries.map(([k, v]) => `${encodeURIComponent(k)}=${enc(v)}`).join(',') : entries.flatMap(([k, v]) => [encodeURIComponent(k), enc(v)]).join(',');
+    body = explode
+      ? entries.map(([k, v]) => `${encodeURIComponent(k)}=${enc(v)}`).join(',')
+      : entries.flatMap(([k, v]) => [encodeURIComponent(k), enc(v)]).join(',');
   } else body = enc(value);
   if (style === 'label') return `.${body}`;
   if (style === 'matrix') return `;${p.name}=${body}`;
@@ -50,6 +52,9 @@ export function encodePathParameter(p: Pick<ParameterModel, 'name' | 'in' | 'sty
 /** Header value for a header parameter (`simple` style). */
 export function encodeHeaderParameter(value: unknown): string {
   if (Array.isArray(value)) return value.map(scalar).join(',');
-  if (value !== null && typeof value === 'object') return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => [k, scalar(v)]).join(',');
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .flatMap(([k, v]) => [k, scalar(v)])
+      .join(',');
   return scalar(value);
 }

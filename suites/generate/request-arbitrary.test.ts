@@ -63,12 +63,20 @@ describe('requestArbitrary on the Mistral operations', async () => {
   });
 
   it('drops fixed values the schema rejects (JobIn.model is an enum)', () => {
-    const values = fc.sample(requestArbitrary(spec, op('jobs_api_routes_fine_tuning_create_fine_tuning_job'), { fixed: { 'body.model': ['not-a-tuneable-model', 'open-mistral-7b'] } }), { seed: 1, numRuns: 30 });
+    const values = fc.sample(
+      requestArbitrary(spec, op('jobs_api_routes_fine_tuning_create_fine_tuning_job'), {
+        fixed: { 'body.model': ['not-a-tuneable-model', 'open-mistral-7b'] },
+      }),
+      { seed: 1, numRuns: 30 },
+    );
     expect(new Set(values.map((g) => (g.values.body as { model: string }).model))).toEqual(new Set(['open-mistral-7b']));
   });
 
   it('fills path parameters from hints and encodes them', () => {
-    const values = fc.sample(requestArbitrary(spec, op('retrieve_model_v1_models__model_id__get'), { fixed: { 'path.model_id': ['ft:open-mistral-7b:x'] } }), { seed: 1, numRuns: 5 });
+    const values = fc.sample(requestArbitrary(spec, op('retrieve_model_v1_models__model_id__get'), { fixed: { 'path.model_id': ['ft:open-mistral-7b:x'] } }), {
+      seed: 1,
+      numRuns: 5,
+    });
     for (const g of values) expect(g.request.path).toBe('/v1/models/ft%3Aopen-mistral-7b%3Ax');
   });
 
@@ -97,7 +105,20 @@ describe('requestArbitrary on a small document', () => {
       '/a': {
         post: {
           operationId: 'a',
-          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { doc: { type: 'string', format: 'binary' }, meta: { type: 'object', properties: { k: { type: 'string' } }, required: ['k'] } }, required: ['doc', 'meta'] }, encoding: { doc: { contentType: 'text/csv' } } }, 'application/json': { schema: { type: 'object', properties: { stream: { type: 'boolean' } }, required: ['stream'] } } } },
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: { doc: { type: 'string', format: 'binary' }, meta: { type: 'object', properties: { k: { type: 'string' } }, required: ['k'] } },
+                  required: ['doc', 'meta'],
+                },
+                encoding: { doc: { contentType: 'text/csv' } },
+              },
+              'application/json': { schema: { type: 'object', properties: { stream: { type: 'boolean' } }, required: ['stream'] } },
+            },
+          },
           responses: { '200': { description: 'ok', content: { 'application/json': { schema: {} } } } },
         },
       },

@@ -77,7 +77,19 @@ function computeBranches(document: Record<string, unknown>, schema: Schema): Uni
 }
 
 /** Keywords that do not constrain values. */
-export const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', 'example', 'deprecated', 'readOnly', 'writeOnly', '$comment', 'xml', 'externalDocs']);
+export const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'default',
+  'examples',
+  'example',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$comment',
+  'xml',
+  'externalDocs',
+]);
 
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'array' | 'object';
 

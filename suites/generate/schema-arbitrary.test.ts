@@ -7,11 +7,20 @@ import { schemaArbitrary } from './schema-arbitrary.js';
 
 const components = {
   Text: { type: 'object', properties: { type: { type: 'string', enum: ['text'] }, text: { type: 'string' } }, required: ['text'], additionalProperties: false },
-  Image: { type: 'object', properties: { type: { type: 'string', enum: ['image'] }, url: { type: 'string', format: 'uri' } }, required: ['url'], additionalProperties: false },
+  Image: {
+    type: 'object',
+    properties: { type: { type: 'string', enum: ['image'] }, url: { type: 'string', format: 'uri' } },
+    required: ['url'],
+    additionalProperties: false,
+  },
   // Both branches accept {} with only optional keys: only the discriminator makes them exclusive.
   Loose: { type: 'object', properties: { kind: { type: 'string' }, a: { type: 'integer' } }, additionalProperties: false },
   Loose2: { type: 'object', properties: { kind: { type: 'string' }, b: { type: 'integer' } }, additionalProperties: false },
-  Node: { type: 'object', properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } }, required: ['value', 'children'] },
+  Node: {
+    type: 'object',
+    properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+    required: ['value', 'children'],
+  },
   Base: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] },
 };
 const doc = { openapi: '3.1.0', components: { schemas: components } };
@@ -55,8 +64,17 @@ const TABLE: Array<[string, Record<string, unknown>, number?]> = [
   ['anyOf with null', { anyOf: [{ type: 'number', minimum: 0, maximum: 1.5 }, { type: 'null' }] }],
   ['anyOf string or array', { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }],
   ['oneOf overlapping', { oneOf: [{ type: 'number' }, { type: 'integer' }] }],
-  ['oneOf discriminator', { oneOf: [{ $ref: '#/components/schemas/Text' }, { $ref: '#/components/schemas/Image' }], discriminator: { propertyName: 'type', mapping: { text: '#/components/schemas/Text', image: '#/components/schemas/Image' } } }],
-  ['oneOf loose with discriminator', { oneOf: [{ $ref: '#/components/schemas/Loose' }, { $ref: '#/components/schemas/Loose2' }], discriminator: { propertyName: 'kind' } }],
+  [
+    'oneOf discriminator',
+    {
+      oneOf: [{ $ref: '#/components/schemas/Text' }, { $ref: '#/components/schemas/Image' }],
+      discriminator: { propertyName: 'type', mapping: { text: '#/components/schemas/Text', image: '#/components/schemas/Image' } },
+    },
+  ],
+  [
+    'oneOf loose with discriminator',
+    { oneOf: [{ $ref: '#/components/schemas/Loose' }, { $ref: '#/components/schemas/Loose2' }], discriminator: { propertyName: 'kind' } },
+  ],
   ['recursive $ref', { $ref: '#/components/schemas/Node' }],
   ['$ref with siblings', { $ref: '#/components/schemas/Base', properties: { extra: { type: 'boolean' } }, required: ['extra'] }],
 ];
@@ -67,7 +85,10 @@ describe('schemaArbitrary', () => {
   });
 
   it('optional properties are sometimes present, sometimes absent', () => {
-    const values = fc.sample(schemaArbitrary(ctx, { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } }, required: ['a'] }), { seed: 5, numRuns: 60 }) as Array<Record<string, unknown>>;
+    const values = fc.sample(schemaArbitrary(ctx, { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } }, required: ['a'] }), {
+      seed: 5,
+      numRuns: 60,
+    }) as Array<Record<string, unknown>>;
     expect(values.every((v) => 'a' in v)).toBe(true);
     expect(values.some((v) => 'b' in v)).toBe(true);
     expect(values.some((v) => !('b' in v))).toBe(true);

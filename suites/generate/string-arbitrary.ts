@@ -59,7 +59,9 @@ export function stringArbitrary(c: StringSchemaConstraints): fc.Arbitrary<string
   }
   if (c.format !== undefined && hasFormatArbitrary(c.format)) {
     const arb = formatArbitrary(c.format);
-    return c.minLength !== undefined || c.maxLength !== undefined ? probedFilter(arb, (s) => lengthOk(s, c), `a ${c.format} string of length ${minLength}..${c.maxLength ?? '∞'}`) : arb;
+    return c.minLength !== undefined || c.maxLength !== undefined
+      ? probedFilter(arb, (s) => lengthOk(s, c), `a ${c.format} string of length ${minLength}..${c.maxLength ?? '∞'}`)
+      : arb;
   }
   return fc.string({ unit: c.safe ? safeUnit : textUnit, minLength, maxLength });
 }

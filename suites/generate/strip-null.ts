@@ -2,7 +2,7 @@
 import type { GenerationContext } from './context.js';
 import { resolveSchema, schemaTypes, unionBranches, type Schema } from './resolve-schema.js';
 
-function isNullOnly(ctx: GenerationContext, s: Schema): boolean {
+function isNullOnly(s: Schema): boolean {
   const types = schemaTypes(s);
   return (types?.length === 1 && types[0] === 'null') || s.const === null;
 }
@@ -11,7 +11,7 @@ export function stripNull(ctx: GenerationContext, raw: unknown): Schema {
   const s = resolveSchema(ctx.document, raw);
   const union = unionBranches(ctx.document, s);
   if (union) {
-    const rest = union.merged.filter((b) => !isNullOnly(ctx, b)).map((b) => stripNull(ctx, b));
+    const rest = union.merged.filter((b) => !isNullOnly(b)).map((b) => stripNull(ctx, b));
     if (rest.length === 0 || rest.length === union.merged.length) return s;
     return rest.length === 1 ? rest[0]! : { [union.kind]: rest };
   }

@@ -24,7 +24,7 @@ export function discriminatorValues(s: Schema, raw: unknown[]): { property: stri
 
 function isSimple(ctx: GenerationContext, b: Schema): boolean {
   const types = schemaTypes(resolveSchema(ctx.document, b));
-  return types !== undefined && types.every((t) => t !== 'object' && t !== 'array');
+  return types?.every((t) => t !== 'object' && t !== 'array') === true;
 }
 
 export function unionArbitrary(ctx: GenerationContext, s: Schema, depth: number, at: string | undefined): fc.Arbitrary<unknown> {

@@ -38,5 +38,8 @@ export const WEATHER_TOOL = {
 
 /** Fine-tuning data in the documented chat format: what generated uploads send as their file (one per conversation). */
 export const TRAINING_FILES: string[] = CONVERSATIONS.filter((c) => !c.some((m) => m.prefix === true)).map(
-  (c, i) => [c, CONVERSATIONS[(i + 1) % 3]!].map((conv) => JSON.stringify({ messages: [...conv.filter((m) => m.prefix !== true), { role: 'assistant', content: `Answer ${i}.` }] })).join('\n') + '\n',
+  (c, i) =>
+    `${[c, CONVERSATIONS[(i + 1) % 3]!]
+      .map((conv) => JSON.stringify({ messages: [...conv.filter((m) => m.prefix !== true), { role: 'assistant', content: `Answer ${i}.` }] }))
+      .join('\n')}\n`,
 );

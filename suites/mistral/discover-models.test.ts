@@ -27,8 +27,18 @@ describe('choosing models from the target', () => {
 });
 
 describe('the Mistral suite prepares against the target', () => {
-  const exchange = (status: number, json: unknown): Exchange => ({ request: { method: 'GET', url: '/', headers: {} }, response: { status, headers: {}, contentType: 'application/json', bodyText: JSON.stringify(json), bytes: 1, truncated: false, json }, timing: { startedAt: 0, totalMs: 1 }, retries: 0 });
-  const ctx = (answer: (r: RequestSpec) => Exchange): PrepareContext => ({ spec: undefined as never, options: { apiKeyEnv: 'MISTRAL_API_KEY' } as never, log: () => {}, send: async (r) => answer(r) });
+  const exchange = (status: number, json: unknown): Exchange => ({
+    request: { method: 'GET', url: '/', headers: {} },
+    response: { status, headers: {}, contentType: 'application/json', bodyText: JSON.stringify(json), bytes: 1, truncated: false, json },
+    timing: { startedAt: 0, totalMs: 1 },
+    retries: 0,
+  });
+  const ctx = (answer: (r: RequestSpec) => Exchange): PrepareContext => ({
+    spec: undefined as never,
+    options: { apiKeyEnv: 'MISTRAL_API_KEY' } as never,
+    log: () => {},
+    send: async (r) => answer(r),
+  });
 
   it('stops at once, with a one-line reason, when the key is refused', async () => {
     const suite = createMistralSuite({ models: [], maxTokens: 16, k: 1, readOnly: false, allowCostly: false });

@@ -21,7 +21,8 @@ export function parseModelList(body: unknown): ModelInfo[] {
   return out;
 }
 
-const byName = (models: ModelInfo[], pattern: RegExp): ModelInfo | undefined => models.find((m) => pattern.test(m.id) || m.aliases.some((a) => pattern.test(a)));
+const byName = (models: ModelInfo[], pattern: RegExp): ModelInfo | undefined =>
+  models.find((m) => pattern.test(m.id) || m.aliases.some((a) => pattern.test(a)));
 
 /** Picks a model per kind of request, preferring explicit choices, then capabilities, then names. */
 export function chooseModels(models: ModelInfo[], explicit: string[], base: Pick<MistralTargetInfo, 'maxTokens' | 'k' | 'agentId'>): MistralTargetInfo {
@@ -30,7 +31,10 @@ export function chooseModels(models: ModelInfo[], explicit: string[], base: Pick
   // A vLLM or llama.cpp target lists models without capabilities or Mistral names: its first
   // generative-looking model is then the best guess for chat.
   const chatDefault =
-    byName(usable, /^mistral-small-latest$/) ?? cap('completion_chat') ?? byName(usable, /mistral|tiny|small|large|open/i) ?? usable.find((m) => !/embed|moderation|ocr|rerank|whisper|tts/i.test(m.id));
+    byName(usable, /^mistral-small-latest$/) ??
+    cap('completion_chat') ??
+    byName(usable, /mistral|tiny|small|large|open/i) ??
+    usable.find((m) => !/embed|moderation|ocr|rerank|whisper|tts/i.test(m.id));
   const info: MistralTargetInfo = { models, maxTokens: base.maxTokens, k: base.k };
   if (base.agentId) info.agentId = base.agentId;
   const chat = explicit[0] ?? chatDefault?.id;
@@ -41,7 +45,10 @@ export function chooseModels(models: ModelInfo[], explicit: string[], base: Pick
   if (embed) info.embedModel = embed;
   const moderation = explicit.find((m) => /moderation/i.test(m)) ?? byName(usable, /moderation/i)?.id;
   if (moderation) info.moderationModel = moderation;
-  const tools = (explicit[0] && usable.find((m) => m.id === explicit[0])?.capabilities.function_calling !== false ? explicit[0] : undefined) ?? cap('function_calling')?.id ?? chat;
+  const tools =
+    (explicit[0] && usable.find((m) => m.id === explicit[0])?.capabilities.function_calling !== false ? explicit[0] : undefined) ??
+    cap('function_calling')?.id ??
+    chat;
   if (tools) info.toolModel = tools;
   return info;
 }

@@ -52,20 +52,35 @@ export function createMistralSuite(options: MistralSuiteOptions): MistralSuite {
     const chat = info.chatModel ? [info.chatModel] : [];
     switch (key(op)) {
       case 'POST /v1/chat/completions':
-        return { fixed: { 'body.model': chat, 'body.messages': CONVERSATIONS, 'body.tools': [null, [WEATHER_TOOL]], 'body.tool_choice': ['auto', 'none'] }, caps };
+        return {
+          fixed: { 'body.model': chat, 'body.messages': CONVERSATIONS, 'body.tools': [null, [WEATHER_TOOL]], 'body.tool_choice': ['auto', 'none'] },
+          caps,
+        };
       // Without a model of the right kind on the target, a request can only be refused (400/404 for an
       // unknown model): the status policy must know, or a missing model would read as a defect.
       case 'POST /v1/fim/completions':
         return info.fimModel ? { fixed: { 'body.model': [info.fimModel] }, caps } : { fixed: {}, caps, unknownResource: true };
       case 'POST /v1/agents/completions':
         if (!info.agentId) return { fixed: {}, skip: 'no agent to call: the spec has no way to create one; pass --agent-id' };
-        return { fixed: { 'body.agent_id': [info.agentId], 'body.messages': CONVERSATIONS, 'body.tools': [null, [WEATHER_TOOL]], 'body.tool_choice': ['auto', 'none'] }, caps };
+        return {
+          fixed: {
+            'body.agent_id': [info.agentId],
+            'body.messages': CONVERSATIONS,
+            'body.tools': [null, [WEATHER_TOOL]],
+            'body.tool_choice': ['auto', 'none'],
+          },
+          caps,
+        };
       case 'POST /v1/embeddings':
-        return info.embedModel ? { fixed: { 'body.model': [info.embedModel], 'body.encoding_format': ['float'] }, caps } : { fixed: { 'body.encoding_format': ['float'] }, caps, unknownResource: true };
+        return info.embedModel
+          ? { fixed: { 'body.model': [info.embedModel], 'body.encoding_format': ['float'] }, caps }
+          : { fixed: { 'body.encoding_format': ['float'] }, caps, unknownResource: true };
       case 'POST /v1/moderations':
         return info.moderationModel ? { fixed: { 'body.model': [info.moderationModel] }, caps } : { fixed: {}, caps, unknownResource: true };
       case 'POST /v1/chat/moderations':
-        return info.moderationModel ? { fixed: { 'body.model': [info.moderationModel], 'body.input': MODERATION_CONVERSATIONS }, caps } : { fixed: { 'body.input': MODERATION_CONVERSATIONS }, caps, unknownResource: true };
+        return info.moderationModel
+          ? { fixed: { 'body.model': [info.moderationModel], 'body.input': MODERATION_CONVERSATIONS }, caps }
+          : { fixed: { 'body.input': MODERATION_CONVERSATIONS }, caps, unknownResource: true };
       case 'GET /v1/models/{model_id}':
         return { fixed: { 'path.model_id': info.models.slice(0, 3).map((m) => m.id) }, caps };
       case 'GET /v1/files/{file_id}':
@@ -108,13 +123,19 @@ export function createMistralSuite(options: MistralSuiteOptions): MistralSuite {
       const status = models.response?.status;
       // Refused credentials would turn every case into a false failure: stop before the run starts.
       if (status === 401 || status === 403) {
-        throw new Error(`the target refused the API key (GET /v1/models answered ${status}): set ${ctx.options.apiKeyEnv} to a valid key (or --api-key-env NAME)`);
+        throw new Error(
+          `the target refused the API key (GET /v1/models answered ${status}): set ${ctx.options.apiKeyEnv} to a valid key (or --api-key-env NAME)`,
+        );
       }
       const list = status !== undefined && status < 300 ? parseModelList(models.response?.json) : [];
       if (list.length === 0) ctx.log(`could not list models (${status ?? models.error?.message}); using ${options.models.join(', ') || 'default model names'}`);
       info = chooseModels(list, options.models, { maxTokens: options.maxTokens, k: options.k, ...(options.agentId ? { agentId: options.agentId } : {}) });
       if (!info.chatModel) info.chatModel = 'mistral-small-latest';
-      for (const [path, slot] of [['/v1/files', 'fileId'], ['/v1/fine_tuning/jobs', 'jobId'], ['/v1/batch/jobs', 'batchId']] as const) {
+      for (const [path, slot] of [
+        ['/v1/files', 'fileId'],
+        ['/v1/fine_tuning/jobs', 'jobId'],
+        ['/v1/batch/jobs', 'batchId'],
+      ] as const) {
         const ex = await ctx.send(get(path, [['page_size', '5']]));
         const id = ex.response && ex.response.status < 300 ? firstId(ex) : undefined;
         if (id) existing[slot] = id;

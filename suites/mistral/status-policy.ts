@@ -63,7 +63,7 @@ function lookup(table: StatusPolicyTable, status: number, situation: StatusSitua
  * `{object: "error", message, type, param, code}` (400, and 422 before April 2024 with `message`
  * holding the validation detail), and FastAPI's `{detail: ...}`.
  */
-export function mistralErrorBodyProblems(status: number, body: unknown): string[] {
+export function mistralErrorBodyProblems(_status: number, body: unknown): string[] {
   if (!isObject(body)) return [`Expected: a JSON object error body (got ${typeof body === 'string' ? 'text' : typeof body})`];
   const message = body.message;
   if (body.object === 'error') {
@@ -86,7 +86,9 @@ export function createMistralStatusPolicy(overrides: StatusPolicyTable = {}): St
     describe() {
       return Object.entries(table).map(([status, row]) => ({
         status,
-        situations: Object.entries(row).map(([sit, v]) => `${sit}: ${v}`).join('; '),
+        situations: Object.entries(row)
+          .map(([sit, v]) => `${sit}: ${v}`)
+          .join('; '),
         verdict: row['*'] ?? 'fail',
         bodyShape: status.startsWith('4') ? '{message, request_id?} | {object:"error", message, type, param, code} | {detail}' : '-',
       }));

@@ -37,7 +37,8 @@ export async function bundleExternalRefs(doc: unknown, source: string): Promise<
       // Back into the main document: keep it as a local ref.
       if (location === root) return { $ref: `#${fragment}`, ...(await visitMembers(siblings, base, stack)) };
       const key = `${location}#${fragment}`;
-      if (stack.includes(key)) throw new SpecReadError(`cannot bundle ${source}: recursive $ref ${ref} across files (via ${base}); move the recursive schema into the main document`);
+      if (stack.includes(key))
+        throw new SpecReadError(`cannot bundle ${source}: recursive $ref ${ref} across files (via ${base}); move the recursive schema into the main document`);
       const target = getAtPointer(await load(location), fragment);
       if (target === undefined) throw new SpecReadError(`cannot bundle ${source}: $ref ${ref} (in ${base}) does not resolve`);
       const inlined = (await visit(target, location, [...stack, key])) as Record<string, unknown>;

@@ -9,14 +9,17 @@ export function unescapeToken(token: string): string {
 }
 
 export function joinPointer(base: string, ...tokens: Array<string | number>): string {
-  return base + tokens.map((t) => '/' + escapeToken(String(t))).join('');
+  return base + tokens.map((t) => `/${escapeToken(String(t))}`).join('');
 }
 
 export function splitPointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
   const p = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (!p.startsWith('/')) throw new Error(`Not a JSON pointer: ${pointer}`);
-  return p.slice(1).split('/').map((t) => unescapeToken(decodeURIComponent(t)));
+  return p
+    .slice(1)
+    .split('/')
+    .map((t) => unescapeToken(decodeURIComponent(t)));
 }
 
 export function getAtPointer(doc: unknown, pointer: string): unknown {

@@ -16,17 +16,33 @@ describe('selectPaths', () => {
     ['$.required[1]', [['required', 1]]],
     ['$.required[-1]', [['required', 1]]],
     ['$.required[5]', []],
-    ["$.paths['/v1/chat'].post.responses['200'].content[\"text/event-stream\"]", [['paths', '/v1/chat', 'post', 'responses', '200', 'content', 'text/event-stream']]],
-    ["$.paths.*.get", [['paths', '/v1/fim', 'get']]],
+    [
+      "$.paths['/v1/chat'].post.responses['200'].content[\"text/event-stream\"]",
+      [['paths', '/v1/chat', 'post', 'responses', '200', 'content', 'text/event-stream']],
+    ],
+    ['$.paths.*.get', [['paths', '/v1/fim', 'get']]],
     ["$.required[?(@ == 'data')]", [['required', 1]]],
-    ["$.list[?@.type == 'a']", [['list', 0], ['list', 2]]],
+    [
+      "$.list[?@.type == 'a']",
+      [
+        ['list', 0],
+        ['list', 2],
+      ],
+    ],
     ["$.list[?@.type != 'a']", [['list', 1]]],
     ['$.list[?@.n.v == 1]', [['list', 0]]],
     ['$.list[?@.d]', [['list', 2]]],
     ['$..propertyName', [['list', 2, 'd', 'propertyName']]],
     ["$..['text/event-stream']", [['paths', '/v1/chat', 'post', 'responses', '200', 'content', 'text/event-stream']]],
     ["$..[?@.type == 'b']", [['list', 1]]],
-    ['$.list[*].type', [['list', 0, 'type'], ['list', 1, 'type'], ['list', 2, 'type']]],
+    [
+      '$.list[*].type',
+      [
+        ['list', 0, 'type'],
+        ['list', 1, 'type'],
+        ['list', 2, 'type'],
+      ],
+    ],
   ] as const)('%s', (expr, expected) => {
     expect(selectPaths(doc, expr)).toEqual(expected);
   });

@@ -28,7 +28,10 @@ function parseLiteral(text: string): unknown {
 }
 
 function parseFilter(body: string): Selector {
-  const inner = body.replace(/^\?\s*/, '').replace(/^\((.*)\)$/s, '$1').trim();
+  const inner = body
+    .replace(/^\?\s*/, '')
+    .replace(/^\((.*)\)$/s, '$1')
+    .trim();
   const exists = /^@((?:\.[A-Za-z_$][\w$-]*)+)$/.exec(inner);
   if (exists) return { kind: 'filter', member: exists[1]!.slice(1).split('.'), op: 'exists' };
   const m = /^@((?:\.[A-Za-z_$][\w$-]*)*)\s*(==|!=)\s*(.+)$/s.exec(inner);

@@ -26,7 +26,8 @@ export function lintCodeFingerprint(): string {
   }
   try {
     const require = createRequire(import.meta.url);
-    for (const pkg of ['ajv', 'ajv-formats']) parts.push(`${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version?: string }).version}`);
+    for (const pkg of ['ajv', 'ajv-formats'])
+      parts.push(`${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version?: string }).version}`);
   } catch {
     parts.push('validators:unknown');
   }
@@ -34,7 +35,17 @@ export function lintCodeFingerprint(): string {
 }
 
 function isFindingList(v: unknown): v is LintFinding[] {
-  return Array.isArray(v) && v.every((f) => typeof f === 'object' && f !== null && typeof (f as LintFinding).rule === 'string' && typeof (f as LintFinding).pointer === 'string' && typeof (f as LintFinding).message === 'string');
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (f) =>
+        typeof f === 'object' &&
+        f !== null &&
+        typeof (f as LintFinding).rule === 'string' &&
+        typeof (f as LintFinding).pointer === 'string' &&
+        typeof (f as LintFinding).message === 'string',
+    )
+  );
 }
 
 /** `lintSpec`, answered from the cache when the same documents were linted by the same code before. */

@@ -16,6 +16,8 @@ export function formatLintFindings(findings: readonly LintFinding[]): string {
   const fixed = errors.filter((f) => f.fixedByErratum).length;
   const warnings = findings.length - errors.length;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(findings.length, 'finding')}: ${plural(errors.length, 'error')} (${fixed} fixed by errata, ${errors.length - fixed} open), ${plural(warnings, 'warning')}`);
+  lines.push(
+    `${plural(findings.length, 'finding')}: ${plural(errors.length, 'error')} (${fixed} fixed by errata, ${errors.length - fixed} open), ${plural(warnings, 'warning')}`,
+  );
   return lines.join('\n');
 }

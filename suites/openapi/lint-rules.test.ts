@@ -7,7 +7,10 @@ type Obj = Record<string, unknown>;
 function doc(schemas: Obj, paths: Obj = {}, openapi = '3.1.0'): Obj {
   return { openapi, info: { title: 't', version: '1' }, paths, components: { schemas } };
 }
-const op = (extra: Obj = {}): Obj => ({ responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } }, ...extra });
+const op = (extra: Obj = {}): Obj => ({
+  responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } },
+  ...extra,
+});
 
 interface Row {
   rule: string;
@@ -70,7 +73,10 @@ const rows: Row[] = [
       B: { allOf: [{ $ref: '#/components/schemas/A' }, { properties: { b: {} } }] },
     }),
     invalid: doc({
-      U: { oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }], discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A', b: 'B' } } },
+      U: {
+        oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }],
+        discriminator: { propertyName: 'kind', mapping: { a: '#/components/schemas/A', b: 'B' } },
+      },
       A: { type: 'object', properties: { kind: { const: 'a' } }, required: ['kind'] },
       B: { type: 'object', properties: { kind: { const: 'b', default: 'b' } } },
     }),
@@ -92,7 +98,22 @@ const rows: Row[] = [
     rule: 'example-invalid',
     valid: doc(
       { A: { type: 'object', properties: { n: { type: 'integer', example: 3 } }, example: { n: 1 } } },
-      { '/a': { get: { parameters: [{ name: 'q', in: 'query', schema: { type: 'integer' }, example: 2 }], responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' }, examples: { one: { value: { n: 2 } } } }, 'text/event-stream': { schema: { type: 'object' }, example: 'data: x' } } } } } } },
+      {
+        '/a': {
+          get: {
+            parameters: [{ name: 'q', in: 'query', schema: { type: 'integer' }, example: 2 }],
+            responses: {
+              '200': {
+                description: 'ok',
+                content: {
+                  'application/json': { schema: { $ref: '#/components/schemas/A' }, examples: { one: { value: { n: 2 } } } },
+                  'text/event-stream': { schema: { type: 'object' }, example: 'data: x' },
+                },
+              },
+            },
+          },
+        },
+      },
     ),
     invalid: doc({ A: { type: 'object', properties: { n: { type: 'integer' } }, example: [{ n: 1 }] } }),
     pointer: '/components/schemas/A/example',
@@ -117,19 +138,60 @@ const rows: Row[] = [
   },
   {
     rule: 'stream-undocumented',
-    valid: doc({}, { '/c': { post: op({ requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { stream: { type: 'boolean' } } } } } }, responses: { '200': { description: 'ok', content: { 'application/json': { schema: {} }, 'text/event-stream': { schema: {} } } } } }) } }),
-    invalid: doc({}, { '/c': { post: op({ requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { stream: { type: 'boolean' } } } } } } }) } }),
+    valid: doc(
+      {},
+      {
+        '/c': {
+          post: op({
+            requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { stream: { type: 'boolean' } } } } } },
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: {} }, 'text/event-stream': { schema: {} } } } },
+          }),
+        },
+      },
+    ),
+    invalid: doc(
+      {},
+      { '/c': { post: op({ requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { stream: { type: 'boolean' } } } } } } }) } },
+    ),
     pointer: '/paths/~1c/post/responses/200/content',
   },
   {
     rule: 'sse-envelope',
-    valid: doc({}, { '/c': { post: op({ responses: { '200': { description: 'ok', content: { 'text/event-stream': { schema: { type: 'object', properties: { id: {} }, required: ['id'] } } } } } }) } }),
-    invalid: doc({}, { '/c': { post: op({ responses: { '200': { description: 'ok', content: { 'text/event-stream': { schema: { type: 'object', properties: { data: {} }, required: ['data'] } } } } } }) } }),
+    valid: doc(
+      {},
+      {
+        '/c': {
+          post: op({
+            responses: {
+              '200': { description: 'ok', content: { 'text/event-stream': { schema: { type: 'object', properties: { id: {} }, required: ['id'] } } } },
+            },
+          }),
+        },
+      },
+    ),
+    invalid: doc(
+      {},
+      {
+        '/c': {
+          post: op({
+            responses: {
+              '200': { description: 'ok', content: { 'text/event-stream': { schema: { type: 'object', properties: { data: {} }, required: ['data'] } } } },
+            },
+          }),
+        },
+      },
+    ),
     pointer: '/paths/~1c/post/responses/200/content/text~1event-stream',
   },
   {
     rule: 'security-without-401',
-    valid: { ...doc({}, { '/a': { get: op({ responses: { '200': { description: 'ok' }, '4XX': { description: 'client error' } } }) }, '/b': { get: op({ security: [] }) } }), security: [{ key: [] }] },
+    valid: {
+      ...doc(
+        {},
+        { '/a': { get: op({ responses: { '200': { description: 'ok' }, '4XX': { description: 'client error' } } }) }, '/b': { get: op({ security: [] }) } },
+      ),
+      security: [{ key: [] }],
+    },
     invalid: { ...doc({}, { '/a': { get: op() } }), security: [{ key: [] }] },
     pointer: '/paths/~1a/get/responses',
   },
@@ -163,12 +225,20 @@ describe('lint rules: each fires on a faulty document and stays quiet on a confo
         '/a': {
           get: {
             parameters: [{ name: 'q', in: 'query', schema: { type: 'integer' }, example: 'nope' }],
-            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' }, example: {}, examples: { bad: { value: { n: 'x' } } } } } } },
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/A' }, example: {}, examples: { bad: { value: { n: 'x' } } } } },
+              },
+            },
           },
         },
       },
     );
-    const pointers = lintDocument(d, LINT_RULES.filter((r) => r.id === 'example-invalid')).map((f) => f.pointer);
+    const pointers = lintDocument(
+      d,
+      LINT_RULES.filter((r) => r.id === 'example-invalid'),
+    ).map((f) => f.pointer);
     expect(pointers.sort()).toEqual([
       '/paths/~1a/get/parameters/0/example',
       '/paths/~1a/get/responses/200/content/application~1json/example',

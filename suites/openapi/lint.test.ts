@@ -69,8 +69,16 @@ describe('lintSpec attribution and normalisations', () => {
 
   it('an erratum that touches the location but leaves the defect does not count as a fix', async () => {
     const path = await write('s.json', spec);
-    const cosmetic = await write('cosmetic.json', { overlay: '1.0.0', info: { title: 'o', version: '1' }, actions: [{ 'x-id': 'touch-a', target: '$.components.schemas.A', update: { description: 'x' } }] });
-    const real = await write('real.json', { overlay: '1.0.0', info: { title: 'o', version: '1' }, actions: [{ 'x-id': 'drop-ghost', target: "$.components.schemas.A.required[?(@ == 'ghost')]", remove: true }] });
+    const cosmetic = await write('cosmetic.json', {
+      overlay: '1.0.0',
+      info: { title: 'o', version: '1' },
+      actions: [{ 'x-id': 'touch-a', target: '$.components.schemas.A', update: { description: 'x' } }],
+    });
+    const real = await write('real.json', {
+      overlay: '1.0.0',
+      info: { title: 'o', version: '1' },
+      actions: [{ 'x-id': 'drop-ghost', target: "$.components.schemas.A.required[?(@ == 'ghost')]", remove: true }],
+    });
     const touched = lintSpec(await loadSpec(path, { overlays: [cosmetic] }));
     expect(find(touched, 'undeclared-required', '/components/schemas/A/required/1')?.fixedByErratum).toBeUndefined();
     const fixed = lintSpec(await loadSpec(path, { overlays: [real] }));
@@ -81,13 +89,22 @@ describe('lintSpec attribution and normalisations', () => {
 
   it('reports an erratum that matches nothing', async () => {
     const path = await write('s2.json', spec);
-    const stale = await write('stale.json', { overlay: '1.0.0', info: { title: 'o', version: '1' }, actions: [{ 'x-id': 'gone', target: '$.components.schemas.Nope', remove: true }] });
+    const stale = await write('stale.json', {
+      overlay: '1.0.0',
+      info: { title: 'o', version: '1' },
+      actions: [{ 'x-id': 'gone', target: '$.components.schemas.Nope', remove: true }],
+    });
     const fs = lintSpec(await loadSpec(path, { overlays: [stale] }));
     expect(fs.find((f) => f.rule === 'erratum-unmatched')?.message).toContain('gone');
   });
 
   it('reports loader normalisations no rule reported (OpenAPI 3.0 boolean bounds) as warnings', async () => {
-    const path = await write('s30.json', { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { N: { type: 'number', minimum: 0, exclusiveMinimum: true } } } });
+    const path = await write('s30.json', {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: { schemas: { N: { type: 'number', minimum: 0, exclusiveMinimum: true } } },
+    });
     const fs = lintSpec(await loadSpec(path));
     expect(fs).toEqual([expect.objectContaining({ rule: 'exclusive-bound-boolean', pointer: '/components/schemas/N', severity: 'warning' })]);
   });

@@ -46,7 +46,7 @@ export function lintDocument(doc: Obj, rules: readonly LintRule[] = LINT_RULES):
 }
 
 function related(a: string, b: string): boolean {
-  return a === b || a.startsWith(b + '/') || b.startsWith(a + '/');
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 
 export function lintSpec(spec: LoadedSpec, rules: readonly LintRule[] = LINT_RULES): LintFinding[] {
@@ -87,7 +87,13 @@ export function lintSpec(spec: LoadedSpec, rules: readonly LintRule[] = LINT_RUL
     findings.push({ rule, pointer: n.pointer, message: `${n.detail} (normalised by the loader)`, severity: 'warning' });
   }
   for (const e of spec.errata) {
-    if (e.matched === 0) findings.push({ rule: 'erratum-unmatched', pointer: '', message: `erratum ${e.id} (${e.target}) matches nothing in this document: it no longer applies`, severity: 'warning' });
+    if (e.matched === 0)
+      findings.push({
+        rule: 'erratum-unmatched',
+        pointer: '',
+        message: `erratum ${e.id} (${e.target}) matches nothing in this document: it no longer applies`,
+        severity: 'warning',
+      });
   }
   return findings;
 }

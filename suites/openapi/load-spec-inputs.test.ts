@@ -10,13 +10,23 @@ import { SpecReadError } from './read-document.js';
 const minimal = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   openapi: '3.1.0',
   info: { title: 'Mini', version: '1' },
-  paths: { '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } } } },
+  paths: {
+    '/a': {
+      get: {
+        operationId: 'getA',
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } },
+      },
+    },
+  },
   components: { schemas: { A: { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] } } },
   ...extra,
 });
 
 async function expectReadError(p: Promise<unknown>, pattern: RegExp): Promise<void> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(SpecReadError);
   const message = (err as Error).message;
   expect(message).toMatch(pattern);
@@ -32,7 +42,9 @@ describe('loadSpec inputs', () => {
     server = createServer((req, res) => {
       if (req.url === '/spec.yaml') {
         res.setHeader('content-type', 'application/yaml');
-        res.end('openapi: 3.1.0\ninfo: {title: Remote, version: "2"}\npaths:\n  /r:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "./parts.yaml#/R"}\n');
+        res.end(
+          'openapi: 3.1.0\ninfo: {title: Remote, version: "2"}\npaths:\n  /r:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "./parts.yaml#/R"}\n',
+        );
       } else if (req.url === '/parts.yaml') res.end('R: {type: string}\n');
       else {
         res.statusCode = 404;
@@ -67,8 +79,14 @@ describe('loadSpec inputs', () => {
   it('bundles external file refs, including refs local to the external file', async () => {
     const sub = join(dir, 'sub');
     await import('node:fs/promises').then((fs) => fs.mkdir(sub, { recursive: true }));
-    await writeFile(join(sub, 'schemas.yaml'), 'Pet:\n  type: object\n  properties:\n    tag: {$ref: "#/Tag"}\n    owner: {$ref: "../main.yaml#/components/schemas/Owner"}\n  required: [tag]\nTag: {type: string, minLength: 1}\n');
-    await writeFile(join(dir, 'main.yaml'), 'openapi: 3.1.0\ninfo: {title: M, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: "./sub/schemas.yaml#/Pet"}\n    Owner: {type: object, required: [name], properties: {name: {type: string}}}\n');
+    await writeFile(
+      join(sub, 'schemas.yaml'),
+      'Pet:\n  type: object\n  properties:\n    tag: {$ref: "#/Tag"}\n    owner: {$ref: "../main.yaml#/components/schemas/Owner"}\n  required: [tag]\nTag: {type: string, minLength: 1}\n',
+    );
+    await writeFile(
+      join(dir, 'main.yaml'),
+      'openapi: 3.1.0\ninfo: {title: M, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: "./sub/schemas.yaml#/Pet"}\n    Owner: {type: object, required: [name], properties: {name: {type: string}}}\n',
+    );
     const spec = await loadSpec(join(dir, 'main.yaml'));
     const pet = (spec.document.components as { schemas: Record<string, { properties: Record<string, unknown> }> }).schemas.Pet!;
     expect(pet.properties.tag).toEqual({ type: 'string', minLength: 1 });
@@ -80,11 +98,20 @@ describe('loadSpec inputs', () => {
 
   it('an external ref that does not resolve, or that recurses across files, is a one-line SpecReadError', async () => {
     await writeFile(join(dir, 'parts.yaml'), 'A: {type: string}\nLoop: {type: array, items: {$ref: "#/Loop"}}\n');
-    await writeFile(join(dir, 'bad-ref.yaml'), 'openapi: 3.1.0\ninfo: {title: M, version: "1"}\npaths: {}\ncomponents: {schemas: {X: {$ref: "./parts.yaml#/Nope"}}}\n');
+    await writeFile(
+      join(dir, 'bad-ref.yaml'),
+      'openapi: 3.1.0\ninfo: {title: M, version: "1"}\npaths: {}\ncomponents: {schemas: {X: {$ref: "./parts.yaml#/Nope"}}}\n',
+    );
     await expectReadError(loadSpec(join(dir, 'bad-ref.yaml')), /\$ref \.\/parts\.yaml#\/Nope .*does not resolve/);
-    await writeFile(join(dir, 'loop.yaml'), 'openapi: 3.1.0\ninfo: {title: M, version: "1"}\npaths: {}\ncomponents: {schemas: {X: {$ref: "./parts.yaml#/Loop"}}}\n');
+    await writeFile(
+      join(dir, 'loop.yaml'),
+      'openapi: 3.1.0\ninfo: {title: M, version: "1"}\npaths: {}\ncomponents: {schemas: {X: {$ref: "./parts.yaml#/Loop"}}}\n',
+    );
     await expectReadError(loadSpec(join(dir, 'loop.yaml')), /recursive \$ref/);
-    await writeFile(join(dir, 'no-file.yaml'), 'openapi: 3.1.0\ninfo: {title: M, version: "1"}\npaths: {}\ncomponents: {schemas: {X: {$ref: "./absent.yaml#/A"}}}\n');
+    await writeFile(
+      join(dir, 'no-file.yaml'),
+      'openapi: 3.1.0\ninfo: {title: M, version: "1"}\npaths: {}\ncomponents: {schemas: {X: {$ref: "./absent.yaml#/A"}}}\n',
+    );
     await expectReadError(loadSpec(join(dir, 'no-file.yaml')), /cannot read .*absent\.yaml: no such file/);
   });
 

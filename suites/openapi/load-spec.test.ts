@@ -19,7 +19,14 @@ describe('loadSpec on the pinned Mistral document', () => {
   it('literal document: chat response requires data; errata remove it', async () => {
     const literal = await loadSpec(pinnedSpecPath());
     const fixed = await loadSpec(pinnedSpecPath(), { overlays: [pinnedErrataPath()] });
-    const body = { id: 'x', object: 'chat.completion', model: 'm', created: 1, usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 }, choices: [] };
+    const body = {
+      id: 'x',
+      object: 'chat.completion',
+      model: 'm',
+      created: 1,
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      choices: [],
+    };
     const ptr = '/paths/~1v1~1chat~1completions/post/responses/200/content/application~1json/schema';
     expect(literal.validators.validate(ptr, body).valid).toBe(false);
     expect(fixed.validators.validate(ptr, body).valid).toBe(true);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { normaliseDocument } from './normalize.js';
 import { createValidators } from './validation.js';
 
-const doc = (openapi: string, schemas: Record<string, unknown>): Record<string, unknown> => ({ openapi, info: { title: 't', version: '1' }, paths: {}, components: { schemas } });
+const doc = (openapi: string, schemas: Record<string, unknown>): Record<string, unknown> => ({
+  openapi,
+  info: { title: 't', version: '1' },
+  paths: {},
+  components: { schemas },
+});
 
 describe('normaliseDocument', () => {
   it('OpenAPI 3.0: nullable becomes "or null" (typed, enum, $ref) without a finding; boolean bounds become numbers', () => {
@@ -28,7 +33,10 @@ describe('normaliseDocument', () => {
   it('OpenAPI 3.1: nullable is recorded as a normalisation; nullable: false only disappears', () => {
     const d = doc('3.1.0', { S: { type: 'string', nullable: true }, F: { type: 'string', nullable: false } });
     const out = normaliseDocument(d);
-    expect(out.map((n) => [n.rule, n.pointer])).toEqual([['nullable', '/components/schemas/S'], ['nullable', '/components/schemas/F']]);
+    expect(out.map((n) => [n.rule, n.pointer])).toEqual([
+      ['nullable', '/components/schemas/S'],
+      ['nullable', '/components/schemas/F'],
+    ]);
     const v = createValidators(d);
     expect(v.validate('/components/schemas/S', null).valid).toBe(true);
     expect(v.validate('/components/schemas/F', null).valid).toBe(false);

@@ -18,8 +18,9 @@ function normaliseNullable(s: Obj, pointer: string, out: Normalisation[], is30: 
   if (!is30) out.push({ pointer, rule: 'nullable', detail: '`nullable` is an OpenAPI 3.0 keyword, not JSON Schema 2020-12; read as "or null"' });
   if (!nullable) return;
   if (typeof s.type === 'string') s.type = [s.type, 'null'];
-  else if (Array.isArray(s.type)) { if (!s.type.includes('null')) s.type = [...s.type, 'null']; }
-  else {
+  else if (Array.isArray(s.type)) {
+    if (!s.type.includes('null')) s.type = [...s.type, 'null'];
+  } else {
     // No own type (a `$ref`, `allOf`, ...): "this, or null".
     const rest: Obj = { ...s };
     for (const k of Object.keys(s)) delete s[k];
@@ -30,7 +31,10 @@ function normaliseNullable(s: Obj, pointer: string, out: Normalisation[], is30: 
 }
 
 function normaliseBounds(s: Obj, pointer: string, out: Normalisation[]): void {
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof s[flag] === 'boolean') {
       out.push({ pointer, rule: 'exclusive-bound-boolean', detail: `boolean \`${flag}\` (OpenAPI 3.0) rewritten to a number` });
       if (s[flag] === true && typeof s[bound] === 'number') {
@@ -70,10 +74,10 @@ function rewriteLocalDefs(root: Obj, rootPointer: string, doc: Obj, out: Normali
     const name = s.$ref.slice('#/$defs/'.length).split('/')[0]!;
     // Nearest enclosing scope: the longest scope pointer that prefixes this pointer.
     const scope = scopes
-      .filter((sc) => (pointer === sc.pointer || pointer.startsWith(sc.pointer + '/')) && name in sc.defs)
+      .filter((sc) => (pointer === sc.pointer || pointer.startsWith(`${sc.pointer}/`)) && name in sc.defs)
       .sort((a, b) => b.pointer.length - a.pointer.length)[0];
     if (!scope) return;
-    const target = '#' + scope.pointer + s.$ref.slice(1);
+    const target = `#${scope.pointer}${s.$ref.slice(1)}`;
     out.push({ pointer, rule: 'local-defs-ref', detail: `\`${s.$ref}\` resolved against the enclosing schema's $defs (${target})` });
     s.$ref = target;
   });

@@ -27,7 +27,7 @@ function collectExamples(node: Obj): unknown[] {
   return out;
 }
 
-function mediaTypes(doc: Obj, content: unknown, pointer: string): MediaTypeModel[] {
+function mediaTypes(content: unknown, pointer: string): MediaTypeModel[] {
   if (!isObject(content)) return [];
   return Object.entries(content).map(([mediaType, raw]) => {
     const mt = isObject(raw) ? raw : {};
@@ -110,13 +110,13 @@ export function buildOperations(doc: Obj): Operation[] {
       if (typeof rawOp.summary === 'string') op.summary = rawOp.summary;
       const body = deref(doc, rawOp.requestBody, joinPointer(pointer, 'requestBody'));
       if (body) {
-        op.requestBody = { required: body.value.required === true, content: mediaTypes(doc, body.value.content, joinPointer(body.pointer, 'content')) };
+        op.requestBody = { required: body.value.required === true, content: mediaTypes(body.value.content, joinPointer(body.pointer, 'content')) };
       }
       if (isObject(rawOp.responses)) {
         for (const [status, rawRes] of Object.entries(rawOp.responses)) {
           const res = deref(doc, rawRes, joinPointer(pointer, 'responses', status));
           if (!res) continue;
-          const model: ResponseModel = { status, content: mediaTypes(doc, res.value.content, joinPointer(res.pointer, 'content')) };
+          const model: ResponseModel = { status, content: mediaTypes(res.value.content, joinPointer(res.pointer, 'content')) };
           if (typeof res.value.description === 'string') model.description = res.value.description;
           op.responses.push(model);
         }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyOverlay, parseOverlay } from './overlay.js';
 import { SpecReadError } from './read-document.js';
 
-const overlay = (actions: unknown[]): ReturnType<typeof parseOverlay> => parseOverlay({ overlay: '1.0.0', info: { title: 'T', version: '1' }, actions }, 'test-overlay');
+const overlay = (actions: unknown[]): ReturnType<typeof parseOverlay> =>
+  parseOverlay({ overlay: '1.0.0', info: { title: 'T', version: '1' }, actions }, 'test-overlay');
 
 const base = (): Record<string, unknown> => ({
   info: { title: 'x', contact: { name: 'a', email: 'e' } },
@@ -13,21 +14,30 @@ const base = (): Record<string, unknown> => ({
 describe('applyOverlay', () => {
   it('remove deletes object members and array items selected by a filter', () => {
     const doc = base();
-    const applied = applyOverlay(doc, overlay([
-      { target: "$.components.schemas.A.required[?(@ == 'data')]", remove: true },
-      { target: '$.components.schemas.B', remove: true, 'x-id': 'drop-b', 'x-evidence': 'why' },
-    ]));
+    const applied = applyOverlay(
+      doc,
+      overlay([
+        { target: "$.components.schemas.A.required[?(@ == 'data')]", remove: true },
+        { target: '$.components.schemas.B', remove: true, 'x-id': 'drop-b', 'x-evidence': 'why' },
+      ]),
+    );
     expect(doc.components).toEqual({ schemas: { A: { required: ['id', 'model'], properties: { id: { type: 'string' } } } } });
-    expect(applied.map((a) => [a.id, a.matched, a.evidence])).toEqual([['T#0', 1, []], ['drop-b', 1, ['why']]]);
+    expect(applied.map((a) => [a.id, a.matched, a.evidence])).toEqual([
+      ['T#0', 1, []],
+      ['drop-b', 1, ['why']],
+    ]);
   });
 
   it('update merges objects recursively, replaces primitives and arrays inside objects, appends to a selected array', () => {
     const doc = base();
-    applyOverlay(doc, overlay([
-      { target: '$.info', update: { title: 'y', contact: { email: 'f' }, 'x-new': [1] } },
-      { target: '$.components.schemas.B', update: { enum: ['c'] } },
-      { target: '$.tags', update: { name: 'agents' } },
-    ]));
+    applyOverlay(
+      doc,
+      overlay([
+        { target: '$.info', update: { title: 'y', contact: { email: 'f' }, 'x-new': [1] } },
+        { target: '$.components.schemas.B', update: { enum: ['c'] } },
+        { target: '$.tags', update: { name: 'agents' } },
+      ]),
+    );
     expect(doc.info).toEqual({ title: 'y', contact: { name: 'a', email: 'f' }, 'x-new': [1] });
     expect((doc.components as { schemas: { B: unknown } }).schemas.B).toEqual({ type: 'string', enum: ['c'] });
     expect(doc.tags).toEqual([{ name: 'chat' }, { name: 'fim' }, { name: 'agents' }]);
@@ -35,9 +45,18 @@ describe('applyOverlay', () => {
 
   it('update applies to every node a wildcard or filter selects, without sharing the update object', () => {
     const doc = base();
-    applyOverlay(doc, overlay([{ target: "$.tags[?@.name != 'fim']", update: { 'x-seen': { n: 1 } } }, { target: '$.tags[*]', update: { meta: { d: 1 } } }]));
+    applyOverlay(
+      doc,
+      overlay([
+        { target: "$.tags[?@.name != 'fim']", update: { 'x-seen': { n: 1 } } },
+        { target: '$.tags[*]', update: { meta: { d: 1 } } },
+      ]),
+    );
     const tags = doc.tags as Array<Record<string, unknown>>;
-    expect(tags).toEqual([{ name: 'chat', 'x-seen': { n: 1 }, meta: { d: 1 } }, { name: 'fim', meta: { d: 1 } }]);
+    expect(tags).toEqual([
+      { name: 'chat', 'x-seen': { n: 1 }, meta: { d: 1 } },
+      { name: 'fim', meta: { d: 1 } },
+    ]);
     // Each node gets its own copy: editing one later must not edit the other.
     expect(tags[0]!.meta).not.toBe(tags[1]!.meta);
   });
@@ -45,7 +64,13 @@ describe('applyOverlay', () => {
   it('a target that matches nothing changes nothing and reports matched: 0', () => {
     const doc = base();
     const before = structuredClone(doc);
-    const applied = applyOverlay(doc, overlay([{ target: '$.components.schemas.Nope', update: { type: 'x' } }, { target: '$.paths', remove: true }]));
+    const applied = applyOverlay(
+      doc,
+      overlay([
+        { target: '$.components.schemas.Nope', update: { type: 'x' } },
+        { target: '$.paths', remove: true },
+      ]),
+    );
     expect(applied.map((a) => a.matched)).toEqual([0, 0]);
     expect(doc).toEqual(before);
   });

@@ -43,7 +43,7 @@ describe('parse cache', () => {
     const dir = tempDir();
     const cache = createParseCache(dir);
     const key = cacheKey('b: 1', 'test');
-    writeFileSync(join(dir, `${key}.json`), '{"key":"' + key + '","value":{"b":');
+    writeFileSync(join(dir, `${key}.json`), `{"key":"${key}","value":{"b":`);
     expect(cache.get(key)).toBeUndefined();
     writeFileSync(join(dir, `${key}.json`), JSON.stringify({ key: 'another', value: { b: 9 } }));
     expect(cache.get(key)).toBeUndefined();

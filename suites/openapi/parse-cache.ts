@@ -63,7 +63,10 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
   } catch {
     // No user name (unusual containers): one shared name, still checked for ownership.
   }
-  return usableDir(join(packageRoot(), 'node_modules', '.cache', 'mistral-conformance'), false) ?? usableDir(join(tmpdir(), `mistral-conformance-cache-${user}`), true);
+  return (
+    usableDir(join(packageRoot(), 'node_modules', '.cache', 'mistral-conformance'), false) ??
+    usableDir(join(tmpdir(), `mistral-conformance-cache-${user}`), true)
+  );
 }
 
 export function createParseCache(dir: string | undefined): ParseCache {

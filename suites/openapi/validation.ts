@@ -118,7 +118,13 @@ export function createValidators(doc: Record<string, unknown>): SchemaValidators
   function byPointer(pointer: string): Compiled {
     let fns = cache.get(pointer);
     if (!fns) {
-      const ref = DOC_ID + '#' + pointer.split('/').map((t, i) => (i === 0 ? t : encodeURIComponent(t))).join('/');
+      const ref =
+        DOC_ID +
+        '#' +
+        pointer
+          .split('/')
+          .map((t, i) => (i === 0 ? t : encodeURIComponent(t)))
+          .join('/');
       fns = compile({ $ref: ref }, pointer);
       cache.set(pointer, fns);
     }
@@ -147,7 +153,10 @@ export function createValidators(doc: Record<string, unknown>): SchemaValidators
     isValid: (pointer, value) => byPointer(pointer).fast(value),
     isValidSchema: (schema, value) => (typeof schema === 'boolean' ? schema : byInline(schema as object).fast(value)),
     validateSchema(schema, value) {
-      if (typeof schema === 'boolean') return schema ? { valid: true, issues: [] } : { valid: false, issues: [{ instancePath: '', schemaPath: '', keyword: 'false', message: 'no value is allowed' }] };
+      if (typeof schema === 'boolean')
+        return schema
+          ? { valid: true, issues: [] }
+          : { valid: false, issues: [{ instancePath: '', schemaPath: '', keyword: 'false', message: 'no value is allowed' }] };
       return run(byInline(schema as object), value);
     },
   };

@@ -8,8 +8,13 @@ import { loadSpec, type LoadedSpec } from './load-spec.js';
 import { pinnedErrataPath, pinnedSpecPath } from './paths.js';
 
 type Obj = Record<string, unknown>;
-interface OrvResult { message: string; errors: Array<{ path: string; errorCode: string; message: string }> }
-interface Orv { validateResponse(status: number, body: unknown): OrvResult | undefined }
+interface OrvResult {
+  message: string;
+  errors: Array<{ path: string; errorCode: string; message: string }>;
+}
+interface Orv {
+  validateResponse(status: number, body: unknown): OrvResult | undefined;
+}
 type OrvCtor = new (args: { responses: Obj; components?: Obj }) => Orv;
 // A CommonJS module with `exports.default`: NodeNext hands us the module object.
 const OpenAPIResponseValidator = ((ORVModule as unknown as { default?: OrvCtor }).default ?? ORVModule) as unknown as OrvCtor;
@@ -26,19 +31,30 @@ const orvOk = (v: Orv, status: number, body: unknown): boolean => v.validateResp
 
 // Bodies recorded from api.mistral.ai (see shared/real-responses), trimmed.
 const chatBody = (): Obj => ({
-  id: 'e9459fcd56c742e0875167c9926c6aae', created: 1757759489, model: 'mistral-tiny', object: 'chat.completion',
+  id: 'e9459fcd56c742e0875167c9926c6aae',
+  created: 1757759489,
+  model: 'mistral-tiny',
+  object: 'chat.completion',
   usage: { prompt_tokens: 11, total_tokens: 107, completion_tokens: 96 },
   choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', tool_calls: null, content: 'Hello.' } }],
 });
 const embeddingBody = (): Obj => ({
-  id: '3fe947e29a95441a94086e11de21bff1', object: 'list', model: 'mistral-embed', usage: { prompt_tokens: 10, total_tokens: 10, completion_tokens: 0 },
+  id: '3fe947e29a95441a94086e11de21bff1',
+  object: 'list',
+  model: 'mistral-embed',
+  usage: { prompt_tokens: 10, total_tokens: 10, completion_tokens: 0 },
   data: [{ object: 'embedding', embedding: [-0.0224, 0.0082, 0.0516], index: 0 }],
 });
 const moderationBody = (): Obj => ({
-  id: '7c9d419fac054766a81aac44fc2dd4f7', model: 'mistral-moderation-latest', usage: { prompt_tokens: 3, total_tokens: 94, completion_tokens: 0 },
+  id: '7c9d419fac054766a81aac44fc2dd4f7',
+  model: 'mistral-moderation-latest',
+  usage: { prompt_tokens: 3, total_tokens: 94, completion_tokens: 0 },
   results: [{ category_scores: { sexual: 0.000066, pii: 0.00016 }, categories: { sexual: false, pii: false } }],
 });
-const modelsList2024 = (): Obj => ({ object: 'list', data: [{ id: 'open-mistral-7b', object: 'model', created: 1709042524, owned_by: 'mistralai', root: null, parent: null, permission: [] }] });
+const modelsList2024 = (): Obj => ({
+  object: 'list',
+  data: [{ id: 'open-mistral-7b', object: 'model', created: 1709042524, owned_by: 'mistralai', root: null, parent: null, permission: [] }],
+});
 
 describe('validator differential: ours vs openapi-response-validator 12.1.3 on the pinned spec', () => {
   let literal: LoadedSpec;
@@ -55,13 +71,41 @@ describe('validator differential: ours vs openapi-response-validator 12.1.3 on t
       ['literal: a real chat completion lacks the required `data`', 'literal', CHAT, 'post', chatBody(), false],
       ['errata: a real chat completion passes', 'fixed', CHAT, 'post', chatBody(), true],
       ['errata: usage {} fails (UsageInfo has no defaults)', 'fixed', CHAT, 'post', { ...chatBody(), usage: {} }, false],
-      ['errata: an unknown finish_reason fails', 'fixed', CHAT, 'post', { ...chatBody(), choices: [{ index: 0, finish_reason: 'bogus', message: { role: 'assistant', content: 'x' } }] }, false],
+      [
+        'errata: an unknown finish_reason fails',
+        'fixed',
+        CHAT,
+        'post',
+        { ...chatBody(), choices: [{ index: 0, finish_reason: 'bogus', message: { role: 'assistant', content: 'x' } }] },
+        false,
+      ],
       ['literal: a real embeddings body passes', 'literal', '/v1/embeddings', 'post', embeddingBody(), true],
-      ['literal: tuple `items` checks only the first embedding', 'literal', '/v1/embeddings', 'post', { ...embeddingBody(), data: [embeddingBody().data as unknown[], { object: 'embedding', embedding: 'x', index: 1 }].flat() }, true],
-      ['errata: every embedding is checked', 'fixed', '/v1/embeddings', 'post', { ...embeddingBody(), data: [(embeddingBody().data as unknown[])[0], { object: 'embedding', embedding: 'x', index: 1 }] }, false],
+      [
+        'literal: tuple `items` checks only the first embedding',
+        'literal',
+        '/v1/embeddings',
+        'post',
+        { ...embeddingBody(), data: [embeddingBody().data as unknown[], { object: 'embedding', embedding: 'x', index: 1 }].flat() },
+        true,
+      ],
+      [
+        'errata: every embedding is checked',
+        'fixed',
+        '/v1/embeddings',
+        'post',
+        { ...embeddingBody(), data: [(embeddingBody().data as unknown[])[0], { object: 'embedding', embedding: 'x', index: 1 }] },
+        false,
+      ],
       ['literal: a real moderation body passes', 'literal', '/v1/moderations', 'post', moderationBody(), true],
       ['literal: a 2024 model list without capabilities fails', 'literal', '/v1/models', 'get', modelsList2024(), false],
-      ['literal: a 422 body in the documented shape passes', 'literal', CHAT, 'post', { detail: [{ loc: ['body', 'model'], msg: 'field required', type: 'missing' }] }, true],
+      [
+        'literal: a 422 body in the documented shape passes',
+        'literal',
+        CHAT,
+        'post',
+        { detail: [{ loc: ['body', 'model'], msg: 'field required', type: 'missing' }] },
+        true,
+      ],
     ] as const)('%s', (_name, which, path, method, body, expected) => {
       const spec = which === 'literal' ? literal : fixed;
       const status = 'detail' in body ? '422' : '200';
@@ -71,7 +115,18 @@ describe('validator differential: ours vs openapi-response-validator 12.1.3 on t
 
     it('const is enforced by both (claim "ignores const" is false), also next to $ref', () => {
       const doc: Obj = { components: { schemas: { S: { type: 'string' } } } };
-      const v = new OpenAPIResponseValidator({ responses: { 200: { content: { 'application/json': { schema: { type: 'object', properties: { object: { const: 'list' }, kind: { $ref: '#/components/schemas/S', const: 'x' } } } } } } }, components: doc.components as Obj });
+      const v = new OpenAPIResponseValidator({
+        responses: {
+          200: {
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { object: { const: 'list' }, kind: { $ref: '#/components/schemas/S', const: 'x' } } },
+              },
+            },
+          },
+        },
+        components: doc.components as Obj,
+      });
       expect(orvOk(v, 200, { object: 'dict' })).toBe(false);
       expect(orvOk(v, 200, { kind: 'y' })).toBe(false);
       expect(orvOk(v, 200, { object: 'list', kind: 'x' })).toBe(true);
@@ -84,7 +139,10 @@ describe('validator differential: ours vs openapi-response-validator 12.1.3 on t
       const sse = ptr(CHAT, 'post', '200', 'text/event-stream');
       expect(fixed.validators.validate(sse, choice(null)).valid).toBe(true);
       expect(fixed.validators.validate(sse, choice(3)).valid).toBe(false);
-      const v = new OpenAPIResponseValidator({ responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/CompletionChunk' } } } } }, components: structuredClone(fixed.literal.components) as Obj });
+      const v = new OpenAPIResponseValidator({
+        responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/CompletionChunk' } } } } },
+        components: structuredClone(fixed.literal.components) as Obj,
+      });
       expect(orvOk(v, 200, choice(null))).toBe(true);
       expect(orvOk(v, 200, choice(3))).toBe(false);
     });
@@ -93,7 +151,10 @@ describe('validator differential: ours vs openapi-response-validator 12.1.3 on t
   describe('divergences', () => {
     it('defaults: it fills defaults into the body, so a missing required property with a default passes', () => {
       // The pinned spec's only required-with-default properties are request fields (EmbeddingRequest.model).
-      const v = new OpenAPIResponseValidator({ responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/EmbeddingRequest' } } } } }, components: structuredClone(literal.literal.components) as Obj });
+      const v = new OpenAPIResponseValidator({
+        responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/EmbeddingRequest' } } } } },
+        components: structuredClone(literal.literal.components) as Obj,
+      });
       const body: Obj = { input: 'hello' };
       expect(v.validateResponse(200, body)).toBeUndefined();
       expect(body).toEqual({ input: 'hello', model: 'mistral-embed', encoding_format: 'float' });
@@ -105,7 +166,12 @@ describe('validator differential: ours vs openapi-response-validator 12.1.3 on t
       const before = structuredClone(body);
       expect(orv(literal.literal, '/v1/models/{model_id}', 'get').validateResponse(200, body)).toBeUndefined();
       expect(body).toEqual({
-        id: 'm', object: 'model', owned_by: 'mistralai', max_context_length: 32768, aliases: [], type: 'base',
+        id: 'm',
+        object: 'model',
+        owned_by: 'mistralai',
+        max_context_length: 32768,
+        aliases: [],
+        type: 'base',
         capabilities: { completion_chat: true, completion_fim: false, function_calling: true, fine_tuning: false, vision: false },
         archived: false, // from FTModelCard, which the body does not match
       });
@@ -116,7 +182,16 @@ describe('validator differential: ours vs openapi-response-validator 12.1.3 on t
     });
 
     it('formats: it checks no formats (uuid, date-time)', () => {
-      const file = { id: 'not-a-uuid', object: 'file', bytes: 1, created_at: 1, filename: 'f.jsonl', purpose: 'fine-tune', sample_type: 'instruct', source: 'upload' };
+      const file = {
+        id: 'not-a-uuid',
+        object: 'file',
+        bytes: 1,
+        created_at: 1,
+        filename: 'f.jsonl',
+        purpose: 'fine-tune',
+        sample_type: 'instruct',
+        source: 'upload',
+      };
       expect(orvOk(orv(literal.literal, '/v1/files', 'post'), 200, file)).toBe(true);
       expect(ours(literal, '/v1/files', 'post', '200', file)).toBe(false);
       expect(ours(literal, '/v1/files', 'post', '200', { ...file, id: '497f6eca-6276-4993-bfeb-53cbbbba6f09' })).toBe(true);
@@ -140,7 +215,9 @@ describe('validator differential: ours vs openapi-response-validator 12.1.3 on t
       const schema = { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }], items: false };
       const v = new OpenAPIResponseValidator({ responses: { 200: { content: { 'application/json': { schema } } } } });
       expect(orvOk(v, 200, [1, 2])).toBe(false); // valid tuple rejected: draft-07 `items: false` forbids every element
-      const loose = new OpenAPIResponseValidator({ responses: { 200: { content: { 'application/json': { schema: { type: 'array', prefixItems: [{ type: 'number' }] } } } } } });
+      const loose = new OpenAPIResponseValidator({
+        responses: { 200: { content: { 'application/json': { schema: { type: 'array', prefixItems: [{ type: 'number' }] } } } } },
+      });
       expect(orvOk(loose, 200, ['x'])).toBe(true); // wrong tuple accepted
       expect(literal.validators.validateSchema(schema, [1, 2]).valid).toBe(true);
       expect(literal.validators.validateSchema({ type: 'array', prefixItems: [{ type: 'number' }] }, ['x']).valid).toBe(false);

@@ -51,9 +51,18 @@ export function response(init: ResponseInit): ExchangeResponse {
   return res;
 }
 
-export function exchange(res: ExchangeResponse | undefined, request: { method?: string; path?: string; json?: unknown } = {}, error?: Exchange['error']): Exchange {
+export function exchange(
+  res: ExchangeResponse | undefined,
+  request: { method?: string; path?: string; json?: unknown } = {},
+  error?: Exchange['error'],
+): Exchange {
   const ex: Exchange = {
-    request: { method: request.method ?? 'POST', url: `http://127.0.0.1${request.path ?? '/'}`, headers: {}, ...(request.json !== undefined ? { json: request.json, bodyText: JSON.stringify(request.json) } : {}) },
+    request: {
+      method: request.method ?? 'POST',
+      url: `http://127.0.0.1${request.path ?? '/'}`,
+      headers: {},
+      ...(request.json !== undefined ? { json: request.json, bodyText: JSON.stringify(request.json) } : {}),
+    },
     timing: { startedAt: 0, totalMs: 1 },
     retries: 0,
   };
@@ -79,7 +88,13 @@ export function testCase(init: CaseInit): TestCase {
     phase: init.expectation === 'reject' ? 'negative' : 'positive',
     expectation: init.expectation ?? 'accept',
     ...(init.violation ? { violation: init.violation } : {}),
-    steps: [{ label: 'test', operationId: init.operationId, request: { method: init.method ?? 'POST', path: init.path ?? '/', query: [], headers: {}, auth: init.auth ?? { kind: 'default' } } }],
+    steps: [
+      {
+        label: 'test',
+        operationId: init.operationId,
+        request: { method: init.method ?? 'POST', path: init.path ?? '/', query: [], headers: {}, auth: init.auth ?? { kind: 'default' } },
+      },
+    ],
     ...(init.situation ? { meta: { situation: init.situation } } : {}),
   };
 }
@@ -88,7 +103,14 @@ export function testCase(init: CaseInit): TestCase {
 export async function judge(check: Check, tc: TestCase, ex: Exchange, opts: { literal?: boolean } = {}): Promise<CheckOutcomeRecord[]> {
   const { fixed, literal } = await pinnedSpecs();
   const spec = opts.literal ? literal : fixed;
-  return runChecks({ spec, operations: new Map(spec.operations.map((o) => [o.id, o])), testCase: tc, exchanges: [ex], policy: createMistralStatusPolicy(), checks: [check] });
+  return runChecks({
+    spec,
+    operations: new Map(spec.operations.map((o) => [o.id, o])),
+    testCase: tc,
+    exchanges: [ex],
+    policy: createMistralStatusPolicy(),
+    checks: [check],
+  });
 }
 
 export const CHAT = 'chat_completion_v1_chat_completions_post';

@@ -4,7 +4,17 @@
 import { loadSpec, type LoadedSpec } from '../../openapi/load-spec.js';
 import type { Operation } from '../../openapi/model.js';
 import { pinnedErrataPath, pinnedSpecPath } from '../../openapi/paths.js';
-import type { CaseContext, Exchange, ExchangeContext, ExchangeResponse, SseTranscript, StatusPolicy, StreamEnd, StreamFold, TestCase } from '../../engine/types.js';
+import type {
+  CaseContext,
+  Exchange,
+  ExchangeContext,
+  ExchangeResponse,
+  SseTranscript,
+  StatusPolicy,
+  StreamEnd,
+  StreamFold,
+  TestCase,
+} from '../../engine/types.js';
 import { SseAccumulator, type SseReadContext } from '../../engine/transport/sse-reader.js';
 import { eventStreamMedia } from '../../engine/send-context.js';
 import { declaredTerminator } from '../sse-scope.js';
@@ -56,7 +66,7 @@ export function transcriptFromText(text: string, opts: TranscriptOptions = {}): 
   const acc = new SseAccumulator(ctx);
   const stepMs = opts.stepMs ?? 10;
   const blocks = text.split(/(?<=\n\n)/);
-  blocks.forEach((block, i) => acc.feed(block, (i + 1) * stepMs));
+  for (const [i, block] of blocks.entries()) acc.feed(block, (i + 1) * stepMs);
   const t = acc.finish(opts.end ?? 'closed');
   return t;
 }
@@ -85,7 +95,11 @@ export function exchangeOf(init: ExchangeInit): Exchange {
   const response: ExchangeResponse = { status, headers: { 'content-type': contentType }, contentType, bodyText, bytes: bodyText.length, truncated: false };
   if (init.json !== undefined) response.json = init.json;
   if (init.sse) response.sse = init.sse;
-  const request: Exchange['request'] = { method: init.method ?? 'POST', url: `http://127.0.0.1:1${init.path ?? '/v1/chat/completions'}`, headers: { 'content-type': 'application/json' } };
+  const request: Exchange['request'] = {
+    method: init.method ?? 'POST',
+    url: `http://127.0.0.1:1${init.path ?? '/v1/chat/completions'}`,
+    headers: { 'content-type': 'application/json' },
+  };
   if (init.requestJson !== undefined) {
     request.json = init.requestJson;
     request.bodyText = JSON.stringify(init.requestJson);

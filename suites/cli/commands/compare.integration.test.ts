@@ -26,7 +26,25 @@ beforeAll(async () => {
   const targets = [reference.url, faulty.url, prism.url];
   for (let i = 0; i < targets.length; i++) {
     const dir = tempDir(`compare-${i}`);
-    const r = await runCli(['run', '--target', targets[i]!, '--target-name', NAMES[i]!, ...SMALL_RUN, '--phases', 'examples,positive', '--include', `${CHAT},${MODELS}`, '--report-dir', dir, '--format', 'json'], { MISTRAL_API_KEY: KEY });
+    const r = await runCli(
+      [
+        'run',
+        '--target',
+        targets[i]!,
+        '--target-name',
+        NAMES[i]!,
+        ...SMALL_RUN,
+        '--phases',
+        'examples,positive',
+        '--include',
+        `${CHAT},${MODELS}`,
+        '--report-dir',
+        dir,
+        '--format',
+        'json',
+      ],
+      { MISTRAL_API_KEY: KEY },
+    );
     expect(r.code, `${NAMES[i]}: ${r.stderr}`).toBe(i === 0 ? 0 : 1);
     reports.push(join(dir, 'report.json'));
   }
@@ -50,7 +68,7 @@ function rows(md: string): string[][] {
   return lines.slice(start + 1).map((l) => l.split(' | ').map((c) => c.replace(/^\| ?|\s*\|$/g, '').trim()));
 }
 
-const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
+const unescapeText = (s: string): string => s.replace(/\\(.)/g, '$1');
 
 describe('compare of reference, faulty reference and Prism', () => {
   it('names the three targets in the header and gives each a score', () => {
@@ -83,7 +101,7 @@ describe('compare of reference, faulty reference and Prism', () => {
 
   it('the fault shows in a differing row naming the check, with reference passing and the faulty target failing', () => {
     const matrix = rows(markdown);
-    const row = matrix.find((r) => unescape(r[2] ?? '') === CHAT && unescape(r[3] ?? '') === 'response-schema-conformance');
+    const row = matrix.find((r) => unescapeText(r[2] ?? '') === CHAT && unescapeText(r[3] ?? '') === 'response-schema-conformance');
     expect(row, markdown).toBeDefined();
     expect(row![0]).toBe('**≠**');
     expect(row![4]).toContain('✅ pass');

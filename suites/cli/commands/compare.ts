@@ -23,6 +23,6 @@ export async function compareCommand(argv: string[]): Promise<number> {
   const text = renderCompare(await Promise.all(positionals.map(loadResults)), format);
   const out = str(values, 'out');
   if (out) await writeFile(out, text);
-  else process.stdout.write(text + '\n');
+  else process.stdout.write(`${text}\n`);
   return EXIT.pass;
 }

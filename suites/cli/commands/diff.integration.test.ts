@@ -17,11 +17,19 @@ afterAll(async () => {
 });
 
 /** Runs the suite against the reference server (with `fault`, if any) and returns the report's path. */
-async function runAgainst(fault: string | undefined, phases: string, include: string[], extra: string[] = []): Promise<{ report: string; code: number; stdout: string; stderr: string }> {
+async function runAgainst(
+  fault: string | undefined,
+  phases: string,
+  include: string[],
+  extra: string[] = [],
+): Promise<{ report: string; code: number; stdout: string; stderr: string }> {
   const server = await startReferenceServer({ apiKey: KEY, ...(fault ? { fault } : {}) });
   servers.push(server);
   const dir = tempDir(`diff-${fault ?? 'reference'}`);
-  const r = await runCli(['run', '--target', server.url, ...SMALL_RUN, '--phases', phases, '--include', include.join(','), '--report-dir', dir, '--format', 'json', ...extra], { MISTRAL_API_KEY: KEY });
+  const r = await runCli(
+    ['run', '--target', server.url, ...SMALL_RUN, '--phases', phases, '--include', include.join(','), '--report-dir', dir, '--format', 'json', ...extra],
+    { MISTRAL_API_KEY: KEY },
+  );
   return { report: join(dir, 'report.json'), ...r };
 }
 
@@ -43,7 +51,11 @@ const CASES: Array<{ fault: string; phases: string; include: string[] }> = [
   { fault: 'wrong-type', phases: 'examples,positive', include: ['list_models_v1_models_get', 'embeddings_v1_embeddings_post'] },
   { fault: 'wrong-content-type', phases: 'examples,positive', include: ['list_models_v1_models_get', 'embeddings_v1_embeddings_post'] },
   { fault: 'usage-total-wrong', phases: 'examples,positive', include: ['chat_completion_v1_chat_completions_post', 'fim_completion_v1_fim_completions_post'] },
-  { fault: 'accepts-out-of-range-temperature', phases: 'coverage,negative', include: ['chat_completion_v1_chat_completions_post', 'embeddings_v1_embeddings_post'] },
+  {
+    fault: 'accepts-out-of-range-temperature',
+    phases: 'coverage,negative',
+    include: ['chat_completion_v1_chat_completions_post', 'embeddings_v1_embeddings_post'],
+  },
 ];
 
 describe('diff of the reference server against a faulty variant', () => {

@@ -33,6 +33,6 @@ export async function diffCommand(argv: string[]): Promise<number> {
     for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
   }
   const diff = diffRuns(base!, current, threshold !== undefined ? { latencyThreshold: threshold } : {});
-  process.stdout.write(renderDiff(diff, format) + '\n');
+  process.stdout.write(`${renderDiff(diff, format)}\n`);
   return diff.exitCode;
 }

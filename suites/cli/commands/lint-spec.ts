@@ -20,6 +20,6 @@ export async function lintSpecCommand(argv: string[]): Promise<number> {
   const path = positionals[0] ?? pinnedSpecPath();
   const errata = values['no-errata'] ? [] : list(values, 'errata').length ? list(values, 'errata') : positionals[0] ? [] : [pinnedErrataPath()];
   const r = await runLintSpec(path, { errata });
-  process.stdout.write(r.text + '\n');
+  process.stdout.write(`${r.text}\n`);
   return r.exitCode;
 }

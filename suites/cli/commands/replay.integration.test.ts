@@ -20,7 +20,9 @@ beforeAll(async () => {
     const server = await startReferenceServer({ apiKey: KEY, fault });
     servers.push(server);
     const dir = tempDir(`replay-${fault}`);
-    const r = await runCli(['run', '--target', server.url, ...SMALL_RUN, '--phases', phases, '--include', include, '--report-dir', dir, '--format', 'json'], { MISTRAL_API_KEY: KEY });
+    const r = await runCli(['run', '--target', server.url, ...SMALL_RUN, '--phases', phases, '--include', include, '--report-dir', dir, '--format', 'json'], {
+      MISTRAL_API_KEY: KEY,
+    });
     expect(r.code).toBe(1);
     reports.set(fault, join(dir, 'report.json'));
   }
@@ -59,7 +61,10 @@ describe('replay of a failing case', () => {
     const server = await startReferenceServer({ apiKey: KEY });
     servers.push(server);
     const dir = tempDir('replay-clean');
-    await runCli(['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples', '--include', 'list_models_v1_models_get', '--report-dir', dir, '--format', 'json'], { MISTRAL_API_KEY: KEY });
+    await runCli(
+      ['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples', '--include', 'list_models_v1_models_get', '--report-dir', dir, '--format', 'json'],
+      { MISTRAL_API_KEY: KEY },
+    );
     const none = await runCli(['replay', '--report', join(dir, 'report.json'), '--embedded']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^\[mistral-conformance\] .* has no failure to replay\n$/);

@@ -36,12 +36,17 @@ export function replayVerdict(event: CaseFinished | undefined, checks: string[])
   const failing = relevant.filter((o) => o.status === 'failed');
   if (failing.length) return { verdict: 'STILL FAILING', detail: failing.map((o) => `${o.checkId}: ${(o.message ?? '').split('\n')[0]}`).join('\n') };
   const errored = relevant.filter((o) => o.status === 'errored');
-  if (errored.length || relevant.length === 0) return { verdict: 'ERROR', detail: errored.map((o) => `${o.checkId}: ${o.message}`).join('\n') || 'the checks did not apply this time' };
+  if (errored.length || relevant.length === 0)
+    return { verdict: 'ERROR', detail: errored.map((o) => `${o.checkId}: ${o.message}`).join('\n') || 'the checks did not apply this time' };
   return { verdict: 'FIXED', detail: relevant.map((o) => `${o.checkId}: ${o.status}`).join('\n') };
 }
 
 export async function replayCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { report: { type: 'string' }, case: { type: 'string' }, target: { type: 'string' }, embedded: { type: 'boolean' }, fault: { type: 'string' } }, false);
+  const { values } = parse(
+    argv,
+    { report: { type: 'string' }, case: { type: 'string' }, target: { type: 'string' }, embedded: { type: 'boolean' }, fault: { type: 'string' } },
+    false,
+  );
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.pass;
@@ -50,7 +55,8 @@ export async function replayCommand(argv: string[]): Promise<number> {
   if (!reportPath) throw new UsageError('replay needs --report report.json (see --help)');
   const report = await loadResults(reportPath);
   const wanted = failingChecksOf(report, str(values, 'case'));
-  if (!wanted) throw new UsageError(str(values, 'case') ? `no failure of case ${str(values, 'case')} in ${reportPath}` : `${reportPath} has no failure to replay`);
+  if (!wanted)
+    throw new UsageError(str(values, 'case') ? `no failure of case ${str(values, 'case')} in ${reportPath}` : `${reportPath} has no failure to replay`);
   let server: ReferenceServer | undefined;
   let target = str(values, 'target') ?? report.target;
   if (values.embedded) {

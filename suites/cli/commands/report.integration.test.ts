@@ -25,7 +25,10 @@ beforeAll(async () => {
   // A run with failures that carry violations, exchanges, streams and reproductions.
   server = await startReferenceServer({ apiKey: KEY, fault: 'accepts-out-of-range-temperature' });
   runDir = tempDir('report-run');
-  ({ code: runCode } = await runCli(['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples,coverage,negative', '--include', CHAT, '--report-dir', runDir], { MISTRAL_API_KEY: KEY }));
+  ({ code: runCode } = await runCli(
+    ['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples,coverage,negative', '--include', CHAT, '--report-dir', runDir],
+    { MISTRAL_API_KEY: KEY },
+  ));
 }, 120_000);
 afterAll(async () => server?.close());
 
@@ -52,7 +55,10 @@ describe('report --from events.ndjson', () => {
     const baseline = join(tempDir('report-baseline'), 'baseline.json');
     writeFileSync(baseline, renderBaseline(makeBaseline(parseReport(readFileSync(join(runDir, 'report.json'), 'utf8')), 'known')));
     const dir = tempDir('report-baselined');
-    const run = await runCli(['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples,coverage,negative', '--include', CHAT, '--report-dir', dir, '--baseline', baseline], { MISTRAL_API_KEY: KEY });
+    const run = await runCli(
+      ['run', '--target', server.url, ...SMALL_RUN, '--phases', 'examples,coverage,negative', '--include', CHAT, '--report-dir', dir, '--baseline', baseline],
+      { MISTRAL_API_KEY: KEY },
+    );
     expect(run.code).toBe(0);
     const out = tempDir('report-baselined-rebuilt');
     const r = await runCli(['report', '--from', join(dir, 'events.ndjson'), '--out', out, '--baseline', baseline]);

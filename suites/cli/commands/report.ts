@@ -29,6 +29,6 @@ export async function reportCommand(argv: string[]): Promise<number> {
     for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
   }
   const paths = await writeReports(results, str(values, 'out') ?? 'conformance-report', formats);
-  process.stdout.write(paths.join('\n') + '\n');
+  process.stdout.write(`${paths.join('\n')}\n`);
   return EXIT.pass;
 }

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../test-support.js';
 
 const base = ['run', '--embedded', '--quiet', '--runs', '2', '--phases', 'examples,positive', '--include', 'chat'];
-const checkIds = (dir: string): Set<string> => new Set(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).operations.flatMap((o: { checks: Array<{ checkId: string }> }) => o.checks.map((c) => c.checkId)));
+const checkIds = (dir: string): Set<string> =>
+  new Set(
+    JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).operations.flatMap((o: { checks: Array<{ checkId: string }> }) =>
+      o.checks.map((c) => c.checkId),
+    ),
+  );
 
 describe('choosing checks', () => {
   it('--skip-checks leaves those checks out', async () => {

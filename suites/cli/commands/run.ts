@@ -178,7 +178,14 @@ interface TargetRun {
   options: ConformanceOptions;
 }
 
-async function runOne(run: TargetRun, dir: string, formats: string[], quiet: boolean, baselinePath: string | undefined, stop: () => boolean): Promise<RunResults> {
+async function runOne(
+  run: TargetRun,
+  dir: string,
+  formats: string[],
+  quiet: boolean,
+  baselinePath: string | undefined,
+  stop: () => boolean,
+): Promise<RunResults> {
   await mkdir(dir, { recursive: true });
   const secrets = run.options.apiKey ? [run.options.apiKey] : [];
   const log = createNdjsonWriter(join(dir, 'events.ndjson'), { secrets });
@@ -205,7 +212,7 @@ async function runOne(run: TargetRun, dir: string, formats: string[], quiet: boo
     for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
   }
   await writeReports(results, dir, formats, { secrets });
-  process.stdout.write(renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir, secrets }) + '\n');
+  process.stdout.write(`${renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir, secrets })}\n`);
   return results;
 }
 
@@ -248,7 +255,17 @@ export async function runCommand(argv: string[]): Promise<number> {
     server = await startReferenceServer({ apiKey: 'reference-key', ...(fault ? { fault } : {}) });
     // The embedded server is free and serves any agent: run the whole suite, fine-tuning jobs and
     // agents completions included (flags still win).
-    runs.push({ name: fault ? `reference (${fault})` : 'reference', options: { apiKey: 'reference-key', agentId: 'ag:reference:conformance', allowCostly: true, ...flags, target: server.url, targetName: fault ? `reference-server+${fault}` : 'reference-server' } });
+    runs.push({
+      name: fault ? `reference (${fault})` : 'reference',
+      options: {
+        apiKey: 'reference-key',
+        agentId: 'ag:reference:conformance',
+        allowCostly: true,
+        ...flags,
+        target: server.url,
+        targetName: fault ? `reference-server+${fault}` : 'reference-server',
+      },
+    });
   } else {
     if (!flags.target) throw new UsageError('no target: give --target URL, --embedded or --config FILE (see --help)');
     // Without a config file, --target-name labels the run (report titles, compare columns).
@@ -260,7 +277,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   const handler = installInterruptHandler({
     onFirst: () => {
       interrupted = true;
-      process.stderr.write('\n[mistral-conformance] interrupted: finishing requests in flight, cleaning up, writing the partial report (Ctrl-C again to exit now)\n');
+      process.stderr.write(
+        '\n[mistral-conformance] interrupted: finishing requests in flight, cleaning up, writing the partial report (Ctrl-C again to exit now)\n',
+      );
     },
     onSecond: () => process.exit(EXIT.interrupted),
   });

@@ -12,19 +12,28 @@ Starts the reference server: a conforming Mistral API on 127.0.0.1 (port 0 = any
 `;
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, fault: { type: 'string' }, 'api-key': { type: 'string' }, 'list-faults': { type: 'boolean' } }, false);
+  const { values } = parse(
+    argv,
+    { port: { type: 'string' }, host: { type: 'string' }, fault: { type: 'string' }, 'api-key': { type: 'string' }, 'list-faults': { type: 'boolean' } },
+    false,
+  );
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.pass;
   }
   if (values['list-faults']) {
-    process.stdout.write(formatFaultList() + '\n');
+    process.stdout.write(`${formatFaultList()}\n`);
     return EXIT.pass;
   }
   const fault = str(values, 'fault');
   if (fault && !listFaults().some((f) => f.name === fault)) throw new UsageError(`unknown fault "${fault}" (see serve --list-faults)`);
   const apiKey = str(values, 'api-key');
-  const server = await startReferenceServer({ port: int(values, 'port', 0), host: str(values, 'host') ?? '127.0.0.1', ...(fault ? { fault } : {}), ...(apiKey ? { apiKey } : {}) });
+  const server = await startReferenceServer({
+    port: int(values, 'port', 0),
+    host: str(values, 'host') ?? '127.0.0.1',
+    ...(fault ? { fault } : {}),
+    ...(apiKey ? { apiKey } : {}),
+  });
   process.stdout.write(`reference server listening on ${server.url}${fault ? ` with fault ${fault}` : ''}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();

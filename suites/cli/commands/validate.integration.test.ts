@@ -15,8 +15,33 @@ function harEntry(r: ReturnType<typeof rec>, base = 'https://api.mistral.ai') {
   return {
     startedDateTime: '2025-09-13T10:31:30.000Z',
     time: 120,
-    request: { method: r.method, url: base + r.path, httpVersion: 'HTTP/1.1', headers: [{ name: 'Authorization', value: 'Bearer sk-recorded-secret-1' }], queryString: [], cookies: [], headersSize: -1, bodySize: -1, ...(r.request_body ? { postData: { mimeType: 'application/json', text: JSON.stringify(r.request_body) } } : {}) },
-    response: { status: r.status, statusText: '', httpVersion: 'HTTP/1.1', headers, cookies: [], content: { size: text.length, mimeType: headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? 'application/json', text: Buffer.from(text).toString('base64'), encoding: 'base64' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+    request: {
+      method: r.method,
+      url: base + r.path,
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'Authorization', value: 'Bearer sk-recorded-secret-1' }],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: -1,
+      ...(r.request_body ? { postData: { mimeType: 'application/json', text: JSON.stringify(r.request_body) } } : {}),
+    },
+    response: {
+      status: r.status,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      headers,
+      cookies: [],
+      content: {
+        size: text.length,
+        mimeType: headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? 'application/json',
+        text: Buffer.from(text).toString('base64'),
+        encoding: 'base64',
+      },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    },
     cache: {},
     timings: { send: 0, wait: 100, receive: 20 },
   };
@@ -25,7 +50,17 @@ function harEntry(r: ReturnType<typeof rec>, base = 'https://api.mistral.ai') {
 describe('validate', () => {
   it('judges a HAR of real traffic (base64 bodies, a stream) and passes it', async () => {
     const dir = tempDir('validate-har-');
-    const har = { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: ['chat_completions__basic_2025-09__openllmetry.json', 'chat_completions__stream_2025-09__openllmetry.json', 'embeddings__batch_input_2025-09__openllmetry.json'].map((n) => harEntry(rec(n))) } };
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [
+          'chat_completions__basic_2025-09__openllmetry.json',
+          'chat_completions__stream_2025-09__openllmetry.json',
+          'embeddings__batch_input_2025-09__openllmetry.json',
+        ].map((n) => harEntry(rec(n))),
+      },
+    };
     const file = join(dir, 'traffic.har');
     writeFileSync(file, JSON.stringify(har));
     const r = await runCli(['validate', file, '--report-dir', join(dir, 'report'), '--quiet']);
@@ -41,7 +76,7 @@ describe('validate', () => {
     const bad = rec('chat_completions__basic_2025-09__openllmetry.json');
     bad.body.choices[0].finish_reason = 'done';
     const file = join(dir, 'traffic.ndjson');
-    writeFileSync(file, JSON.stringify(bad) + '\n');
+    writeFileSync(file, `${JSON.stringify(bad)}\n`);
     const r = await runCli(['validate', file, '--report-dir', join(dir, 'report'), '--quiet']);
     expect(r.code).toBe(1);
     const md = readFileSync(join(dir, 'report', 'summary.md'), 'utf8');

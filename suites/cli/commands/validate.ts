@@ -10,6 +10,7 @@ import { genericChecks } from '../../checks/index.js';
 import { readHar } from '../../engine/recorded/read-har.js';
 import { readNdjson } from '../../engine/recorded/read-ndjson.js';
 import type { RecordedExchange } from '../../engine/recorded/recorded-exchange.js';
+import type { RunResults } from '../../engine/results.js';
 import { validateRecorded } from '../../engine/recorded/validate-recorded.js';
 import { createMistralSuite } from '../../mistral/suite.js';
 import { list, parse, str } from '../args.js';
@@ -38,7 +39,14 @@ export function readRecordings(text: string, source: string): RecordedExchange[]
 }
 
 export async function validateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { spec: { type: 'string' }, 'no-errata': { type: 'boolean' }, errata: { type: 'string', multiple: true }, 'report-dir': { type: 'string' }, format: { type: 'string' }, quiet: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, {
+    spec: { type: 'string' },
+    'no-errata': { type: 'boolean' },
+    errata: { type: 'string', multiple: true },
+    'report-dir': { type: 'string' },
+    format: { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.pass;
@@ -53,19 +61,33 @@ export async function validateCommand(argv: string[]): Promise<number> {
   }
   const records = readRecordings(text, file);
   const spec = str(values, 'spec');
-  const contract = await loadContract({ errata: values['no-errata'] !== true, ...(spec ? { spec } : {}), ...(list(values, 'errata').length ? { overlays: list(values, 'errata') } : {}) });
+  const contract = await loadContract({
+    errata: values['no-errata'] !== true,
+    ...(spec ? { spec } : {}),
+    ...(list(values, 'errata').length ? { overlays: list(values, 'errata') } : {}),
+  });
   const suite = createMistralSuite({ models: [], maxTokens: 16, k: 1, readOnly: true, allowCostly: false, seed: 0 });
   const dir = str(values, 'report-dir') ?? 'conformance-report';
   await mkdir(dir, { recursive: true });
   const log = await createNdjsonWriter(join(dir, 'events.ndjson'));
-  let results;
+  let results: RunResults;
   try {
-    results = await validateRecorded({ spec: contract.spec, specSummary: contract.summary, records, checks: genericChecks, plugins: [suite], policy: suite.statusPolicy!, listeners: [log.write], tool: tool(), source: file });
+    results = await validateRecorded({
+      spec: contract.spec,
+      specSummary: contract.summary,
+      records,
+      checks: genericChecks,
+      plugins: [suite],
+      policy: suite.statusPolicy!,
+      listeners: [log.write],
+      tool: tool(),
+      source: file,
+    });
   } finally {
     await log.close();
   }
   const formats = list(values, 'format').length ? list(values, 'format') : ['json', 'junit', 'markdown', 'html'];
   await writeReports(results, dir, formats);
-  if (values.quiet !== true) process.stdout.write(renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir }) + '\n');
+  if (values.quiet !== true) process.stdout.write(`${renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir })}\n`);
   return results.summary.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }

@@ -14,7 +14,11 @@ const GOOD: unknown[] = [
   {},
   read('./mistral-conformance.config.example.json'),
   { errata: false, spec: './openapi.yaml', targets: { local: { url: 'http://127.0.0.1:4010' } } },
-  { targets: { 'vendor-b.eu': { url: 'https://x.example/v', auth: { header: 'api-token', scheme: 'Token' }, phases: ['examples', 'stateful'], readOnly: true } } },
+  {
+    targets: {
+      'vendor-b.eu': { url: 'https://x.example/v', auth: { header: 'api-token', scheme: 'Token' }, phases: ['examples', 'stateful'], readOnly: true },
+    },
+  },
   { defaults: { statusPolicy: { '4XX': 'warn', '5xx': { '*': 'fail', unknown: 'warn' } }, rateLimit: { requestsPerSecond: 0.5, maxRetries: 0 } } },
 ];
 

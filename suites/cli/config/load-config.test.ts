@@ -101,7 +101,7 @@ describe('loadConfig', () => {
   });
 
   it('loads a .ts config where the runtime can (vitest)', async () => {
-    const p = await file('c.ts', "const port: number = 3;\nexport default { targets: { ts: { url: `http://127.0.0.1:${port}` } } };");
+    const p = await file('c.ts', 'const port: number = 3;\nexport default { targets: { ts: { url: `http://127.0.0.1:${port}` } } };');
     expect((await loadConfig(p)).targets.ts?.url).toBe('http://127.0.0.1:3');
   });
 });

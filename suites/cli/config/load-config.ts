@@ -9,7 +9,12 @@ import { ConfigError } from './config-error.js';
 import type { RunConfig } from './types.js';
 import { validateConfig } from './validate-config.js';
 
-export const CONFIG_FILE_NAMES = ['mistral-conformance.config.json', 'mistral-conformance.config.mjs', 'mistral-conformance.config.js', 'mistral-conformance.config.ts'];
+export const CONFIG_FILE_NAMES = [
+  'mistral-conformance.config.json',
+  'mistral-conformance.config.mjs',
+  'mistral-conformance.config.js',
+  'mistral-conformance.config.ts',
+];
 
 /** The configuration file in `dir`, if there is one (the CLI's default when no --config is given). */
 export function findConfigFile(dir: string): string | undefined {

@@ -63,8 +63,19 @@ describe('resolveTargets', () => {
   });
 
   it('lets flags win over target and defaults', () => {
-    const [t] = resolveTargets(config, { concurrency: 1, models: ['large'], budgets: { maxRequests: 7 }, headers: { 'X-TEAM': 'cli' }, url: 'http://127.0.0.1:9' }, 'vendorA', { env });
-    expect(t).toMatchObject({ name: 'vendorA', url: 'http://127.0.0.1:9', concurrency: 1, models: ['large'], budgets: { maxRequests: 7, maxDurationMs: 60000 } });
+    const [t] = resolveTargets(
+      config,
+      { concurrency: 1, models: ['large'], budgets: { maxRequests: 7 }, headers: { 'X-TEAM': 'cli' }, url: 'http://127.0.0.1:9' },
+      'vendorA',
+      { env },
+    );
+    expect(t).toMatchObject({
+      name: 'vendorA',
+      url: 'http://127.0.0.1:9',
+      concurrency: 1,
+      models: ['large'],
+      budgets: { maxRequests: 7, maxDurationMs: 60000 },
+    });
     expect(t!.headers).toEqual({ 'x-trace': 'on', 'X-TEAM': 'cli' });
   });
 
@@ -136,7 +147,14 @@ describe('options', () => {
   it('accept flags in the run API names (target, extraHeaders, authHeader, budget, rateLimit, retries)', () => {
     const [t] = resolveTargets(
       config,
-      { target: 'http://127.0.0.1:5', extraHeaders: { 'x-team': 'flag' }, authHeader: { name: 'api-token' }, budget: { maxRequests: 3 }, rateLimit: 9, retries: 1 },
+      {
+        target: 'http://127.0.0.1:5',
+        extraHeaders: { 'x-team': 'flag' },
+        authHeader: { name: 'api-token' },
+        budget: { maxRequests: 3 },
+        rateLimit: 9,
+        retries: 1,
+      },
       'mistral',
       { env },
     );
@@ -168,7 +186,12 @@ describe('options', () => {
 
   it('leave unset lists out so the run defaults apply, and never hold a key that is not set', () => {
     const [t] = resolveTargets(undefined, { url: 'http://127.0.0.1:1' }, undefined, { env: {} });
-    expect(t!.options).toEqual({ target: 'http://127.0.0.1:1', apiKeyEnv: 'MISTRAL_API_KEY', authHeader: { name: 'Authorization', scheme: 'Bearer' }, extraHeaders: {} });
+    expect(t!.options).toEqual({
+      target: 'http://127.0.0.1:1',
+      apiKeyEnv: 'MISTRAL_API_KEY',
+      authHeader: { name: 'Authorization', scheme: 'Bearer' },
+      extraHeaders: {},
+    });
   });
 });
 

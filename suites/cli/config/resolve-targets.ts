@@ -29,7 +29,12 @@ const ALIASES = ['target', 'extraHeaders', 'authHeader', 'budget', 'rateLimit', 
  * The targets to run: the named one, or every configured target (in file order) when no name is
  * given, or a single target built from the URL flag when the flags carry one.
  */
-export function resolveTargets(config: RunConfig | undefined, cliOverrides: CliOverrides = {}, targetName?: string, options: ResolveOptions = {}): ResolvedTarget[] {
+export function resolveTargets(
+  config: RunConfig | undefined,
+  cliOverrides: CliOverrides = {},
+  targetName?: string,
+  options: ResolveOptions = {},
+): ResolvedTarget[] {
   const cli = fromFlags(cliOverrides);
   const issues = overrideIssues(cli as unknown as Record<string, unknown>);
   if (issues.length) throw ConfigError.fromIssues(issues, 'read command-line options');
@@ -58,7 +63,8 @@ function fromFlags(f: CliOverrides): TargetSettings & { url?: string } {
   if (url !== undefined) out.url = url;
   const headers = { ...(f.extraHeaders ?? {}), ...(f.headers ?? {}) };
   if (f.extraHeaders !== undefined || f.headers !== undefined) out.headers = headers;
-  if (f.authHeader !== undefined && f.auth === undefined) out.auth = f.authHeader.scheme ? { header: f.authHeader.name, scheme: f.authHeader.scheme } : { header: f.authHeader.name };
+  if (f.authHeader !== undefined && f.auth === undefined)
+    out.auth = f.authHeader.scheme ? { header: f.authHeader.name, scheme: f.authHeader.scheme } : { header: f.authHeader.name };
   if (f.budget !== undefined || f.budgets !== undefined) out.budgets = { ...(f.budget ?? {}), ...(f.budgets ?? {}) };
   const rate: RateLimitConfig = typeof f.rateLimit === 'number' ? { requestsPerSecond: f.rateLimit } : { ...(f.rateLimit ?? {}) };
   if (f.retries !== undefined) rate.maxRetries = f.retries;
@@ -91,7 +97,8 @@ function resolveOne(
     url: c.url ?? t.url,
     apiKeyEnv,
     auth,
-    authHeader: auth === 'bearer' ? { name: 'Authorization', scheme: 'Bearer' } : auth.scheme ? { name: auth.header, scheme: auth.scheme } : { name: auth.header },
+    authHeader:
+      auth === 'bearer' ? { name: 'Authorization', scheme: 'Bearer' } : auth.scheme ? { name: auth.header, scheme: auth.scheme } : { name: auth.header },
     headers: mergeHeaders(d.headers, t.headers, c.headers),
     models: pick('models') ?? [],
     include: pick('include') ?? [],
@@ -112,7 +119,9 @@ function resolveOne(
 
 /** Run options: the flags not about targets pass through, then the resolved settings on top. */
 function toOptions(r: Omit<ResolvedTarget, 'options'>, config: RunConfig | undefined, flags: CliOverrides): TargetRunOptions & Record<string, unknown> {
-  const passthrough = Object.fromEntries(Object.entries(flags).filter(([k, v]) => v !== undefined && !ALIASES.includes(k) && !(k in r) && k !== 'headers' && k !== 'auth' && k !== 'budgets'));
+  const passthrough = Object.fromEntries(
+    Object.entries(flags).filter(([k, v]) => v !== undefined && !ALIASES.includes(k) && !(k in r) && k !== 'headers' && k !== 'auth' && k !== 'budgets'),
+  );
   const o: TargetRunOptions & Record<string, unknown> = {
     ...passthrough,
     target: r.url,

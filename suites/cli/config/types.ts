@@ -87,7 +87,10 @@ export type StatusPolicyTable = Record<string, Partial<Record<StatusSituation | 
 
 /** A target's settings as run options (the shape of the run API's ConformanceOptions). */
 export interface TargetRunOptions
-  extends Pick<TargetSettings, 'models' | 'include' | 'exclude' | 'concurrency' | 'agentId' | 'timeoutMs' | 'maxTokens' | 'phases' | 'readOnly' | 'allowCostly'> {
+  extends Pick<
+    TargetSettings,
+    'models' | 'include' | 'exclude' | 'concurrency' | 'agentId' | 'timeoutMs' | 'maxTokens' | 'phases' | 'readOnly' | 'allowCostly'
+  > {
   target: string;
   apiKeyEnv: string;
   /** Read from the environment variable named by apiKeyEnv. Never print it. */

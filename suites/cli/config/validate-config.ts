@@ -138,11 +138,7 @@ export function configIssues(raw: unknown): { config?: RunConfig; issues: Config
     const defaults = c.object(root.defaults, 'defaults');
     if (defaults) {
       if ('url' in defaults) c.fail('defaults.url', 'is not allowed: each target sets its own url');
-      c.keys(
-        Object.fromEntries(Object.entries(defaults).filter(([k]) => k !== 'url')),
-        'defaults',
-        SETTING_KEYS,
-      );
+      c.keys(Object.fromEntries(Object.entries(defaults).filter(([k]) => k !== 'url')), 'defaults', SETTING_KEYS);
       config.defaults = settings(c, defaults, 'defaults');
     }
   }
@@ -283,7 +279,8 @@ function apiKeyEnv(c: Checker, value: unknown, path: string): string | undefined
   if (typeof value !== 'string' || !ENV_NAME.test(value)) {
     return c.fail(path, 'must be the NAME of an environment variable (letters, digits and _, e.g. "MISTRAL_API_KEY")');
   }
-  if (looksLikeKey(value)) return c.fail(path, 'looks like an API key, not the name of a variable: put the key in an environment variable and give its name here');
+  if (looksLikeKey(value))
+    return c.fail(path, 'looks like an API key, not the name of a variable: put the key in an environment variable and give its name here');
   return value;
 }
 
@@ -296,7 +293,8 @@ function auth(c: Checker, value: unknown, path: string): AuthConfig | undefined 
   if (value === 'bearer') return 'bearer';
   if (isObject(value)) {
     c.keys(value, path, ['header', 'scheme']);
-    const header = value.header === undefined ? c.fail(childPath(path, 'header'), 'is required (e.g. "x-api-key")') : headerName(c, value.header, childPath(path, 'header'));
+    const header =
+      value.header === undefined ? c.fail(childPath(path, 'header'), 'is required (e.g. "x-api-key")') : headerName(c, value.header, childPath(path, 'header'));
     let scheme: string | undefined;
     if (value.scheme !== undefined) scheme = c.string(value.scheme, childPath(path, 'scheme'));
     if (header === undefined) return undefined;

@@ -22,7 +22,8 @@ export function readHar(value: unknown, source: string): RecordedExchange[] {
     const e = isObject(raw) ? raw : {};
     const req = (isObject(e.request) ? e.request : {}) as Obj;
     const res = (isObject(e.response) ? e.response : {}) as Obj;
-    if (typeof req.method !== 'string' || typeof req.url !== 'string') throw new RecordingFormatError(`${source}: log.entries[${i}].request needs method and url`);
+    if (typeof req.method !== 'string' || typeof req.url !== 'string')
+      throw new RecordingFormatError(`${source}: log.entries[${i}].request needs method and url`);
     if (typeof res.status !== 'number') throw new RecordingFormatError(`${source}: log.entries[${i}].response needs a numeric status`);
     const content = isObject(res.content) ? res.content : {};
     let body = typeof content.text === 'string' ? content.text : '';

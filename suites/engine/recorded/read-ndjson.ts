@@ -16,7 +16,8 @@ export function recordToExchange(value: unknown, source: string): RecordedExchan
   if (typeof value.body_text === 'string') responseBody = value.body_text;
   else if ('body' in value && value.body !== undefined) responseBody = JSON.stringify(value.body);
   // Recordings without headers: a JSON body was JSON on the wire.
-  if (!responseHeaders['content-type'] && 'body' in value && value.body !== null && value.body !== undefined) responseHeaders['content-type'] = 'application/json';
+  if (!responseHeaders['content-type'] && 'body' in value && value.body !== null && value.body !== undefined)
+    responseHeaders['content-type'] = 'application/json';
   const rec: RecordedExchange = {
     method: method.toUpperCase(),
     url,

@@ -22,7 +22,16 @@ function toNdjson(): string {
     .sort()
     .map((f) => {
       const r = JSON.parse(readFileSync(join(DIR, f), 'utf8'));
-      return JSON.stringify({ method: r.method, path: r.path, status: r.status, headers: r.headers ?? undefined, request_body: r.request_body ?? undefined, body: r.body, body_text: r.body_text, name: f });
+      return JSON.stringify({
+        method: r.method,
+        path: r.path,
+        status: r.status,
+        headers: r.headers ?? undefined,
+        request_body: r.request_body ?? undefined,
+        body: r.body,
+        body_text: r.body_text,
+        name: f,
+      });
     })
     .join('\n');
 }
@@ -34,13 +43,27 @@ async function validate(errata: boolean): Promise<{ results: RunResults; cases: 
   const contract = await loadContract({ errata });
   const suite = createMistralSuite({ models: [], maxTokens: 16, k: 1, readOnly: true, allowCostly: false, seed: 0 });
   const events: RunEvent[] = [];
-  const results = await validateRecorded({ spec: contract.spec, specSummary: contract.summary, records, checks: genericChecks, plugins: [suite], policy: suite.statusPolicy!, listeners: [(e) => events.push(e)], tool: { name: 'mistral-conformance', version: 'test' }, source: 'real-responses.ndjson' });
+  const results = await validateRecorded({
+    spec: contract.spec,
+    specSummary: contract.summary,
+    records,
+    checks: genericChecks,
+    plugins: [suite],
+    policy: suite.statusPolicy!,
+    listeners: [(e) => events.push(e)],
+    tool: { name: 'mistral-conformance', version: 'test' },
+    source: 'real-responses.ndjson',
+  });
   const cases = new Map<string, CaseFinished>();
   for (const e of events) if (e.type === 'case-finished') cases.set(names[Number(e.description!.split(':').pop()) - 1]!, e);
   return { results, cases };
 }
 
-const bad = (c: CaseFinished | undefined) => (c?.outcomes ?? []).filter((o) => o.status !== 'passed' && o.status !== 'skipped').map((o) => `${o.status}:${o.checkId}`).sort();
+const bad = (c: CaseFinished | undefined) =>
+  (c?.outcomes ?? [])
+    .filter((o) => o.status !== 'passed' && o.status !== 'skipped')
+    .map((o) => `${o.status}:${o.checkId}`)
+    .sort();
 
 describe('validate on the recorded real Mistral API responses', () => {
   let withErrata: Awaited<ReturnType<typeof validate>>;
@@ -55,7 +78,15 @@ describe('validate on the recorded real Mistral API responses', () => {
   });
 
   it('accepts the real chat completions, embeddings and moderations with the errata', () => {
-    for (const name of ['chat_completions__basic_2024-05__openllmetry.json', 'chat_completions__basic_2025-09__openllmetry.json', 'chat_completions__json_mode_2024-02__helgesverre.json', 'embeddings__batch_input_2025-09__openllmetry.json', 'embeddings__single_input_2024-05__openllmetry.json', 'moderations__text_flagged_2025-10__helgesverre.json', 'chat_moderations__2025-10__helgesverre.json']) {
+    for (const name of [
+      'chat_completions__basic_2024-05__openllmetry.json',
+      'chat_completions__basic_2025-09__openllmetry.json',
+      'chat_completions__json_mode_2024-02__helgesverre.json',
+      'embeddings__batch_input_2025-09__openllmetry.json',
+      'embeddings__single_input_2024-05__openllmetry.json',
+      'moderations__text_flagged_2025-10__helgesverre.json',
+      'chat_moderations__2025-10__helgesverre.json',
+    ]) {
       expect(bad(withErrata.cases.get(name)), name).toEqual([]);
     }
   });
@@ -69,7 +100,12 @@ describe('validate on the recorded real Mistral API responses', () => {
   });
 
   it('judges the recorded streams event by event and accepts them', () => {
-    for (const name of ['chat_completions__stream_2024-05__openllmetry.json', 'chat_completions__stream_2025-09__openllmetry.json', 'chat_completions__stream_text_2024-11__magentic.json', 'chat_completions__stream_parallel_tool_calls_2024-11__magentic.json']) {
+    for (const name of [
+      'chat_completions__stream_2024-05__openllmetry.json',
+      'chat_completions__stream_2025-09__openllmetry.json',
+      'chat_completions__stream_text_2024-11__magentic.json',
+      'chat_completions__stream_parallel_tool_calls_2024-11__magentic.json',
+    ]) {
       const c = withErrata.cases.get(name)!;
       expect(c.latency.stream, name).toBe(true);
       expect(bad(c), name).toEqual([]);

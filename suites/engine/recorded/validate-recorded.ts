@@ -19,7 +19,7 @@ export function findOperation(spec: LoadedSpec, method: string, url: string): { 
   const segments = path.split('/');
   // A gateway may put a prefix before the documented path: try dropping leading segments.
   for (let drop = 0; drop < segments.length - 1; drop++) {
-    const candidate = drop === 0 ? path : '/' + segments.slice(drop + 1).join('/');
+    const candidate = drop === 0 ? path : `/${segments.slice(drop + 1).join('/')}`;
     const op = spec.operations.find((o) => o.method.toUpperCase() === method && pathMatches(o.path, candidate));
     if (op) return { op, path: candidate };
   }
@@ -50,7 +50,12 @@ export async function toExchange(rec: RecordedExchange, spec: LoadedSpec, op: Op
   // The recording's own credentials are redacted as the transport would, and searched in the answer.
   const redactor = createRedactor(headerSecrets(rec.requestHeaders));
   const responseBody = redactor.text(rec.responseBody);
-  const reflected = [...Object.entries(rec.responseHeaders).filter(([, v]) => redactor.has(v)).map(([k]) => `header:${k}`), ...(responseBody !== rec.responseBody ? ['body'] : [])];
+  const reflected = [
+    ...Object.entries(rec.responseHeaders)
+      .filter(([, v]) => redactor.has(v))
+      .map(([k]) => `header:${k}`),
+    ...(responseBody !== rec.responseBody ? ['body'] : []),
+  ];
   const exchange: Exchange = {
     request: {
       method: rec.method,

@@ -82,7 +82,10 @@ function toFormData(parts: MultipartPart[]): FormData {
 
 export function buildRequest(req: RequestSpec, o: BuildOptions): BuiltRequest {
   const url = buildUrl(o.baseUrl, req.path, req.query);
-  const headers: Record<string, string> = { 'user-agent': o.userAgent, accept: req.stream ? 'text/event-stream, application/json' : 'application/json, */*;q=0.5' };
+  const headers: Record<string, string> = {
+    'user-agent': o.userAgent,
+    accept: req.stream ? 'text/event-stream, application/json' : 'application/json, */*;q=0.5',
+  };
   for (const [k, v] of Object.entries(o.extraHeaders)) {
     // Credentials configured as a plain extra header still obey the case's AuthMode (none/invalid).
     if (req.auth.kind !== 'default' && k.toLowerCase() === o.authHeader.name.toLowerCase()) continue;

@@ -45,7 +45,7 @@ describe('toCurl run with the real curl binary', () => {
       path: '/v1/chat/completions',
       query: [['a b', "it's & more"]],
       headers: { 'X-Trace': 'q"uote $HOME `x`' },
-      body: { kind: 'json', value: { model: 'm', messages: [{ role: 'user', content: "it's \"quoted\" $PATH \\ \n é 😀" }] } },
+      body: { kind: 'json', value: { model: 'm', messages: [{ role: 'user', content: 'it\'s "quoted" $PATH \\ \n é 😀' }] } },
     });
     const base = `${server.url}/proxy/mistral`;
     const { line, got } = await viaCurl(req, base);
@@ -96,7 +96,12 @@ describe('toCurl run with the real curl binary', () => {
         kind: 'multipart',
         parts: [
           { name: 'purpose', value: 'fine-tune' },
-          { name: 'file', value: '{"messages": [{"role": "user", "content": "a;b \\"q\\" @x"}]}\n', filename: 'train;1.jsonl', contentType: 'application/jsonl' },
+          {
+            name: 'file',
+            value: '{"messages": [{"role": "user", "content": "a;b \\"q\\" @x"}]}\n',
+            filename: 'train;1.jsonl',
+            contentType: 'application/jsonl',
+          },
           { name: 'blob', value: binary, filename: 'b.bin', contentType: 'application/octet-stream' },
           { name: 'blob2', value: binary, filename: 'c.bin' },
         ],
@@ -121,7 +126,7 @@ describe('toCurl run with the real curl binary', () => {
   });
 
   it('quotes shell words safely', async () => {
-    const { stdout } = await run('bash', ['-c', `printf %s ${shellQuote("a'b\"$c`d`\n")}`]);
-    expect(stdout).toBe("a'b\"$c`d`\n");
+    const { stdout } = await run('bash', ['-c', `printf %s ${shellQuote('a\'b"$c`d`\n')}`]);
+    expect(stdout).toBe('a\'b"$c`d`\n');
   });
 });

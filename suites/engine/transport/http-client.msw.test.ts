@@ -30,7 +30,10 @@ describe('transport under msw', () => {
     expect(ex.response?.json).toEqual({ auth: true });
   });
   it('reads a stream', async () => {
-    const ex = await t().send({ method: 'POST', path: '/v1/chat/completions', query: [], headers: {}, auth: { kind: 'default' }, stream: true, body: { kind: 'json', value: {} } }, { sseTerminator: '[DONE]' });
+    const ex = await t().send(
+      { method: 'POST', path: '/v1/chat/completions', query: [], headers: {}, auth: { kind: 'default' }, stream: true, body: { kind: 'json', value: {} } },
+      { sseTerminator: '[DONE]' },
+    );
     expect(ex.response?.sse).toMatchObject({ eventCount: 2, end: 'terminator' });
   });
 });

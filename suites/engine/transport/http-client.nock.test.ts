@@ -24,7 +24,9 @@ const get: RequestSpec = { method: 'GET', path: '/v1/models', query: [], headers
 
 describe('transport under nock', () => {
   it('reads an ordinary answer and sends the credentials', async () => {
-    nock(BASE, { reqheaders: { authorization: `Bearer ${KEY}` } }).get('/v1/models').reply(200, { object: 'list', data: [] });
+    nock(BASE, { reqheaders: { authorization: `Bearer ${KEY}` } })
+      .get('/v1/models')
+      .reply(200, { object: 'list', data: [] });
     const ex = await t().send(get);
     expect(ex.error).toBeUndefined();
     expect(ex.response).toMatchObject({ status: 200, json: { object: 'list', data: [] } });
@@ -45,7 +47,9 @@ describe('transport under nock', () => {
 
   it('a socket reset becomes a reset', async () => {
     // An Error, as a real reset is: nock's interceptor forwards only Error instances to node:http requests.
-    nock(BASE).get('/v1/models').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BASE)
+      .get('/v1/models')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const ex = await t().send(get);
     expect(ex.error?.kind).toBe('reset');
   });
@@ -60,7 +64,9 @@ describe('transport under nock', () => {
         this.push(sent > 32 * 1024 * 1024 ? null : Buffer.alloc(65536, 'a'));
       },
     });
-    nock(BASE).get('/v1/models').reply(200, () => huge, { 'content-type': 'application/json' });
+    nock(BASE)
+      .get('/v1/models')
+      .reply(200, () => huge, { 'content-type': 'application/json' });
     const ex = await t({ maxResponseBytes: 256 * 1024 }).send(get);
     expect(ex.error?.kind).toBe('too-large');
     expect(ex.response!.truncated).toBe(true);
@@ -77,7 +83,10 @@ describe('transport under nock', () => {
 
   it('an SSE stream served by nock', async () => {
     nock(BASE).post('/v1/chat/completions').reply(200, 'data: {"choices":[]}\n\ndata: [DONE]\n\n', { 'content-type': 'text/event-stream' });
-    const ex = await t().send({ ...get, method: 'POST', path: '/v1/chat/completions', stream: true, body: { kind: 'json', value: { stream: true } } }, { sseTerminator: '[DONE]' });
+    const ex = await t().send(
+      { ...get, method: 'POST', path: '/v1/chat/completions', stream: true, body: { kind: 'json', value: { stream: true } } },
+      { sseTerminator: '[DONE]' },
+    );
     expect(ex.response!.sse).toMatchObject({ eventCount: 2, end: 'terminator' });
   });
 

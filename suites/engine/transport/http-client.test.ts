@@ -24,16 +24,25 @@ function req(over: Partial<RequestSpec> = {}): RequestSpec {
   return { method: 'GET', path: '/v1/models', query: [], headers: {}, auth: { kind: 'default' }, ...over };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_q, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+  (_q, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
 
 describe('requests', () => {
   it('sends bearer auth, a user agent and query through a base URL with a path prefix', async () => {
     const s = await serve(json(200, { object: 'list', data: [] }, { 'X-Request-Id': 'r1' }));
     const t = transport({ url: `${s.url}/proxy/mistral/` });
-    const ex = await t.send(req({ query: [['page', '2'], ['q', 'a b&c']] }));
+    const ex = await t.send(
+      req({
+        query: [
+          ['page', '2'],
+          ['q', 'a b&c'],
+        ],
+      }),
+    );
     const got = s.received[0]!;
     expect(got.url).toBe('/proxy/mistral/v1/models?page=2&q=a%20b%26c');
     expect(got.headers.authorization).toBe(`Bearer ${KEY}`);
@@ -79,7 +88,18 @@ describe('requests', () => {
     const jsonEx = await t.send(req({ method: 'POST', body: { kind: 'json', value: { model: 'm', n: 1 } } }));
     await t.send(req({ method: 'POST', body: { kind: 'raw', text: '{"model": ', contentType: 'application/json' } }));
     await t.send(req({ method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: { kind: 'json', value: { a: 1 } } }));
-    const mp = await t.send(req({ method: 'POST', body: { kind: 'multipart', parts: [{ name: 'purpose', value: 'batch' }, { name: 'file', value: new Uint8Array([1, 2, 3]), filename: 'in.jsonl', contentType: 'application/jsonl' }] } }));
+    const mp = await t.send(
+      req({
+        method: 'POST',
+        body: {
+          kind: 'multipart',
+          parts: [
+            { name: 'purpose', value: 'batch' },
+            { name: 'file', value: new Uint8Array([1, 2, 3]), filename: 'in.jsonl', contentType: 'application/jsonl' },
+          ],
+        },
+      }),
+    );
     const [a, b, c, d] = s.received;
     expect(a!.headers['content-type']).toBe('application/json');
     expect(JSON.parse(a!.body.toString())).toEqual({ model: 'm', n: 1 });
@@ -271,9 +291,14 @@ describe('redaction: the key appears nowhere in the exchange', () => {
     });
     const t = transport(s);
     const exs = [
-      await t.send(req({ method: 'POST', query: [['key', KEY]], headers: { 'x-forwarded-key': KEY }, body: { kind: 'json', value: { echo: KEY } } }), { keepRawBody: true }),
+      await t.send(req({ method: 'POST', query: [['key', KEY]], headers: { 'x-forwarded-key': KEY }, body: { kind: 'json', value: { echo: KEY } } }), {
+        keepRawBody: true,
+      }),
       await t.send(req()),
-      await t.send(req({ method: 'POST', stream: true, body: { kind: 'json', value: { stream: true } } }), { sseTerminator: '[DONE]', folds: [{ id: 'all', appliesTo: () => true, init: () => [], step: (st: unknown[], c) => [...st, c] }] }),
+      await t.send(req({ method: 'POST', stream: true, body: { kind: 'json', value: { stream: true } } }), {
+        sseTerminator: '[DONE]',
+        folds: [{ id: 'all', appliesTo: () => true, init: () => [], step: (st: unknown[], c) => [...st, c] }],
+      }),
     ];
     expect(exs[0]!.response!.status).toBe(200);
     expect(exs[2]!.response!.sse!.eventCount).toBe(3);

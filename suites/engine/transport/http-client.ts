@@ -111,7 +111,8 @@ export function createTransport(opts: TransportOptions): Transport {
       for (;;) {
         const ex = await attempt(req, ctx);
         const status = ex.response?.status;
-        const stop = !policy || status === undefined || !policy.statuses.includes(status) || retries >= policy.maxRetries || ctx.signal?.aborted || closing.signal.aborted;
+        const stop =
+          !policy || status === undefined || !policy.statuses.includes(status) || retries >= policy.maxRetries || ctx.signal?.aborted || closing.signal.aborted;
         if (stop) {
           ex.retries = retries;
           return ex;
@@ -142,19 +143,32 @@ interface Shared {
 }
 
 /** Multipart bodies are encoded by the platform's FormData (boundary included), like fetch did. */
-async function encodeBody(init: { headers: Record<string, string>; body?: string | FormData }): Promise<{ headers: Record<string, string>; body?: string | Uint8Array }> {
+async function encodeBody(init: {
+  headers: Record<string, string>;
+  body?: string | FormData;
+}): Promise<{ headers: Record<string, string>; body?: string | Uint8Array }> {
   // Text first: reading the global FormData loads undici (~15 ms) in a run that may never need it.
-  if (init.body === undefined || typeof init.body === 'string' || !(init.body instanceof FormData)) return init as { headers: Record<string, string>; body?: string };
+  if (init.body === undefined || typeof init.body === 'string' || !(init.body instanceof FormData))
+    return init as { headers: Record<string, string>; body?: string };
   const encoded = new Response(init.body);
   const headers = { ...init.headers };
   // A caller's own content-type wins (negative cases), as with fetch.
-  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+    headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
   return { headers, body: new Uint8Array(await encoded.arrayBuffer()) };
 }
 
 async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<Exchange> {
   const { opts, redactor } = s;
-  const built = buildRequest(req, { baseUrl: opts.baseUrl, apiKey: opts.apiKey, authHeader: s.authHeader, extraHeaders: opts.extraHeaders ?? {}, userAgent: opts.userAgent, redactor, bodyLimit: s.bodyLimit });
+  const built = buildRequest(req, {
+    baseUrl: opts.baseUrl,
+    apiKey: opts.apiKey,
+    authHeader: s.authHeader,
+    extraHeaders: opts.extraHeaders ?? {},
+    userAgent: opts.userAgent,
+    redactor,
+    bodyLimit: s.bodyLimit,
+  });
   const startedAt = Date.now();
   const t0 = performance.now();
   const elapsed = (): number => performance.now() - t0;
@@ -185,14 +199,23 @@ async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<
   }, opts.timeoutMs);
   const outerAborted = (): boolean => Boolean(ctx.signal?.aborted || s.closing.aborted);
   const errorOf = (err: unknown): { kind: TransportErrorKind; message: string } =>
-    timedOut ? { kind: 'timeout', message: `no complete response within ${opts.timeoutMs} ms` } : outerAborted() ? { kind: 'aborted', message: 'request aborted: the run was stopped' } : classifyError(err);
+    timedOut
+      ? { kind: 'timeout', message: `no complete response within ${opts.timeoutMs} ms` }
+      : outerAborted()
+        ? { kind: 'aborted', message: 'request aborted: the run was stopped' }
+        : classifyError(err);
 
   try {
     s.count();
     let res: HttpResponseHead;
     try {
       const { headers: sendHeaders, body: sendBody } = await encodeBody(built.init);
-      res = await s.http.request(built.url, { method: built.init.method, headers: sendHeaders, ...(sendBody !== undefined ? { body: sendBody } : {}), signal: controller.signal });
+      res = await s.http.request(built.url, {
+        method: built.init.method,
+        headers: sendHeaders,
+        ...(sendBody !== undefined ? { body: sendBody } : {}),
+        signal: controller.signal,
+      });
     } catch (err) {
       const e = errorOf(err);
       return fail(e.kind, `${e.message} (${built.record.method} ${built.record.url})`);
@@ -203,7 +226,9 @@ async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<
     const contentType = headers['content-type'] ?? '';
     const response: ExchangeResponse = { status: res.status, headers: redactor.headers(headers), contentType, bodyText: '', bytes: 0, truncated: false };
     // Where the key came back, noted before redaction hides it (the credential-reflection check reads this).
-    const reflected = Object.entries(headers).filter(([, v]) => redactor.has(v)).map(([k]) => `header:${k}`);
+    const reflected = Object.entries(headers)
+      .filter(([, v]) => redactor.has(v))
+      .map(([k]) => `header:${k}`);
     if (reflected.length) response.reflectedSecret = reflected;
     exchange.response = response;
     const source = res.body;
@@ -237,10 +262,14 @@ async function sendOnce(req: RequestSpec, ctx: SendContext, s: Shared): Promise<
       exchange.timing.totalMs = round(elapsed());
       const end = r.transcript.end;
       if (outerAborted() && end === 'reset') exchange.error = { kind: 'aborted', message: 'stream aborted: the run was stopped' };
-      else if (end === 'reset') exchange.error = { kind: 'reset', message: redactor.text(`stream broke after ${r.transcript.eventCount} events: ${classifyError(r.error).message}`) };
-      else if (end === 'idle-timeout') exchange.error = { kind: 'timeout', message: `stream idle for ${opts.streamIdleTimeoutMs} ms after ${r.transcript.eventCount} events` };
-      else if (end === 'total-timeout') exchange.error = { kind: 'timeout', message: `stream still open after ${opts.streamTotalTimeoutMs} ms (${r.transcript.eventCount} events)` };
-      else if (end === 'too-large') exchange.error = { kind: 'too-large', message: `stream exceeded ${opts.maxStreamBytes} bytes after ${r.transcript.eventCount} events; cut off` };
+      else if (end === 'reset')
+        exchange.error = { kind: 'reset', message: redactor.text(`stream broke after ${r.transcript.eventCount} events: ${classifyError(r.error).message}`) };
+      else if (end === 'idle-timeout')
+        exchange.error = { kind: 'timeout', message: `stream idle for ${opts.streamIdleTimeoutMs} ms after ${r.transcript.eventCount} events` };
+      else if (end === 'total-timeout')
+        exchange.error = { kind: 'timeout', message: `stream still open after ${opts.streamTotalTimeoutMs} ms (${r.transcript.eventCount} events)` };
+      else if (end === 'too-large')
+        exchange.error = { kind: 'too-large', message: `stream exceeded ${opts.maxStreamBytes} bytes after ${r.transcript.eventCount} events; cut off` };
       return exchange;
     }
 

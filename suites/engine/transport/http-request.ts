@@ -85,10 +85,19 @@ export function readableSource(stream: Readable, onCancel: () => void): ByteSour
 }
 
 function decoded(res: IncomingMessage): Readable {
-  const coding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const coding = String(res.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   // Lenient like fetch: a body cut short still yields what was decoded so far.
   const options = { finishFlush: zlib.Z_SYNC_FLUSH };
-  const decoder = coding === 'gzip' || coding === 'x-gzip' ? createGunzip(options) : coding === 'deflate' ? createInflate(options) : coding === 'br' ? createBrotliDecompress({ finishFlush: zlib.BROTLI_OPERATION_FLUSH }) : undefined;
+  const decoder =
+    coding === 'gzip' || coding === 'x-gzip'
+      ? createGunzip(options)
+      : coding === 'deflate'
+        ? createInflate(options)
+        : coding === 'br'
+          ? createBrotliDecompress({ finishFlush: zlib.BROTLI_OPERATION_FLUSH })
+          : undefined;
   if (!decoder) return res;
   res.on('error', (err) => decoder.destroy(err));
   decoder.on('close', () => {
@@ -111,7 +120,12 @@ export function createHttpClient(): HttpClient {
       if (length !== undefined && !hasHeader(init.headers, 'content-length')) headers['content-length'] = length;
       let req: ClientRequest;
       try {
-        req = (secure ? https : http).request(url, { method: init.method, headers, agent: secure ? agents.https : agents.http, ...(init.signal ? { signal: init.signal } : {}) });
+        req = (secure ? https : http).request(url, {
+          method: init.method,
+          headers,
+          agent: secure ? agents.https : agents.http,
+          ...(init.signal ? { signal: init.signal } : {}),
+        });
       } catch (err) {
         reject(err);
         return;
@@ -136,7 +150,12 @@ export function createHttpClient(): HttpClient {
   return {
     async request(url, init) {
       const u = new URL(url);
-      const body = init.body === undefined ? undefined : typeof init.body === 'string' ? Buffer.from(init.body) : Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength);
+      const body =
+        init.body === undefined
+          ? undefined
+          : typeof init.body === 'string'
+            ? Buffer.from(init.body)
+            : Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength);
       try {
         return await once(u, init, body);
       } catch (err) {

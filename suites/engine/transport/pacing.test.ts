@@ -52,7 +52,10 @@ describe('createPacer', () => {
       () => 'granted',
       () => 'aborted',
     );
-    const second = pacer.acquire().then((r) => (order.push(2), r));
+    const second = pacer.acquire().then((r) => {
+      order.push(2);
+      return r;
+    });
     ac.abort();
     expect(await aborted).toBe('aborted');
     first();
@@ -68,7 +71,14 @@ describe('createPacer', () => {
   it('withholds grants beyond the budget until a full window has passed', async () => {
     const pacer = createPacer({ concurrency: 5, ratePerSecond: 4, marginMs: 0 });
     const times: number[] = [];
-    await Promise.all(Array.from({ length: 6 }, () => pacer.acquire().then((r) => (times.push(performance.now()), r()))));
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        pacer.acquire().then((r) => {
+          times.push(performance.now());
+          r();
+        }),
+      ),
+    );
     // 4 at once, then the next ones only a full window after the first grants.
     expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(999);
   });

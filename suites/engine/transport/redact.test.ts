@@ -31,7 +31,15 @@ describe('redactSecrets', () => {
 describe('redactHeaders', () => {
   it('redacts credential headers by name, keeping the scheme, and any header carrying the secret', () => {
     const out = redactHeaders(
-      { Authorization: 'Bearer abc', 'x-api-key': 'k', Cookie: 's=1', 'proxy-authorization': 'Basic zz', 'x-echo': `got ${KEY}`, 'content-type': 'application/json', 'x-custom-key': 'v' },
+      {
+        Authorization: 'Bearer abc',
+        'x-api-key': 'k',
+        Cookie: 's=1',
+        'proxy-authorization': 'Basic zz',
+        'x-echo': `got ${KEY}`,
+        'content-type': 'application/json',
+        'x-custom-key': 'v',
+      },
       [KEY],
       ['X-Custom-Key'],
     );

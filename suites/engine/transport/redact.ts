@@ -143,6 +143,10 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
 }
 
 /** Redacts credential headers by name, and any header whose value carries one of the secrets. */
-export function redactHeaders(headers: Record<string, string>, secrets: ReadonlyArray<string | undefined> = [], extraSensitive: readonly string[] = []): Record<string, string> {
+export function redactHeaders(
+  headers: Record<string, string>,
+  secrets: ReadonlyArray<string | undefined> = [],
+  extraSensitive: readonly string[] = [],
+): Record<string, string> {
   return createRedactor(secrets).headers(headers, extraSensitive);
 }

@@ -15,7 +15,12 @@ describe('retryDelay', () => {
   });
 
   it('uses the reset of the exhausted rate-limit budget', () => {
-    const headers = { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '2s', 'x-ratelimit-remaining-tokens': '500', 'x-ratelimit-reset-tokens': '40s' };
+    const headers = {
+      'x-ratelimit-remaining-requests': '0',
+      'x-ratelimit-reset-requests': '2s',
+      'x-ratelimit-remaining-tokens': '500',
+      'x-ratelimit-reset-tokens': '40s',
+    };
     expect(retryDelay(headers, 1, noJitter, zero, NOW)).toMatchObject({ delayMs: 2000, source: 'ratelimit-reset' });
     // Mistral's own names.
     expect(retryDelay({ 'ratelimitbysize-remaining': '0', 'ratelimitbysize-reset': '7' }, 1, noJitter, zero, NOW).delayMs).toBe(7000);

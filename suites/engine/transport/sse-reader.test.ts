@@ -87,7 +87,14 @@ describe('readSseText', () => {
   });
 
   it('survives a throwing fold and records why it stopped', () => {
-    const bad: StreamFold = { id: 'bad', appliesTo: () => true, init: () => 0, step: () => { throw new Error('boom'); } };
+    const bad: StreamFold = {
+      id: 'bad',
+      appliesTo: () => true,
+      init: () => 0,
+      step: () => {
+        throw new Error('boom');
+      },
+    };
     const t = readSseText('data: {"a":1}\n\ndata: {"a":2}\n\n', { folds: [bad, textFold] });
     expect(t.folds.bad).toEqual({ foldError: 'boom', atIndex: 0 });
     expect(t.eventCount).toBe(2);

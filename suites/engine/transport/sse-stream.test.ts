@@ -16,7 +16,16 @@ async function stream(handler: Handler, over: Partial<TransportOptions> = {}, re
   servers.push(s);
   const t = createTransport({ ...baseOptions, baseUrl: s.url, apiKey: 'sk-test-key-123', ...over });
   const ex = await t.send(
-    { method: 'POST', path: '/v1/chat/completions', query: [], headers: {}, auth: { kind: 'default' }, stream: true, body: { kind: 'json', value: { stream: true } }, ...request },
+    {
+      method: 'POST',
+      path: '/v1/chat/completions',
+      query: [],
+      headers: {},
+      auth: { kind: 'default' },
+      stream: true,
+      body: { kind: 'json', value: { stream: true } },
+      ...request,
+    },
     { sseTerminator: '[DONE]', folds: [contentFold], ...ctx },
   );
   return { ex, server: s, sse: ex.response?.sse };
@@ -65,7 +74,15 @@ describe('SSE over the wire', () => {
     const cut = emoji.indexOf(Buffer.from('😀')) + 2;
     const { sse: t } = await stream((_q, res) => {
       sse(res);
-      writeSlowly(res, [': ping\r\n\r\n', 'da', 'ta: ', Buffer.concat([emoji.subarray(0, cut)]), Buffer.concat([emoji.subarray(cut), Buffer.from('\r\n\r\n')]), 'data: {"choices":\r\ndata: []}\r\n\r\n', 'data: [DONE]\r\n\r\n']);
+      writeSlowly(res, [
+        ': ping\r\n\r\n',
+        'da',
+        'ta: ',
+        Buffer.concat([emoji.subarray(0, cut)]),
+        Buffer.concat([emoji.subarray(cut), Buffer.from('\r\n\r\n')]),
+        'data: {"choices":\r\ndata: []}\r\n\r\n',
+        'data: [DONE]\r\n\r\n',
+      ]);
     });
     expect(t).toMatchObject({ eventCount: 3, end: 'terminator', nonJson: [], folds: { content: 'é😀' } });
   });

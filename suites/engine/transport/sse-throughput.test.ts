@@ -5,7 +5,11 @@ import { measureSseThroughput } from './sse-throughput.js';
 const validate = new Ajv2020({ allErrors: false }).compile({
   type: 'object',
   required: ['id', 'object', 'choices'],
-  properties: { id: { type: 'string' }, object: { const: 'chat.completion.chunk' }, choices: { type: 'array', items: { type: 'object', required: ['index', 'delta'] } } },
+  properties: {
+    id: { type: 'string' },
+    object: { const: 'chat.completion.chunk' },
+    choices: { type: 'array', items: { type: 'object', required: ['index', 'delta'] } },
+  },
 });
 const validateEvent = (c: unknown): string[] => (validate(c) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 

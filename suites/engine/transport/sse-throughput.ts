@@ -22,7 +22,10 @@ const lengthFold: StreamFold<number> = {
   },
 };
 
-export async function measureSseThroughput(events: number, validateEvent?: (chunk: unknown) => string[]): Promise<{ events: number; ms: number; perSecond: number }> {
+export async function measureSseThroughput(
+  events: number,
+  validateEvent?: (chunk: unknown) => string[],
+): Promise<{ events: number; ms: number; perSecond: number }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     let i = 0;
@@ -51,13 +54,23 @@ export async function measureSseThroughput(events: number, validateEvent?: (chun
     });
     const started = performance.now();
     const ex = await transport.send(
-      { method: 'POST', path: '/v1/chat/completions', query: [], headers: {}, auth: { kind: 'none' }, stream: true, body: { kind: 'json', value: { stream: true } } },
+      {
+        method: 'POST',
+        path: '/v1/chat/completions',
+        query: [],
+        headers: {},
+        auth: { kind: 'none' },
+        stream: true,
+        body: { kind: 'json', value: { stream: true } },
+      },
       { sseTerminator: '[DONE]', folds: [lengthFold], ...(validateEvent ? { validateEvent } : {}) },
     );
     const ms = performance.now() - started;
     const sse = ex.response?.sse;
     if (!sse || sse.eventCount !== events + 1) {
-      throw new Error(`[mistral-conformance] Failed to measure SSE throughput: read ${sse?.eventCount ?? 0} of ${events + 1} events (${ex.error?.message ?? sse?.end ?? 'no stream'}).`);
+      throw new Error(
+        `[mistral-conformance] Failed to measure SSE throughput: read ${sse?.eventCount ?? 0} of ${events + 1} events (${ex.error?.message ?? sse?.end ?? 'no stream'}).`,
+      );
     }
     return { events, ms: Math.round(ms), perSecond: Math.round((events / ms) * 1000) };
   } finally {

@@ -11,7 +11,12 @@ import { applyMutation, mutationBreaks, requestMutations, type RequestMutation }
 
 const screened = new WeakMap<object, RequestMutation[]>();
 
-export function negativeArbitrary(spec: SpecLike, op: Operation, hints?: GenerationHints, opts: RequestArbitraryOptions = {}): fc.Arbitrary<NegativeRequest | null> {
+export function negativeArbitrary(
+  spec: SpecLike,
+  op: Operation,
+  hints?: GenerationHints,
+  opts: RequestArbitraryOptions = {},
+): fc.Arbitrary<NegativeRequest | null> {
   const ctx = operationContext(spec, op, hints, opts);
   const base = requestValuesArbitrary(ctx, op);
   let mutations = screened.get(ctx);

@@ -14,7 +14,7 @@ import { negativeArbitrary } from './negative-arbitrary.js';
 import { applyMutation, requestMutations } from './request-mutations.js';
 
 const HINTS = { fixed: { 'body.model': ['mistral-small-latest'] }, caps: { 'body.max_tokens': 16 } };
-const pointerOf = (keys: Array<string | number>) => keys.map((k) => '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+const pointerOf = (keys: Array<string | number>) => keys.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 /** Value at `keys` inside a target value, or a marker when the path does not exist. */
 const ABSENT = Symbol('absent');
@@ -67,7 +67,10 @@ function checkNegatives(spec: LoadedSpec, op: Operation): { checked: number; con
       const r = spec.validators.validate(target.pointer!, after);
       expect(r.valid, m.violation.detail).toBe(false);
       const place = pointerOf(keys);
-      expect(r.issues.some((i) => place === i.instancePath || place.startsWith(i.instancePath + '/') || i.instancePath === ''), `${m.violation.detail}: ${JSON.stringify(r.issues.slice(0, 3))}`).toBe(true);
+      expect(
+        r.issues.some((i) => place === i.instancePath || place.startsWith(`${i.instancePath}/`) || i.instancePath === ''),
+        `${m.violation.detail}: ${JSON.stringify(r.issues.slice(0, 3))}`,
+      ).toBe(true);
       // Exactly one place: putting the base's value back makes it valid again, whenever the base
       // already had the container the mutation changed (else the container was created for it).
       const parentBefore = getAt(before, keys.slice(0, -1));
@@ -99,7 +102,8 @@ describe('negative generation on the Mistral chat completion', async () => {
 
   it('covers the constraint families', () => {
     const { constraints } = checkNegatives(spec, chat);
-    for (const c of ['type', 'minimum', 'maximum', 'enum', 'required', 'additionalProperties', 'discriminator', 'malformed-json', 'content-type']) expect(constraints).toContain(c);
+    for (const c of ['type', 'minimum', 'maximum', 'enum', 'required', 'additionalProperties', 'discriminator', 'malformed-json', 'content-type'])
+      expect(constraints).toContain(c);
   });
 
   it('records FastAPI-style locations, nested ones with indices', () => {
@@ -114,7 +118,7 @@ describe('negative generation on the Mistral chat completion', async () => {
   it('every value of negativeArbitrary is null or an invalid request', () => {
     const media = chat.requestBody!.content[0]!;
     for (const n of fc.sample(negativeArbitrary(spec, chat, HINTS), { seed: 5, numRuns: 60 })) {
-      if (!n || n.request.body?.kind !== 'json') continue;
+      if (n?.request.body?.kind !== 'json') continue;
       expect(spec.validators.validate(media.schemaPointer!, n.request.body.value).valid).toBe(false);
     }
   });
@@ -135,7 +139,20 @@ describe('mutations that stay valid are dropped', () => {
       '/x': {
         post: {
           operationId: 'x',
-          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { a: { anyOf: [{ type: 'string', enum: ['one'] }, { type: 'string' }] }, b: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } } } } } },
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    a: { anyOf: [{ type: 'string', enum: ['one'] }, { type: 'string' }] },
+                    b: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+                  },
+                },
+              },
+            },
+          },
           responses: { '200': { description: 'ok' } },
         },
       },
@@ -152,7 +169,7 @@ describe('mutations that stay valid are dropped', () => {
     expect(enumOnA.length).toBeGreaterThan(0);
     expect(enumOnA.every(([, r]) => r === undefined)).toBe(true);
     const typeOnB = results.find(([v]) => v.constraint === 'type' && v.location === 'body.b')!;
-    expect(typeof getAtPointer((typeOnB[1]!.values.body as object), '/b')).not.toBe('string');
+    expect(typeof getAtPointer(typeOnB[1]!.values.body as object, '/b')).not.toBe('string');
     expect(Array.isArray(getAtPointer(typeOnB[1]!.values.body as object, '/b'))).toBe(false);
     // No body required: no "missing body" case.
     expect(results.some(([v]) => v.location === 'body' && v.constraint === 'required')).toBe(false);
@@ -161,7 +178,10 @@ describe('mutations that stay valid are dropped', () => {
 
 describe('the wrong content-type mutation', () => {
   const opWith = (content: Record<string, unknown>): Operation => {
-    const doc = { openapi: '3.1.0', paths: { '/x': { post: { operationId: 'x', requestBody: { required: true, content }, responses: { '200': { description: 'ok' } } } } } };
+    const doc = {
+      openapi: '3.1.0',
+      paths: { '/x': { post: { operationId: 'x', requestBody: { required: true, content }, responses: { '200': { description: 'ok' } } } } },
+    };
     return buildOperations(doc)[0]!;
   };
   const base: RequestValues = { path: {}, query: {}, header: {}, cookie: {}, body: { a: 1 }, mediaType: 'application/json' };

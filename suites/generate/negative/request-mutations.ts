@@ -42,11 +42,21 @@ function valueMutations(ctx: GenerationContext, t: ValueTarget): RequestMutation
 function missingMutations(op: Operation, t: ValueTarget): RequestMutation[] {
   if (t.kind === 'body') {
     if (!op.requestBody?.required) return [];
-    return [{ violation: { constraint: 'required', location: 'body', detail: 'request body missing (required)', expectedLoc: ['body'] }, apply: (v) => ({ values: withTargetValue(v, t, DELETE) }) }];
+    return [
+      {
+        violation: { constraint: 'required', location: 'body', detail: 'request body missing (required)', expectedLoc: ['body'] },
+        apply: (v) => ({ values: withTargetValue(v, t, DELETE) }),
+      },
+    ];
   }
   if (!t.parameter?.required || t.kind === 'path') return [];
   const { location, expectedLoc } = targetPlace(t, []);
-  return [{ violation: { constraint: 'required', location, detail: `${t.kind} parameter ${t.name} missing (required)`, expectedLoc }, apply: (v) => ({ values: withTargetValue(v, t, DELETE) }) }];
+  return [
+    {
+      violation: { constraint: 'required', location, detail: `${t.kind} parameter ${t.name} missing (required)`, expectedLoc },
+      apply: (v) => ({ values: withTargetValue(v, t, DELETE) }),
+    },
+  ];
 }
 
 function wireMutations(ctx: GenerationContext, op: Operation): RequestMutation[] {
@@ -59,11 +69,22 @@ function wireMutations(ctx: GenerationContext, op: Operation): RequestMutation[]
       apply: (values) => {
         if (values.body === undefined) return undefined;
         const text = JSON.stringify(values.body);
-        return { values, request: { ...encoded(values), body: { kind: 'raw', text: text.slice(0, Math.max(1, text.length - 1)) + (text.length <= 1 ? '{' : ''), contentType: media.mediaType } } };
+        return {
+          values,
+          request: {
+            ...encoded(values),
+            body: { kind: 'raw', text: text.slice(0, Math.max(1, text.length - 1)) + (text.length <= 1 ? '{' : ''), contentType: media.mediaType },
+          },
+        };
       },
     },
     {
-      violation: { constraint: 'content-type', location: 'header.content-type', detail: `content-type text/plain (documented: ${op.requestBody!.content.map((m) => m.mediaType).join(', ')})`, expectedLoc: ['body'] },
+      violation: {
+        constraint: 'content-type',
+        location: 'header.content-type',
+        detail: `content-type text/plain (documented: ${op.requestBody!.content.map((m) => m.mediaType).join(', ')})`,
+        expectedLoc: ['body'],
+      },
       apply: (values) => {
         // `text/plain` documented, directly or through `text/*` or `*/*`: the server may accept it.
         if (values.body === undefined || findMediaType(op.requestBody!.content, 'text/plain')) return undefined;

@@ -22,7 +22,12 @@ export interface ValueMutation {
 
 export const UNEXPECTED_PROPERTY = 'unexpected_property';
 
-const show = (v: unknown) => (typeof v === 'string' && v.length > 24 ? `"${v.slice(0, 6)}…" (${v.length} chars)` : Array.isArray(v) && v.length > 3 ? `[${v.length} items]` : JSON.stringify(v));
+const show = (v: unknown) =>
+  typeof v === 'string' && v.length > 24
+    ? `"${v.slice(0, 6)}…" (${v.length} chars)`
+    : Array.isArray(v) && v.length > 3
+      ? `[${v.length} items]`
+      : JSON.stringify(v);
 
 /** Types a location allows across all its branches; undefined when some branch allows anything. */
 export function allowedTypes(ctx: GenerationContext, raw: unknown): JsonType[] | undefined {
@@ -47,7 +52,8 @@ export function siteMutations(ctx: GenerationContext, site: SchemaSite, textual:
   const s = site.schema;
   const keys = site.steps.map((p) => p.key);
   const label = name(keys);
-  const set = (constraint: string, value: unknown, why: string) => out.push({ constraint, steps: site.steps, keys, detail: `${label} = ${show(value)} (${why})`, leaf: () => value });
+  const set = (constraint: string, value: unknown, why: string) =>
+    out.push({ constraint, steps: site.steps, keys, detail: `${label} = ${show(value)} (${why})`, leaf: () => value });
 
   if (!site.isBranch) {
     const allowed = allowedTypes(ctx, site.location);
@@ -59,9 +65,17 @@ export function siteMutations(ctx: GenerationContext, site: SchemaSite, textual:
       const d = site.discriminator;
       const first = d.branches[0]!;
       const last = site.steps[site.steps.length - 1];
-      const steps = last ? [...site.steps.slice(0, -1), { key: last.key, schema: first.schema, branch: { discriminator: { property: d.property, value: first.value } } }] : site.steps;
+      const steps = last
+        ? [...site.steps.slice(0, -1), { key: last.key, schema: first.schema, branch: { discriminator: { property: d.property, value: first.value } } }]
+        : site.steps;
       const bad = outsideEnum(d.branches.map((b) => b.value));
-      out.push({ constraint: 'discriminator', steps, keys: [...keys, d.property], detail: `${name([...keys, d.property])} = ${show(bad)} (discriminator: one of ${d.branches.map((b) => b.value).join(', ')})`, leaf: (cur) => (isObject(cur) ? { ...cur, [d.property]: bad } : cur) });
+      out.push({
+        constraint: 'discriminator',
+        steps,
+        keys: [...keys, d.property],
+        detail: `${name([...keys, d.property])} = ${show(bad)} (discriminator: one of ${d.branches.map((b) => b.value).join(', ')})`,
+        leaf: (cur) => (isObject(cur) ? { ...cur, [d.property]: bad } : cur),
+      });
     }
   }
   if (Array.isArray(s.enum) && s.enum.length > 0) set('enum', outsideEnum(s.enum), `enum ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`);
@@ -91,10 +105,22 @@ export function siteMutations(ctx: GenerationContext, site: SchemaSite, textual:
   if (types.includes('object') || isObject(s.properties)) {
     const required = Array.isArray(s.required) ? (s.required as string[]) : [];
     for (const prop of required) {
-      out.push({ constraint: 'required', steps: site.steps, keys: [...keys, prop], detail: `${name([...keys, prop])} missing (required)`, leaf: (cur, fresh) => dropKey(isObject(cur) ? cur : fresh(), prop) });
+      out.push({
+        constraint: 'required',
+        steps: site.steps,
+        keys: [...keys, prop],
+        detail: `${name([...keys, prop])} missing (required)`,
+        leaf: (cur, fresh) => dropKey(isObject(cur) ? cur : fresh(), prop),
+      });
     }
     if (s.additionalProperties === false) {
-      out.push({ constraint: 'additionalProperties', steps: site.steps, keys: [...keys, UNEXPECTED_PROPERTY], detail: `${name([...keys, UNEXPECTED_PROPERTY])} present (additionalProperties: false)`, leaf: (cur, fresh) => ({ ...(isObject(cur) ? cur : (fresh() as object)), [UNEXPECTED_PROPERTY]: 'x' }) });
+      out.push({
+        constraint: 'additionalProperties',
+        steps: site.steps,
+        keys: [...keys, UNEXPECTED_PROPERTY],
+        detail: `${name([...keys, UNEXPECTED_PROPERTY])} present (additionalProperties: false)`,
+        leaf: (cur, fresh) => ({ ...(isObject(cur) ? cur : (fresh() as object)), [UNEXPECTED_PROPERTY]: 'x' }),
+      });
     }
   }
   return out;

@@ -16,7 +16,9 @@ export async function allTestSpecs(): Promise<Array<{ name: string; spec: Loaded
   const out = [{ name: 'mistral (errata)', spec: await pinnedSpec() }];
   const dir = join(packageRoot(), 'fixtures', 'specs');
   if (existsSync(dir)) {
-    for (const file of readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort()) {
       out.push({ name: file, spec: await loadSpec(join(dir, file)) });
     }
   }

@@ -98,7 +98,10 @@ export function unparsedVariants(value: unknown, path = '', depth = 0, out: Arra
 
 /** Why a model card did not parse, in the SDK's own words (its zod schema for the card's `type`). */
 async function modelCardIssue(raw: unknown): Promise<string | undefined> {
-  const components = (await import('@mistralai/mistralai/models/components')) as unknown as Record<string, { safeParse?: (v: unknown) => { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }>;
+  const components = (await import('@mistralai/mistralai/models/components')) as unknown as Record<
+    string,
+    { safeParse?: (v: unknown) => { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }
+  >;
   const type = (raw as { type?: unknown } | null)?.type;
   const schema = components[type === 'fine-tuned' ? 'FTModelCard$inboundSchema' : 'BaseModelCard$inboundSchema'];
   const issue = schema?.safeParse?.(raw).error?.issues[0];
@@ -110,7 +113,12 @@ async function expectParsed(result: unknown, why: (raw: unknown) => Promise<stri
   if (!unparsed.length) return;
   const first = unparsed[0]!;
   const reason = (await why(first.raw)) ?? 'it matches none of the types the SDK knows';
-  throw Object.assign(new Error(`the SDK could not parse ${first.path} of the response and kept it as an unknown value (${reason})${unparsed.length > 1 ? `; ${unparsed.length - 1} more like it` : ''}`), { name: 'UnparsedVariant' });
+  throw Object.assign(
+    new Error(
+      `the SDK could not parse ${first.path} of the response and kept it as an unknown value (${reason})${unparsed.length > 1 ? `; ${unparsed.length - 1} more like it` : ''}`,
+    ),
+    { name: 'UnparsedVariant' },
+  );
 }
 
 export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]> {
@@ -148,8 +156,21 @@ export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]>
       expect(events > 0, 'the stream had no events');
     },
     'sdk.chat.tools': async () => {
-      const tool = { type: 'function', function: { name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } };
-      const r = await sdk.chat.complete({ model: opts.info.toolModel ?? model, messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [tool], toolChoice: 'any', maxTokens: Math.max(opts.info.maxTokens, 64) });
+      const tool = {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          description: 'Weather in a city',
+          parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        },
+      };
+      const r = await sdk.chat.complete({
+        model: opts.info.toolModel ?? model,
+        messages: [{ role: 'user', content: 'Weather in Paris?' }],
+        tools: [tool],
+        toolChoice: 'any',
+        maxTokens: Math.max(opts.info.maxTokens, 64),
+      });
       expect((r.choices?.[0]?.message?.toolCalls?.length ?? 0) > 0, 'toolChoice "any" produced no tool call');
     },
     'sdk.embeddings.create': async () => {
@@ -185,7 +206,12 @@ export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]>
       results.push({ call, status: 'passed', durationMs: Date.now() - started });
     } catch (err) {
       const skip = (err as { name?: string }).name === 'Skip';
-      results.push({ call, status: skip ? 'skipped' : 'failed', message: skip ? (err as Error).message : describeSdkError(err), durationMs: Date.now() - started });
+      results.push({
+        call,
+        status: skip ? 'skipped' : 'failed',
+        message: skip ? (err as Error).message : describeSdkError(err),
+        durationMs: Date.now() - started,
+      });
     }
   }
   return results;

@@ -21,9 +21,27 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function options(apiKey: string): RunOptions {
   return {
-    target: url, seed: 1, runs: 1, include: [], exclude: [], phases: ['probe'], timeoutMs: 5000, maxTokens: 16, models: [], apiKey, apiKeyEnv: 'MC_KEY',
-    extraHeaders: {}, maxResponseBytes: 1 << 20, concurrency: 1, errata: true, readOnly: true, allowCostly: false, userAgent: 'test',
-    streamIdleTimeoutMs: 5000, streamTotalTimeoutMs: 5000, maxStreamBytes: 1 << 20,
+    target: url,
+    seed: 1,
+    runs: 1,
+    include: [],
+    exclude: [],
+    phases: ['probe'],
+    timeoutMs: 5000,
+    maxTokens: 16,
+    models: [],
+    apiKey,
+    apiKeyEnv: 'MC_KEY',
+    extraHeaders: {},
+    maxResponseBytes: 1 << 20,
+    concurrency: 1,
+    errata: true,
+    readOnly: true,
+    allowCostly: false,
+    userAgent: 'test',
+    streamIdleTimeoutMs: 5000,
+    streamTotalTimeoutMs: 5000,
+    maxStreamBytes: 1 << 20,
   };
 }
 

@@ -17,7 +17,14 @@ export function clientProbe(info: () => MistralTargetInfo, fetcher?: ProbeOption
     operations: PROBE_CALLS.map((c) => ({ operationId: c.id, method: 'SDK', path: c.title, tags: ['client-compatibility'], area: 'client-compatibility' })),
     checks: [CLIENT_COMPATIBILITY],
     async run({ options, record }) {
-      const results = await runClientProbe({ serverURL: options.target, ...(options.apiKey ? { apiKey: options.apiKey } : {}), info: info(), timeoutMs: options.timeoutMs, readOnly: options.readOnly, ...(fetcher ? { fetcher } : {}) });
+      const results = await runClientProbe({
+        serverURL: options.target,
+        ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+        info: info(),
+        timeoutMs: options.timeoutMs,
+        readOnly: options.readOnly,
+        ...(fetcher ? { fetcher } : {}),
+      });
       for (const r of results) {
         record({
           caseId: `${r.call.id}/probe/0`,

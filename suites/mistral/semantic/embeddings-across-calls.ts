@@ -21,7 +21,8 @@ export const embeddingsAcrossCalls: CaseCheck = {
       if (!isSuccess(s.exchange)) continue;
       const r = judgeEmbeddings(s.exchange);
       if ('skip' in r) continue;
-      if (r.problems.length) failures.push({ message: `Received: step ${s.step}: ${r.problems.slice(0, 3).join('; ')}. Expected: ${EMBEDDINGS_EXPECTED}.`, step: s.step });
+      if (r.problems.length)
+        failures.push({ message: `Received: step ${s.step}: ${r.problems.slice(0, 3).join('; ')}. Expected: ${EMBEDDINGS_EXPECTED}.`, step: s.step });
       judged.push({ step: s.step, model: String(requestOf(s.exchange)?.model ?? ''), r });
     }
     if (judged.length === 0) return { skip: 'no answer could be judged' };
@@ -30,14 +31,21 @@ export const embeddingsAcrossCalls: CaseCheck = {
       const ref = judged.find((j) => j.model === cur.model)!;
       if (ref === cur) continue;
       if (ref.r.dimension !== undefined && cur.r.dimension !== undefined && ref.r.dimension !== cur.r.dimension) {
-        failures.push({ message: `Received: dimension ${cur.r.dimension} at step ${cur.step} vs ${ref.r.dimension} at step ${ref.step} for model ${JSON.stringify(cur.model)}. Expected: one dimension per model.`, step: cur.step });
+        failures.push({
+          message: `Received: dimension ${cur.r.dimension} at step ${cur.step} vs ${ref.r.dimension} at step ${ref.step} for model ${JSON.stringify(cur.model)}. Expected: one dimension per model.`,
+          step: cur.step,
+        });
         continue;
       }
       for (const [text, vector] of cur.r.vectors) {
         const other = ref.r.vectors.get(text);
         if (!other || other.length !== vector.length) continue;
         const sim = cosine(other, vector);
-        if (sim < SAME_TEXT_COSINE) failures.push({ message: `Received: cosine ${sim.toFixed(6)} between the vectors of ${clip(text, 30)} at steps ${ref.step} and ${cur.step}. Expected: the same vector for the same text and model (cosine ≥ ${SAME_TEXT_COSINE}).`, step: cur.step });
+        if (sim < SAME_TEXT_COSINE)
+          failures.push({
+            message: `Received: cosine ${sim.toFixed(6)} between the vectors of ${clip(text, 30)} at steps ${ref.step} and ${cur.step}. Expected: the same vector for the same text and model (cosine ≥ ${SAME_TEXT_COSINE}).`,
+            step: cur.step,
+          });
       }
     }
     return failures.length ? failures.slice(0, 4) : undefined;

@@ -4,7 +4,13 @@ import { embeddingsConsistency } from './embeddings-consistency.js';
 
 const spec = await pinnedSpec();
 const item = (index: unknown, embedding: unknown[]) => ({ object: 'embedding', index, embedding });
-const body = (...data: unknown[]) => ({ id: 'e', object: 'list', model: 'mistral-embed', data, usage: { prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 } });
+const body = (...data: unknown[]) => ({
+  id: 'e',
+  object: 'list',
+  model: 'mistral-embed',
+  data,
+  usage: { prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 },
+});
 
 function run(request: Record<string, unknown>, json: unknown) {
   const ctx = exchangeContext(spec, OPS.embeddings, jsonExchange(OPS.embeddings, request, json));
@@ -27,7 +33,12 @@ describe('embeddings-consistency', () => {
     ['mixed dimensions', { input: ['a', 'b'] }, body(item(0, [1, 0]), item(1, [0, 1, 0])), /dimensions 2, 3 in one answer/],
     ['a non-finite number', { input: 'a' }, body(item(0, [1, null])), /item 0 has null at position 1/],
     ['an empty vector', { input: 'a' }, body(item(0, [])), /item 0 has no embedding vector/],
-    ['different vectors for the same text', { input: ['a', 'a'] }, body(item(0, [1, 0]), item(1, [0, 1])), /the same input "a" has vectors with cosine 0\.000000/],
+    [
+      'different vectors for the same text',
+      { input: ['a', 'a'] },
+      body(item(0, [1, 0]), item(1, [0, 1])),
+      /the same input "a" has vectors with cosine 0\.000000/,
+    ],
   ])('fails %s', (_n, request, json, message) => {
     const { failures } = run(request, json);
     expect(failures).toHaveLength(1);

@@ -27,7 +27,8 @@ export function judgeEmbeddings(exchange: Exchange): EmbeddingsJudgement | { ski
   const req = requestOf(exchange);
   const inputs = embeddingInputs(req);
   if (!inputs) return { skip: 'the request input is not a string or a list of strings' };
-  if (req?.encoding_format !== undefined && req.encoding_format !== null && req.encoding_format !== 'float') return { skip: `encoding_format ${JSON.stringify(req.encoding_format)} is not judged` };
+  if (req?.encoding_format !== undefined && req.encoding_format !== null && req.encoding_format !== 'float')
+    return { skip: `encoding_format ${JSON.stringify(req.encoding_format)} is not judged` };
   const body = exchange.response?.json;
   if (!isObj(body) || !Array.isArray(body.data)) return { skip: 'no data list in the answer (response-schema-conformance judges the shape)' };
   const data = body.data;
@@ -74,7 +75,8 @@ export const embeddingsConsistency: ExchangeCheck = {
   description: 'One finite vector per input, in input order, one dimension; the same text gives the same vector (cosine ≥ 0.9999).',
   category: 'semantic',
   scope: 'exchange',
-  applies: (ctx) => isSuccess(ctx.exchange) && isEmbeddingsOp(ctx.operation) && ctx.exchange.response?.json !== undefined && !judgedByCase(ctx, EMBEDDINGS_CONSISTENCY),
+  applies: (ctx) =>
+    isSuccess(ctx.exchange) && isEmbeddingsOp(ctx.operation) && ctx.exchange.response?.json !== undefined && !judgedByCase(ctx, EMBEDDINGS_CONSISTENCY),
   run({ exchange }) {
     const r = judgeEmbeddings(exchange);
     if ('skip' in r) return r;

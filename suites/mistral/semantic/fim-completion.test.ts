@@ -17,7 +17,11 @@ describe('fim-completion', () => {
   it.each([
     ['the gap only', {}, completion([{ content: '    return a + b' }], u(6))],
     ['min_tokens honoured', { min_tokens: 4 }, completion([{ content: '    return a + b' }], u(6))],
-    ['min_tokens above max_tokens (unreachable floor)', { min_tokens: 10, max_tokens: 4 }, completion([{ content: '    return', finish_reason: 'length' }], u(4))],
+    [
+      'min_tokens above max_tokens (unreachable floor)',
+      { min_tokens: 10, max_tokens: 4 },
+      completion([{ content: '    return', finish_reason: 'length' }], u(4)),
+    ],
     ['a short prompt that reappears', { prompt: 'def' }, completion([{ content: 'def add(a, b): pass' }], u(6))],
   ])('passes %s', (_n, request, json) => {
     expect(run(request, json).failures).toEqual([]);
@@ -26,7 +30,12 @@ describe('fim-completion', () => {
   it.each([
     ['a repeated prompt', {}, completion([{ content: 'def add(a, b):\n    return a + b' }], u(12)), /starts with the prompt "def add\(a, b\):"/],
     ['a repeated suffix', {}, completion([{ content: '    return a + b\n\nprint(add(1, 2))' }], u(12)), /ends with the suffix "print\(add\(1, 2\)\)"/],
-    ['min_tokens not honoured', { min_tokens: 8 }, completion([{ content: '    pass' }], u(2)), /completion_tokens 2 < min_tokens 8\. Expected: at least min_tokens tokens\./],
+    [
+      'min_tokens not honoured',
+      { min_tokens: 8 },
+      completion([{ content: '    pass' }], u(2)),
+      /completion_tokens 2 < min_tokens 8\. Expected: at least min_tokens tokens\./,
+    ],
   ])('fails %s', (_n, request, json, message) => {
     const { failures } = run(request, json);
     expect(failures).toHaveLength(1);

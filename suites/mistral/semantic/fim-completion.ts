@@ -27,15 +27,24 @@ export const fimCompletion: ExchangeCheck = {
     const failures: Failure[] = [];
     for (const choice of view.choices) {
       const content = choice.content ?? '';
-      if (prompt.length >= MIN_ECHO && content.trimStart().startsWith(prompt)) failures.push({ message: `Received: choice ${String(choice.index)} starts with the prompt ${clip(prompt, 40)}. Expected: only the text between prompt and suffix.` });
-      if (suffix.length >= MIN_ECHO && content.trimEnd().endsWith(suffix)) failures.push({ message: `Received: choice ${String(choice.index)} ends with the suffix ${clip(suffix, 40)}. Expected: only the text between prompt and suffix.` });
+      if (prompt.length >= MIN_ECHO && content.trimStart().startsWith(prompt))
+        failures.push({
+          message: `Received: choice ${String(choice.index)} starts with the prompt ${clip(prompt, 40)}. Expected: only the text between prompt and suffix.`,
+        });
+      if (suffix.length >= MIN_ECHO && content.trimEnd().endsWith(suffix))
+        failures.push({
+          message: `Received: choice ${String(choice.index)} ends with the suffix ${clip(suffix, 40)}. Expected: only the text between prompt and suffix.`,
+        });
     }
     const min = integerField(req, 'min_tokens');
     const max = integerField(req, 'max_tokens');
     const used = tokenCount(view.usage, 'completion_tokens');
     if (min !== undefined && min > 0 && used !== undefined && used < min && !(max !== undefined && max < min)) {
       const stopped = stopSequences(req).length > 0;
-      failures.push({ message: `Received: completion_tokens ${used} < min_tokens ${min}${stopped ? ' (a stop sequence may have ended it)' : ''}. Expected: at least min_tokens tokens.`, ...(stopped ? { warning: true } : {}) });
+      failures.push({
+        message: `Received: completion_tokens ${used} < min_tokens ${min}${stopped ? ' (a stop sequence may have ended it)' : ''}. Expected: at least min_tokens tokens.`,
+        ...(stopped ? { warning: true } : {}),
+      });
     }
     return failures.length ? failures : undefined;
   },

@@ -18,7 +18,9 @@ describe('json-mode (k repetitions)', () => {
   it('fails by pass^k when one of k is not JSON, reporting pass@k', () => {
     const { failures } = run(answer('{"a":1}'), answer('Here you go'), answer('{}'));
     expect(failures).toHaveLength(1);
-    expect(failures[0]?.message).toMatch(/^2 of 3 held: pass@3 held, pass\^3 failed \(verdict by pass\^3\)\. First failure, step 1: Received: choice 0 content is not JSON/);
+    expect(failures[0]?.message).toMatch(
+      /^2 of 3 held: pass@3 held, pass\^3 failed \(verdict by pass\^3\)\. First failure, step 1: Received: choice 0 content is not JSON/,
+    );
     expect(failures[0]?.step).toBe(1);
   });
 

@@ -44,6 +44,8 @@ describe('json-mode', () => {
 
   it('does not apply without JSON mode, nor to probes judged by the case form', () => {
     expect(jsonMode.applies?.(exchangeContext(spec, OPS.chat, jsonExchange(OPS.chat, {}, completion([{}]))))).toBe(false);
-    expect(jsonMode.applies?.(exchangeContext(spec, OPS.chat, jsonExchange(OPS.chat, JSON_REQ, completion([{}])), caseOf(OPS.chat, { caseChecks: ['json-mode'] })))).toBe(false);
+    expect(
+      jsonMode.applies?.(exchangeContext(spec, OPS.chat, jsonExchange(OPS.chat, JSON_REQ, completion([{}])), caseOf(OPS.chat, { caseChecks: ['json-mode'] }))),
+    ).toBe(false);
   });
 });

@@ -31,10 +31,16 @@ export function judgeJsonMode(exchange: Exchange): Failure[] | { skip: string } 
     try {
       parsed = JSON.parse(content);
     } catch (err) {
-      failures.push({ message: `Received: choice ${String(choice.index)} content is not JSON (${(err as Error).message}): ${clip(content)}. Expected: JSON content in JSON mode.` });
+      failures.push({
+        message: `Received: choice ${String(choice.index)} content is not JSON (${(err as Error).message}): ${clip(content)}. Expected: JSON content in JSON mode.`,
+      });
       continue;
     }
-    if (!isObj(parsed)) failures.push({ message: `Received: choice ${String(choice.index)} content is JSON but not an object: ${clip(content)}. Expected: a JSON object for response_format json_object.`, warning: true });
+    if (!isObj(parsed))
+      failures.push({
+        message: `Received: choice ${String(choice.index)} content is JSON but not an object: ${clip(content)}. Expected: a JSON object for response_format json_object.`,
+        warning: true,
+      });
   }
   return failures;
 }

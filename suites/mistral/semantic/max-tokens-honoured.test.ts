@@ -13,7 +13,9 @@ function run(request: Record<string, unknown>, json: unknown, op: string = OPS.c
 
 describe('max-tokens-honoured', () => {
   it('does not apply without max_tokens (the real recordings set none)', () => {
-    expect(maxTokensHonoured.applies?.(exchangeContext(spec, OPS.chat, recordedExchange(spec, OPS.chat, 'chat_completions__basic_2025-09__openllmetry')))).toBe(false);
+    expect(maxTokensHonoured.applies?.(exchangeContext(spec, OPS.chat, recordedExchange(spec, OPS.chat, 'chat_completions__basic_2025-09__openllmetry')))).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -27,8 +29,18 @@ describe('max-tokens-honoured', () => {
   });
 
   it.each([
-    ['more tokens than the limit', { max_tokens: 5 }, completion([{ finish_reason: 'length' }], u(6)), /completion_tokens 6\. Expected: at most max_tokens 5\./],
-    ['"length" below the limit', { max_tokens: 5 }, completion([{ finish_reason: 'length' }], u(3)), /finish_reason "length" on 1 choice\(s\) with completion_tokens 3 < max_tokens 5/],
+    [
+      'more tokens than the limit',
+      { max_tokens: 5 },
+      completion([{ finish_reason: 'length' }], u(6)),
+      /completion_tokens 6\. Expected: at most max_tokens 5\./,
+    ],
+    [
+      '"length" below the limit',
+      { max_tokens: 5 },
+      completion([{ finish_reason: 'length' }], u(3)),
+      /finish_reason "length" on 1 choice\(s\) with completion_tokens 3 < max_tokens 5/,
+    ],
     ['n = 2 beyond 2 × max', { max_tokens: 5, n: 2 }, completion([{}, {}], u(11)), /at most max_tokens 5 × n 2 = 10/],
   ])('fails %s', (_n, request, json, message) => {
     const { failures } = run(request, json);
@@ -37,7 +49,9 @@ describe('max-tokens-honoured', () => {
   });
 
   it('judges streams through the fold', () => {
-    const ex = streamExchange(spec, OPS.chat, { stream: true, max_tokens: 5 }, [chunk([{ index: 0, delta: { role: 'assistant', content: 'Rome' }, finish_reason: 'length' }], { usage: u(2) })]);
+    const ex = streamExchange(spec, OPS.chat, { stream: true, max_tokens: 5 }, [
+      chunk([{ index: 0, delta: { role: 'assistant', content: 'Rome' }, finish_reason: 'length' }], { usage: u(2) }),
+    ]);
     expect(failuresOf(maxTokensHonoured.run(exchangeContext(spec, OPS.chat, ex))).failures[0]?.message).toMatch(/completion_tokens 2 < max_tokens 5/);
   });
 

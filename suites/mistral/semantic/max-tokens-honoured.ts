@@ -30,9 +30,12 @@ export const maxTokensHonoured: ExchangeCheck = {
     const cut = view.choices.filter((c) => c.finishReason === 'length').length;
     const failures: Failure[] = [];
     const limit = n * max;
-    if (used > limit) failures.push({ message: `Received: completion_tokens ${used}. Expected: at most max_tokens ${max}${n > 1 ? ` × n ${n} = ${limit}` : ''}.` });
+    if (used > limit)
+      failures.push({ message: `Received: completion_tokens ${used}. Expected: at most max_tokens ${max}${n > 1 ? ` × n ${n} = ${limit}` : ''}.` });
     if (cut > 0 && used < cut * max) {
-      failures.push({ message: `Received: finish_reason "length" on ${cut} choice(s) with completion_tokens ${used} < ${cut > 1 ? `${cut} × ` : ''}max_tokens ${max}. Expected: "length" only when the limit cut the answer (then the choice used exactly max_tokens).` });
+      failures.push({
+        message: `Received: finish_reason "length" on ${cut} choice(s) with completion_tokens ${used} < ${cut > 1 ? `${cut} × ` : ''}max_tokens ${max}. Expected: "length" only when the limit cut the answer (then the choice used exactly max_tokens).`,
+      });
     }
     return failures.length ? failures : undefined;
   },

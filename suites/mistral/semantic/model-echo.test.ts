@@ -5,7 +5,10 @@ import { modelEcho, modelFamily } from './model-echo.js';
 const spec = await pinnedSpec();
 
 function run(requested: string, answered: string, modelNames?: string[], op: string = OPS.chat) {
-  const json = op === OPS.chat ? completion([{}], undefined, answered) : { id: 'e', object: 'list', model: answered, data: [], usage: { prompt_tokens: 1, completion_tokens: 0, total_tokens: 1 } };
+  const json =
+    op === OPS.chat
+      ? completion([{}], undefined, answered)
+      : { id: 'e', object: 'list', model: answered, data: [], usage: { prompt_tokens: 1, completion_tokens: 0, total_tokens: 1 } };
   const tc = caseOf(op, modelNames ? { meta: { modelNames } } : {});
   const ctx = exchangeContext(spec, op, jsonExchange(op, { model: requested }, json), tc);
   expect(modelEcho.applies?.(ctx)).toBe(true);
@@ -32,7 +35,13 @@ describe('model-echo', () => {
 
   it.each([
     ['another model', 'mistral-small-latest', 'mistral-large-latest', undefined, /model "mistral-large-latest" for a request of "mistral-small-latest"/],
-    ['a name outside the documented ones', 'mistral-small-latest', 'mistral-small-2402', ['mistral-small-2409', 'mistral-small-latest'], /one of "mistral-small-latest", "mistral-small-2409"/],
+    [
+      'a name outside the documented ones',
+      'mistral-small-latest',
+      'mistral-small-2402',
+      ['mistral-small-2409', 'mistral-small-latest'],
+      /one of "mistral-small-latest", "mistral-small-2409"/,
+    ],
     ['a vendor model behind a Mistral name', 'mistral-embed', 'text-embedding-3-small', undefined, /"text-embedding-3-small"/],
   ])('fails %s', (_n, requested, answered, names, message) => {
     const op = requested === 'mistral-embed' ? OPS.embeddings : OPS.chat;
@@ -42,7 +51,12 @@ describe('model-echo', () => {
   });
 
   it('strips version suffixes to a family', () => {
-    expect(['mistral-small-latest', 'mistral-small-2409', 'codestral-2405', 'ministral-8b-latest'].map(modelFamily)).toEqual(['mistral-small', 'mistral-small', 'codestral', 'ministral-8b']);
+    expect(['mistral-small-latest', 'mistral-small-2409', 'codestral-2405', 'ministral-8b-latest'].map(modelFamily)).toEqual([
+      'mistral-small',
+      'mistral-small',
+      'codestral',
+      'ministral-8b',
+    ]);
   });
 
   it('does not apply to agents (no model in the request)', () => {

@@ -42,7 +42,11 @@ export const modelEcho: ExchangeCheck = {
     const ok = (m: string): boolean => allowed.has(m) || (names === undefined && modelFamily(m) === modelFamily(requested));
     const wrong = models.filter((m) => !ok(m));
     if (!wrong.length) return undefined;
-    const expected = names ? `one of ${[...allowed].map((n) => JSON.stringify(n)).join(', ')} (the requested model and its documented names)` : `${JSON.stringify(requested)} or a version of the same model`;
-    return { message: `Received: model ${wrong.map((m) => JSON.stringify(m)).join(', ')} for a request of ${JSON.stringify(requested)}. Expected: ${expected}.` };
+    const expected = names
+      ? `one of ${[...allowed].map((n) => JSON.stringify(n)).join(', ')} (the requested model and its documented names)`
+      : `${JSON.stringify(requested)} or a version of the same model`;
+    return {
+      message: `Received: model ${wrong.map((m) => JSON.stringify(m)).join(', ')} for a request of ${JSON.stringify(requested)}. Expected: ${expected}.`,
+    };
   },
 };

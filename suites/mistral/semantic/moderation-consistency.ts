@@ -50,6 +50,10 @@ export const moderationConsistency: ExchangeCheck = {
       categorySet ??= keys(categories);
       if (keys(categories) !== categorySet) problems.push(`result ${i} has categories {${keys(categories)}} unlike result 0`);
     });
-    return problems.length ? { message: `Received: ${problems.slice(0, 4).join('; ')}. Expected: ${expected} result(s), each with the same categories as booleans and scores in [0, 1].` } : undefined;
+    return problems.length
+      ? {
+          message: `Received: ${problems.slice(0, 4).join('; ')}. Expected: ${expected} result(s), each with the same categories as booleans and scores in [0, 1].`,
+        }
+      : undefined;
   },
 };

@@ -9,7 +9,13 @@ function run(request: Record<string, unknown>, json: unknown) {
 }
 
 describe('n-choices', () => {
-  it.each(['chat_completions__basic_2024-05__openllmetry', 'chat_completions__basic_2025-09__openllmetry', 'chat_completions__function_call_2024-02__helgesverre', 'chat_completions__json_mode_2024-02__helgesverre', 'chat_completions__stream_2025-09__openllmetry'])('passes the real answer %s', (name) => {
+  it.each([
+    'chat_completions__basic_2024-05__openllmetry',
+    'chat_completions__basic_2025-09__openllmetry',
+    'chat_completions__function_call_2024-02__helgesverre',
+    'chat_completions__json_mode_2024-02__helgesverre',
+    'chat_completions__stream_2025-09__openllmetry',
+  ])('passes the real answer %s', (name) => {
     const ctx = exchangeContext(spec, OPS.chat, recordedExchange(spec, OPS.chat, name, {}));
     expect(nChoices.applies?.(ctx)).toBe(true);
     expect(failuresOf(nChoices.run(ctx)).failures).toEqual([]);
@@ -32,7 +38,9 @@ describe('n-choices', () => {
   });
 
   it('judges a stream missing a choice', () => {
-    const ex = streamExchange(spec, OPS.chat, { stream: true, n: 2 }, [chunk([{ index: 0, delta: { role: 'assistant', content: 'a' }, finish_reason: 'stop' }])]);
+    const ex = streamExchange(spec, OPS.chat, { stream: true, n: 2 }, [
+      chunk([{ index: 0, delta: { role: 'assistant', content: 'a' }, finish_reason: 'stop' }]),
+    ]);
     expect(failuresOf(nChoices.run(exchangeContext(spec, OPS.chat, ex))).failures[0]?.message).toMatch(/1 choice\(s\)/);
   });
 });

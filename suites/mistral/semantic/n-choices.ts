@@ -27,6 +27,8 @@ export const nChoices: ExchangeCheck = {
     const noFinish = view.choices.filter((c) => typeof c.finishReason !== 'string').map((c) => c.index);
     if (noFinish.length) problems.push(`no finish_reason in choice(s) ${noFinish.join(', ')}`);
     if (!problems.length) return undefined;
-    return { message: `Received: ${problems.join('; ')}. Expected: ${n} choice(s) with indexes ${expected.join(', ')}, each with a message and a finish_reason (n = ${n}).` };
+    return {
+      message: `Received: ${problems.join('; ')}. Expected: ${n} choice(s) with indexes ${expected.join(', ')}, each with a message and a finish_reason (n = ${n}).`,
+    };
   },
 };

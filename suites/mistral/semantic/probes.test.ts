@@ -19,7 +19,17 @@ const full: MistralTargetInfo = {
   maxTokens: 16,
   k: 3,
 };
-const toolCallAnswer = jsonExchange(PROBE_OPS.chat, {}, completion([{ content: '', finish_reason: 'tool_calls', tool_calls: [{ id: 'c1', type: 'function', index: 0, function: { name: 'get_weather', arguments: { city: 'Paris' } } }] }]));
+const toolCallAnswer = jsonExchange(
+  PROBE_OPS.chat,
+  {},
+  completion([
+    {
+      content: '',
+      finish_reason: 'tool_calls',
+      tool_calls: [{ id: 'c1', type: 'function', index: 0, function: { name: 'get_weather', arguments: { city: 'Paris' } } }],
+    },
+  ]),
+);
 
 /** Every request of a case, function steps built from a plausible previous answer. */
 function requests(tc: TestCase): RequestSpec[] {

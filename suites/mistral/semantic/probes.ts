@@ -27,7 +27,11 @@ const FILLER = 'The quick brown fox jumps over the lazy dog while the five boxin
 
 const TIME_TOOL = {
   type: 'function',
-  function: { name: 'get_time', description: 'Get the current local time in a city.', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+  function: {
+    name: 'get_time',
+    description: 'Get the current local time in a city.',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
 };
 const WEATHER_QUESTION = [{ role: 'user', content: 'What is the weather in Paris right now? Use the tool.' }];
 
@@ -58,7 +62,14 @@ class Builder {
   }
 
   post(body: Record<string, unknown>, stream = false): RequestSpec {
-    const spec: RequestSpec = { method: 'POST', path: this.op.path, query: [], headers: {}, body: { kind: 'json', value: stream ? { ...body, stream: true } : body }, auth: { kind: 'default' } };
+    const spec: RequestSpec = {
+      method: 'POST',
+      path: this.op.path,
+      query: [],
+      headers: {},
+      body: { kind: 'json', value: stream ? { ...body, stream: true } : body },
+      auth: { kind: 'default' },
+    };
     if (stream) spec.stream = true;
     return spec;
   }
@@ -99,13 +110,21 @@ export function toolResultFollowUp(base: Record<string, unknown>, previous: Exch
     return {
       id: typeof c.id === 'string' ? c.id : `call_${i}`,
       type: 'function',
-      function: { name: typeof fn.name === 'string' ? fn.name : 'get_weather', arguments: typeof fn.arguments === 'string' ? fn.arguments : JSON.stringify(fn.arguments ?? {}) },
+      function: {
+        name: typeof fn.name === 'string' ? fn.name : 'get_weather',
+        arguments: typeof fn.arguments === 'string' ? fn.arguments : JSON.stringify(fn.arguments ?? {}),
+      },
     };
   });
   const messages = [
     ...(Array.isArray(base.messages) ? base.messages : []),
     { role: 'assistant', content: '', tool_calls: sent },
-    ...sent.map((c) => ({ role: 'tool', tool_call_id: c.id, name: c.function.name, content: JSON.stringify({ city: 'Paris', temperature: 18, unit: 'celsius' }) })),
+    ...sent.map((c) => ({
+      role: 'tool',
+      tool_call_id: c.id,
+      name: c.function.name,
+      content: JSON.stringify({ city: 'Paris', temperature: 18, unit: 'celsius' }),
+    })),
   ];
   const { tool_choice: _forced, ...rest } = base;
   return { ...rest, messages };
@@ -119,10 +138,40 @@ function chatProbes(b: Builder): TestCase[] {
   const longPrompt = `Say hello. ${FILLER.repeat(12)}`;
   const seeded = { model, messages: ask('Name three colours, comma separated.'), temperature: 0, random_seed: randomSeed, max_tokens: info.maxTokens };
   return [
-    b.probe('max-tokens', `max_tokens ${Math.min(5, info.maxTokens)} on a prompt asking for a long answer`, [b.step('long answer, tiny limit', b.post({ model, messages: ask(LONG_ANSWER), max_tokens: Math.min(5, info.maxTokens) }))], { property: 'max-tokens' }),
-    b.probe('n-choices', 'n = 3 choices', [b.step('n = 3', b.post({ model, messages: ask('Suggest a name for a cat.'), n: 3, temperature: 0.7, max_tokens: info.maxTokens }))], { property: 'n-choices' }),
-    b.probe('stop-string', 'stop sequence " the" on a prompt that uses it', [b.step('stop " the"', b.post({ model, messages: ask(LONG_ANSWER), stop: ' the', max_tokens: info.maxTokens }))], { property: 'stop' }),
-    b.probe('stop-list', 'stop sequences as a list', [b.step('stop list', b.post({ model, messages: ask('List five fruits, one per line, then describe each and explain why it is healthy.'), stop: ['\n', ' and'], max_tokens: info.maxTokens }))], { property: 'stop' }),
+    b.probe(
+      'max-tokens',
+      `max_tokens ${Math.min(5, info.maxTokens)} on a prompt asking for a long answer`,
+      [b.step('long answer, tiny limit', b.post({ model, messages: ask(LONG_ANSWER), max_tokens: Math.min(5, info.maxTokens) }))],
+      { property: 'max-tokens' },
+    ),
+    b.probe(
+      'n-choices',
+      'n = 3 choices',
+      [b.step('n = 3', b.post({ model, messages: ask('Suggest a name for a cat.'), n: 3, temperature: 0.7, max_tokens: info.maxTokens }))],
+      { property: 'n-choices' },
+    ),
+    b.probe(
+      'stop-string',
+      'stop sequence " the" on a prompt that uses it',
+      [b.step('stop " the"', b.post({ model, messages: ask(LONG_ANSWER), stop: ' the', max_tokens: info.maxTokens }))],
+      { property: 'stop' },
+    ),
+    b.probe(
+      'stop-list',
+      'stop sequences as a list',
+      [
+        b.step(
+          'stop list',
+          b.post({
+            model,
+            messages: ask('List five fruits, one per line, then describe each and explain why it is healthy.'),
+            stop: ['\n', ' and'],
+            max_tokens: info.maxTokens,
+          }),
+        ),
+      ],
+      { property: 'stop' },
+    ),
     b.probe(
       'json-mode',
       `JSON mode, ${b.k} repetition(s)`,
@@ -138,26 +187,66 @@ function chatProbes(b: Builder): TestCase[] {
       { property: 'json-mode', k: b.k },
       ['json-mode'],
     ),
-    b.probe('seed-determinism', `${k} identical requests with random_seed ${randomSeed}`, b.repeat(k, 'seeded', { model, messages: ask('Write one sentence about the sea.'), temperature: 0.7, random_seed: randomSeed, max_tokens: info.maxTokens }), { property: 'seed-determinism', k }, ['seed-determinism']),
+    b.probe(
+      'seed-determinism',
+      `${k} identical requests with random_seed ${randomSeed}`,
+      b.repeat(k, 'seeded', {
+        model,
+        messages: ask('Write one sentence about the sea.'),
+        temperature: 0.7,
+        random_seed: randomSeed,
+        max_tokens: info.maxTokens,
+      }),
+      { property: 'seed-determinism', k },
+      ['seed-determinism'],
+    ),
     b.probe(
       'prompt-growth',
       'the same request with a longer user message counts more prompt tokens',
-      [b.step('short prompt', b.post({ model, messages: ask('Say hello.'), max_tokens: Math.min(5, info.maxTokens) })), b.step('long prompt', b.post({ model, messages: ask(longPrompt), max_tokens: Math.min(5, info.maxTokens) }))],
+      [
+        b.step('short prompt', b.post({ model, messages: ask('Say hello.'), max_tokens: Math.min(5, info.maxTokens) })),
+        b.step('long prompt', b.post({ model, messages: ask(longPrompt), max_tokens: Math.min(5, info.maxTokens) })),
+      ],
       { property: 'prompt-growth' },
       ['usage-arithmetic'],
     ),
-    b.probe('stream-equivalence', 'temperature 0, seeded: streamed and non-streamed answers agree', [b.step('non-streamed', b.post(seeded)), b.step('streamed', b.post(seeded, true))], { property: 'stream-equivalence' }, ['stream-equivalence']),
+    b.probe(
+      'stream-equivalence',
+      'temperature 0, seeded: streamed and non-streamed answers agree',
+      [b.step('non-streamed', b.post(seeded)), b.step('streamed', b.post(seeded, true))],
+      { property: 'stream-equivalence' },
+      ['stream-equivalence'],
+    ),
   ];
 }
 
 function toolProbes(b: Builder): TestCase[] {
   const { model, info } = b;
-  const base = { model, messages: WEATHER_QUESTION, tools: [WEATHER_TOOL, TIME_TOOL], max_tokens: Math.max(info.maxTokens, ROOM_FOR_STRUCTURE), temperature: 0 };
+  const base = {
+    model,
+    messages: WEATHER_QUESTION,
+    tools: [WEATHER_TOOL, TIME_TOOL],
+    max_tokens: Math.max(info.maxTokens, ROOM_FOR_STRUCTURE),
+    temperature: 0,
+  };
   const forced = { ...base, tool_choice: 'any' };
   return [
-    b.probe('tool-choice-any', `tool_choice "any", ${b.k} repetition(s)`, b.repeat(b.k, 'tool_choice any', forced), { property: 'tool-choice-repeat', k: b.k }, ['tool-calls']),
-    b.probe('tool-choice-named', 'tool_choice names get_weather', [b.step('named tool', b.post({ ...base, tool_choice: { type: 'function', function: { name: 'get_weather' } } }))], { property: 'tool-choice-named' }),
-    b.probe('tool-choice-none', 'tool_choice "none" forbids calls', [b.step('no tools', b.post({ ...base, tool_choice: 'none' }))], { property: 'tool-choice-none' }),
+    b.probe(
+      'tool-choice-any',
+      `tool_choice "any", ${b.k} repetition(s)`,
+      b.repeat(b.k, 'tool_choice any', forced),
+      { property: 'tool-choice-repeat', k: b.k },
+      ['tool-calls'],
+    ),
+    b.probe(
+      'tool-choice-named',
+      'tool_choice names get_weather',
+      [b.step('named tool', b.post({ ...base, tool_choice: { type: 'function', function: { name: 'get_weather' } } }))],
+      { property: 'tool-choice-named' },
+    ),
+    b.probe('tool-choice-none', 'tool_choice "none" forbids calls', [b.step('no tools', b.post({ ...base, tool_choice: 'none' }))], {
+      property: 'tool-choice-none',
+    }),
     b.probe(
       'tool-result',
       'a forced tool call, then the tool result sent back',
@@ -176,10 +265,25 @@ function toolProbes(b: Builder): TestCase[] {
 
 function fimProbes(b: Builder): TestCase[] {
   const { model, info } = b;
-  const gap = { model, prompt: 'def fibonacci(n):\n    """Return the n-th Fibonacci number."""\n', suffix: '\n\nprint(fibonacci(10))\n', temperature: 0, random_seed: b.seed, max_tokens: info.maxTokens };
+  const gap = {
+    model,
+    prompt: 'def fibonacci(n):\n    """Return the n-th Fibonacci number."""\n',
+    suffix: '\n\nprint(fibonacci(10))\n',
+    temperature: 0,
+    random_seed: b.seed,
+    max_tokens: info.maxTokens,
+  };
   return [
-    b.probe('fim-suffix', 'FIM with a suffix and min_tokens', [b.step('fill the gap', b.post({ ...gap, min_tokens: Math.min(4, info.maxTokens) }))], { property: 'fim' }),
-    b.probe('stream-equivalence', 'FIM, temperature 0, seeded: streamed and non-streamed answers agree', [b.step('non-streamed', b.post(gap)), b.step('streamed', b.post(gap, true))], { property: 'stream-equivalence' }, ['stream-equivalence']),
+    b.probe('fim-suffix', 'FIM with a suffix and min_tokens', [b.step('fill the gap', b.post({ ...gap, min_tokens: Math.min(4, info.maxTokens) }))], {
+      property: 'fim',
+    }),
+    b.probe(
+      'stream-equivalence',
+      'FIM, temperature 0, seeded: streamed and non-streamed answers agree',
+      [b.step('non-streamed', b.post(gap)), b.step('streamed', b.post(gap, true))],
+      { property: 'stream-equivalence' },
+      ['stream-equivalence'],
+    ),
   ];
 }
 
@@ -189,7 +293,10 @@ function embeddingProbes(b: Builder): TestCase[] {
     b.probe(
       'embeddings-repeat',
       'three inputs with a repeat, then the repeated text alone',
-      [b.step('three inputs', b.post({ model: b.model, input: [a, 'Quantum computers use qubits.', a] })), b.step('one input', b.post({ model: b.model, input: [a] }))],
+      [
+        b.step('three inputs', b.post({ model: b.model, input: [a, 'Quantum computers use qubits.', a] })),
+        b.step('one input', b.post({ model: b.model, input: [a] })),
+      ],
       { property: 'embeddings' },
       ['embeddings-consistency'],
     ),
@@ -197,25 +304,66 @@ function embeddingProbes(b: Builder): TestCase[] {
 }
 
 function moderationProbes(b: Builder): TestCase[] {
-  return [b.probe('moderations-list', 'two texts, one result each', [b.step('two texts', b.post({ model: b.model, input: ['I love sunny days at the beach.', 'What is the capital of France?'] }))], { property: 'moderation' })];
+  return [
+    b.probe(
+      'moderations-list',
+      'two texts, one result each',
+      [b.step('two texts', b.post({ model: b.model, input: ['I love sunny days at the beach.', 'What is the capital of France?'] }))],
+      { property: 'moderation' },
+    ),
+  ];
 }
 
 function chatModerationProbes(b: Builder): TestCase[] {
-  const conversation = (text: string) => [{ role: 'user', content: text }, { role: 'assistant', content: 'Sure, happy to help.' }];
-  return [b.probe('moderations-conversations', 'two conversations, one result each', [b.step('two conversations', b.post({ model: b.model, input: [conversation('Can you recommend a good book?'), conversation('How do I bake bread?')] }))], { property: 'moderation' })];
+  const conversation = (text: string) => [
+    { role: 'user', content: text },
+    { role: 'assistant', content: 'Sure, happy to help.' },
+  ];
+  return [
+    b.probe(
+      'moderations-conversations',
+      'two conversations, one result each',
+      [b.step('two conversations', b.post({ model: b.model, input: [conversation('Can you recommend a good book?'), conversation('How do I bake bread?')] }))],
+      { property: 'moderation' },
+    ),
+  ];
 }
 
 function agentProbes(b: Builder): TestCase[] {
-  return [b.probe('max-tokens', 'agents: max_tokens on a prompt asking for a long answer', [b.step('long answer, tiny limit', b.post({ agent_id: b.model, messages: [{ role: 'user', content: LONG_ANSWER }], max_tokens: Math.min(5, b.info.maxTokens) }))], { property: 'max-tokens' })];
+  return [
+    b.probe(
+      'max-tokens',
+      'agents: max_tokens on a prompt asking for a long answer',
+      [
+        b.step(
+          'long answer, tiny limit',
+          b.post({ agent_id: b.model, messages: [{ role: 'user', content: LONG_ANSWER }], max_tokens: Math.min(5, b.info.maxTokens) }),
+        ),
+      ],
+      { property: 'max-tokens' },
+    ),
+  ];
 }
 
 const FAMILIES: Family[] = [
-  { name: 'chat', checks: ['max-tokens-honoured', 'n-choices', 'stop-honoured', 'json-mode', 'seed-determinism', 'usage-arithmetic', 'stream-equivalence', 'model-echo'], operationId: PROBE_OPS.chat, model: (i) => i.chatModel, build: chatProbes },
+  {
+    name: 'chat',
+    checks: ['max-tokens-honoured', 'n-choices', 'stop-honoured', 'json-mode', 'seed-determinism', 'usage-arithmetic', 'stream-equivalence', 'model-echo'],
+    operationId: PROBE_OPS.chat,
+    model: (i) => i.chatModel,
+    build: chatProbes,
+  },
   { name: 'tools', checks: ['tool-calls'], operationId: PROBE_OPS.chat, model: (i) => i.toolModel, build: toolProbes },
   { name: 'fim', checks: ['fim-completion', 'stream-equivalence'], operationId: PROBE_OPS.fim, model: (i) => i.fimModel, build: fimProbes },
   { name: 'embeddings', checks: ['embeddings-consistency'], operationId: PROBE_OPS.embeddings, model: (i) => i.embedModel, build: embeddingProbes },
   { name: 'moderations', checks: ['moderation-consistency'], operationId: PROBE_OPS.moderations, model: (i) => i.moderationModel, build: moderationProbes },
-  { name: 'chat-moderations', checks: ['moderation-consistency'], operationId: PROBE_OPS.chatModerations, model: (i) => i.moderationModel, build: chatModerationProbes },
+  {
+    name: 'chat-moderations',
+    checks: ['moderation-consistency'],
+    operationId: PROBE_OPS.chatModerations,
+    model: (i) => i.moderationModel,
+    build: chatModerationProbes,
+  },
   // The agent id stands in for the model: agents completions take `agent_id` instead.
   { name: 'agents', checks: ['max-tokens-honoured'], operationId: PROBE_OPS.agents, model: (i) => i.agentId, build: agentProbes },
 ];
@@ -224,7 +372,10 @@ function resolve(f: Family, info: MistralTargetInfo, ops: Map<string, Operation>
   const op = ops.get(f.operationId);
   if (!op) return { reason: `the spec has no operation ${f.operationId}` };
   const model = f.model(info);
-  if (!model) return { reason: f.name === 'agents' ? 'no agent id configured (--agent-id)' : `no ${f.name === 'tools' ? 'function-calling' : f.name} model known for the target` };
+  if (!model)
+    return {
+      reason: f.name === 'agents' ? 'no agent id configured (--agent-id)' : `no ${f.name === 'tools' ? 'function-calling' : f.name} model known for the target`,
+    };
   return { op, model };
 }
 

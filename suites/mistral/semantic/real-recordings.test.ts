@@ -10,7 +10,9 @@ import { mistralSemanticChecks } from './index.js';
 const spec = await pinnedSpec();
 const operations = new Map(spec.operations.map((o) => [o.id, o]));
 const checks = [...sseChecks, ...mistralStreamChecks, ...mistralSemanticChecks];
-const searchWeather = { tools: [{ type: 'function', function: { name: 'searchWeather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }] };
+const searchWeather = {
+  tools: [{ type: 'function', function: { name: 'searchWeather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }],
+};
 
 // Recorders that kept no request body: the request is reconstructed from the fixture's purpose.
 const RECORDINGS: Array<[string, string, Record<string, unknown> | undefined]> = [
@@ -36,7 +38,14 @@ const KNOWN: Record<string, string[]> = {
 describe('real recordings through every streaming and semantic check', () => {
   it.each(RECORDINGS)('%s %s', (operationId, name, request) => {
     const exchange = recordedExchange(spec, operationId, name, request);
-    const outcomes = runChecks({ spec, operations, testCase: caseOf(operationId, { caseChecks: [] }), exchanges: [exchange], policy: permissivePolicy, checks });
+    const outcomes = runChecks({
+      spec,
+      operations,
+      testCase: caseOf(operationId, { caseChecks: [] }),
+      exchanges: [exchange],
+      policy: permissivePolicy,
+      checks,
+    });
     const findings = outcomes.filter((o) => o.status !== 'passed' && o.status !== 'skipped').map((o) => `${o.status} ${o.checkId}`);
     expect(findings, JSON.stringify(outcomes.filter((o) => o.status !== 'passed'))).toEqual(KNOWN[name] ?? []);
     expect(outcomes.filter((o) => o.status === 'passed').length).toBeGreaterThan(0);

@@ -15,16 +15,35 @@ describe('stop-honoured', () => {
   it.each([
     ['stopped before " the"', { stop: ' the', max_tokens: 16 }, completion([{ content: 'Rome was founded in 753 BC, and' }], u(9))],
     ['a list form', { stop: ['\n', ' and'], max_tokens: 16 }, completion([{ content: 'Apples' }], u(2))],
-    ['cut by the limit without reaching the sequence', { stop: 'zebra', max_tokens: 4 }, completion([{ content: 'Once upon a time', finish_reason: 'length' }], u(4))],
+    [
+      'cut by the limit without reaching the sequence',
+      { stop: 'zebra', max_tokens: 4 },
+      completion([{ content: 'Once upon a time', finish_reason: 'length' }], u(4)),
+    ],
   ])('passes %s', (_n, request, json) => {
     expect(run(request, json).failures).toEqual([]);
   });
 
   it.each([
-    ['content containing the sequence', { stop: ' the', max_tokens: 16 }, completion([{ content: 'Rome was the capital' }], u(5)), /choice 0 contains the stop sequence " the" at character 8/],
+    [
+      'content containing the sequence',
+      { stop: ' the', max_tokens: 16 },
+      completion([{ content: 'Rome was the capital' }], u(5)),
+      /choice 0 contains the stop sequence " the" at character 8/,
+    ],
     ['a list item in content', { stop: ['\n', ' and'], max_tokens: 16 }, completion([{ content: 'Apples\nPears' }], u(4)), /stop sequence "\\n"/],
-    ['"length" before the limit', { stop: ' the', max_tokens: 16 }, completion([{ content: 'Rome was', finish_reason: 'length' }], u(3)), /finish_reason "length" with completion_tokens 3 < max_tokens 16/],
-    ['"length" without a limit', { stop: ' the' }, completion([{ content: 'Rome was', finish_reason: 'length' }], u(3)), /finish_reason "length" without max_tokens/],
+    [
+      '"length" before the limit',
+      { stop: ' the', max_tokens: 16 },
+      completion([{ content: 'Rome was', finish_reason: 'length' }], u(3)),
+      /finish_reason "length" with completion_tokens 3 < max_tokens 16/,
+    ],
+    [
+      '"length" without a limit',
+      { stop: ' the' },
+      completion([{ content: 'Rome was', finish_reason: 'length' }], u(3)),
+      /finish_reason "length" without max_tokens/,
+    ],
   ])('fails %s', (_n, request, json, message) => {
     const { failures } = run(request, json);
     expect(failures).toHaveLength(1);

@@ -27,7 +27,9 @@ export const stopHonoured: ExchangeCheck = {
       for (const stop of stops) {
         const at = content.indexOf(stop);
         if (at >= 0) {
-          failures.push({ message: `Received: choice ${String(choice.index)} contains the stop sequence ${JSON.stringify(stop)} at character ${at} (…${clip(content.slice(Math.max(0, at - 20), at + stop.length + 20))}…). Expected: generation ends before a stop sequence, which is not returned.` });
+          failures.push({
+            message: `Received: choice ${String(choice.index)} contains the stop sequence ${JSON.stringify(stop)} at character ${at} (…${clip(content.slice(Math.max(0, at - 20), at + stop.length + 20))}…). Expected: generation ends before a stop sequence, which is not returned.`,
+          });
           break;
         }
       }

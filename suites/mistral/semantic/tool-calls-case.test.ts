@@ -3,9 +3,23 @@ import { OPS, caseContext, caseOf, completion, failuresOf, jsonExchange, pinnedS
 import { toolCallsCase } from './tool-calls-case.js';
 
 const spec = await pinnedSpec();
-const weather = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } };
+const weather = {
+  type: 'function',
+  function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+};
 const forced = { tools: [weather], tool_choice: 'any' };
-const called = () => jsonExchange(OPS.chat, forced, completion([{ content: '', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }], finish_reason: 'tool_calls' }]));
+const called = () =>
+  jsonExchange(
+    OPS.chat,
+    forced,
+    completion([
+      {
+        content: '',
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+        finish_reason: 'tool_calls',
+      },
+    ]),
+  );
 const prose = () => jsonExchange(OPS.chat, forced, completion([{ content: 'Sunny.' }]));
 const followUp = (status = 200) => jsonExchange(OPS.chat, { tools: [weather] }, completion([{ content: 'It is 18 °C in Paris.' }]), { status });
 

@@ -24,7 +24,11 @@ export const toolCallsCase: CaseCheck = {
       if (!isSuccess(s.exchange)) continue;
       const r = judgeToolCalls(ctx.spec, s.operation, s.exchange);
       if (!Array.isArray(r)) continue;
-      judged.push({ step: s.step, hard: r.filter((f) => !f.warning).map((f) => ({ ...f, step: s.step })), warnings: r.filter((f) => f.warning).map((f) => ({ ...f, step: s.step })) });
+      judged.push({
+        step: s.step,
+        hard: r.filter((f) => !f.warning).map((f) => ({ ...f, step: s.step })),
+        warnings: r.filter((f) => f.warning).map((f) => ({ ...f, step: s.step })),
+      });
     }
     const warnings = judged.flatMap((j) => j.warnings).slice(0, 2);
     if (metaProperty(ctx) === 'tool-result') {
@@ -33,9 +37,16 @@ export const toolCallsCase: CaseCheck = {
       if (!first || !isSuccess(first.exchange)) return { skip: `the tool call step was answered ${first?.exchange.response?.status ?? 'with nothing'}` };
       const followUp = steps[1];
       if (!followUp) {
-        if (!failures.length) failures.push({ message: 'Received: no tool call to answer, so the tool result was not sent. Expected: a tool call (tool_choice forces one).', step: 0 });
+        if (!failures.length)
+          failures.push({
+            message: 'Received: no tool call to answer, so the tool result was not sent. Expected: a tool call (tool_choice forces one).',
+            step: 0,
+          });
       } else if (!isSuccess(followUp.exchange)) {
-        failures.push({ message: `Received: ${followUp.exchange.response?.status ?? followUp.exchange.error?.kind ?? 'no answer'} for the request that sends the tool result back. Expected: 2xx: an assistant message with tool_calls followed by a tool message is a valid conversation.`, step: 1 });
+        failures.push({
+          message: `Received: ${followUp.exchange.response?.status ?? followUp.exchange.error?.kind ?? 'no answer'} for the request that sends the tool result back. Expected: 2xx: an assistant message with tool_calls followed by a tool message is a valid conversation.`,
+          step: 1,
+        });
       }
       return failures.length ? [...failures.slice(0, 3), ...warnings] : warnings.length ? warnings : undefined;
     }

@@ -3,9 +3,16 @@ import { OPS, completion, exchangeContext, failuresOf, jsonExchange, pinnedSpec,
 import { toolCalls } from './tool-calls.js';
 
 const spec = await pinnedSpec();
-const weather = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } };
+const weather = {
+  type: 'function',
+  function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+};
 const tools = { tools: [weather] };
-const call = (args: unknown = '{"city": "Paris"}', id: unknown = 'abc123XYZ', name = 'get_weather') => ({ id, type: 'function', function: { name, arguments: args } });
+const call = (args: unknown = '{"city": "Paris"}', id: unknown = 'abc123XYZ', name = 'get_weather') => ({
+  id,
+  type: 'function',
+  function: { name, arguments: args },
+});
 const answer = (calls: unknown[], finish_reason = 'tool_calls') => completion([{ content: '', tool_calls: calls, finish_reason }]);
 
 function run(request: Record<string, unknown>, json: unknown) {
@@ -23,7 +30,14 @@ describe('tool-calls', () => {
   it('reports the real 2024-02 deviations: finish_reason "stop" with a call (failure) and id "null" (warning)', () => {
     // The recorder kept no request; the fixture called a searchWeather tool. The 2024-11 recordings
     // show the API later answered "tool_calls", so "stop" is a real (since fixed) server deviation.
-    const request = { tools: [{ type: 'function', function: { name: 'searchWeather', parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] } } }] };
+    const request = {
+      tools: [
+        {
+          type: 'function',
+          function: { name: 'searchWeather', parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] } },
+        },
+      ],
+    };
     const ctx = exchangeContext(spec, OPS.chat, recordedExchange(spec, OPS.chat, 'chat_completions__function_call_2024-02__helgesverre', request));
     const { failures } = failuresOf(toolCalls.run(ctx));
     expect(failures).toHaveLength(2);
@@ -44,11 +58,21 @@ describe('tool-calls', () => {
   });
 
   it.each([
-    ['an undeclared function', tools, answer([call(undefined, undefined, 'launch_rockets')]), /calls "launch_rockets"\. Expected: one of the declared functions \(get_weather\)/],
+    [
+      'an undeclared function',
+      tools,
+      answer([call(undefined, undefined, 'launch_rockets')]),
+      /calls "launch_rockets"\. Expected: one of the declared functions \(get_weather\)/,
+    ],
     ['arguments that are not JSON', tools, answer([call('{city: Paris}')]), /arguments are not JSON/],
     ['arguments against the schema', tools, answer([call('{"town": "Paris"}')]), /do not match the declared parameters: \/ must have required property 'city'/],
     ['arguments that are not an object', tools, answer([call('"Paris"')]), /not a JSON object/],
-    ['tool_choice any without a call', { ...tools, tool_choice: 'any' }, completion([{ content: 'Sunny.' }]), /has no tool call\. Expected: a tool call, because tool_choice is "any"/],
+    [
+      'tool_choice any without a call',
+      { ...tools, tool_choice: 'any' },
+      completion([{ content: 'Sunny.' }]),
+      /has no tool call\. Expected: a tool call, because tool_choice is "any"/,
+    ],
     ['tool_choice required without a call', { ...tools, tool_choice: 'required' }, completion([{ content: 'Sunny.' }]), /tool_choice is "required"/],
     ['tool_choice none with a call', { ...tools, tool_choice: 'none' }, answer([call()]), /has 1 tool call\(s\)\. Expected: no tool call/],
     ['a duplicated id', tools, answer([call(), call()]), /repeats the id "abc123XYZ"/],
@@ -66,7 +90,7 @@ describe('tool-calls', () => {
     expect(run({ ...tools, tool_choice: 'any' }, answer([call()], 'stop')).failures[0]?.message).toMatch(/with finish_reason "stop"/);
   });
 
-  it('does not judge an agent\'s own functions against the request, but still judges their arguments', () => {
+  it("does not judge an agent's own functions against the request, but still judges their arguments", () => {
     const agentRun = (request: Record<string, unknown>, json: unknown) => {
       const ctx = exchangeContext(spec, OPS.agents, jsonExchange(OPS.agents, { agent_id: 'ag:1', ...request }, json));
       expect(toolCalls.applies?.(ctx)).toBe(true);
@@ -80,7 +104,10 @@ describe('tool-calls', () => {
 
   it('fails the wrong function for a named tool_choice', () => {
     const time = { type: 'function', function: { name: 'get_time', parameters: { type: 'object' } } };
-    const { failures } = run({ tools: [weather, time], tool_choice: { type: 'function', function: { name: 'get_weather' } } }, answer([call('{}', 'x1', 'get_time')]));
+    const { failures } = run(
+      { tools: [weather, time], tool_choice: { type: 'function', function: { name: 'get_weather' } } },
+      answer([call('{}', 'x1', 'get_time')]),
+    );
     expect(failures[0]?.message).toMatch(/calls "get_time"\. Expected: only "get_weather"/);
   });
 });

@@ -47,7 +47,11 @@ function argumentsProblem(spec: LoadedSpec, call: ToolCallView, parameters: unkn
   if (!isObj(parameters)) return undefined;
   try {
     const r = spec.validators.validateSchema(parameters, value);
-    if (!r.valid) return `arguments ${clip(JSON.stringify(value))} do not match the declared parameters: ${r.issues.slice(0, 2).map((i) => `${i.instancePath || '/'} ${i.message}`).join('; ')}`;
+    if (!r.valid)
+      return `arguments ${clip(JSON.stringify(value))} do not match the declared parameters: ${r.issues
+        .slice(0, 2)
+        .map((i) => `${i.instancePath || '/'} ${i.message}`)
+        .join('; ')}`;
   } catch {
     return undefined; // the request's own schema could not be compiled: nothing to judge against
   }
@@ -58,15 +62,21 @@ function judgeChoice(spec: LoadedSpec, choice: ChoiceView, forcing: Forcing, too
   const at = `choice ${String(choice.index)}`;
   const calls = choice.toolCalls;
   const out: Failure[] = [];
-  const fail = (received: string, expected: string, warning = false): void => void out.push({ message: `Received: ${received}. Expected: ${expected}.`, ...(warning ? { warning } : {}) });
+  const fail = (received: string, expected: string, warning = false): void =>
+    void out.push({ message: `Received: ${received}. Expected: ${expected}.`, ...(warning ? { warning } : {}) });
   if (forcing.kind === 'any' && calls.length === 0) fail(`${at} has no tool call`, `a tool call, because tool_choice is "${forcing.label}"`);
   if (forcing.kind === 'named' && calls.length === 0) fail(`${at} has no tool call`, `a call of "${forcing.name}", because tool_choice names it`);
-  if (forcing.kind === 'named' && calls.some((c) => c.name !== forcing.name)) fail(`${at} calls ${calls.map((c) => JSON.stringify(c.name)).join(', ')}`, `only "${forcing.name}", named by tool_choice`);
+  if (forcing.kind === 'named' && calls.some((c) => c.name !== forcing.name))
+    fail(`${at} calls ${calls.map((c) => JSON.stringify(c.name)).join(', ')}`, `only "${forcing.name}", named by tool_choice`);
   if (forcing.kind === 'none' && calls.length > 0) fail(`${at} has ${calls.length} tool call(s)`, 'no tool call, because tool_choice is "none"');
   if (calls.length === 0) return out;
   const cut = choice.finishReason === 'length';
   const finished = choice.finishReason === 'tool_calls' || (forcing.kind === 'named' && choice.finishReason === 'stop');
-  if (!cut && !finished) fail(`${at} has ${calls.length} tool call(s) with finish_reason ${JSON.stringify(choice.finishReason)}`, 'finish_reason "tool_calls" when the message carries tool calls');
+  if (!cut && !finished)
+    fail(
+      `${at} has ${calls.length} tool call(s) with finish_reason ${JSON.stringify(choice.finishReason)}`,
+      'finish_reason "tool_calls" when the message carries tool calls',
+    );
   const ids = calls.map((c) => c.id);
   calls.forEach((call, i) => {
     const where = `${at} tool call ${i}`;
@@ -110,7 +120,8 @@ export const toolCalls: ExchangeCheck = {
   id: TOOL_CALLS,
   title: 'Tool calls unusable or tool_choice not honoured',
   severity: 'high',
-  description: 'Tool calls name declared functions, have ids and valid arguments, finish with "tool_calls"; tool_choice any/required/named forces a call, none forbids it.',
+  description:
+    'Tool calls name declared functions, have ids and valid arguments, finish with "tool_calls"; tool_choice any/required/named forces a call, none forbids it.',
   category: 'semantic',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isChatLikeOp(ctx.operation) && toolCallsApply(ctx.exchange) && !judgedByCase(ctx, TOOL_CALLS),

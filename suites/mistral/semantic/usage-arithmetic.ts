@@ -20,7 +20,11 @@ export function judgeUsage(op: Operation, exchange: Exchange): string[] | { skip
   const body = exchange.response?.json;
   if (!isObj(body)) return { skip: 'the answer is not a JSON object' };
   if (body.usage === undefined || body.usage === null) {
-    return { skip: isModerationOp(op) ? 'no usage (not documented for moderations)' : 'no usage block (response-schema-conformance reports the missing required field)' };
+    return {
+      skip: isModerationOp(op)
+        ? 'no usage (not documented for moderations)'
+        : 'no usage block (response-schema-conformance reports the missing required field)',
+    };
   }
   return usageProblems(body.usage, isModerationOp(op) ? 'at-least' : 'exact');
 }
@@ -36,6 +40,8 @@ export const usageArithmetic: ExchangeCheck = {
   run({ operation, exchange }) {
     const problems = judgeUsage(operation, exchange);
     if (!Array.isArray(problems)) return problems;
-    return problems.length ? { message: `Received: ${problems.join('; ')}. Expected: non-negative integer counts with total = prompt + completion.` } : undefined;
+    return problems.length
+      ? { message: `Received: ${problems.join('; ')}. Expected: non-negative integer counts with total = prompt + completion.` }
+      : undefined;
   },
 };

@@ -3,7 +3,11 @@ import { OPS, caseContext, caseOf, completion, failuresOf, jsonExchange, pinnedS
 import { usagePromptGrowth } from './usage-prompt-growth.js';
 
 const spec = await pinnedSpec();
-const step = { label: 's', operationId: OPS.chat, request: { method: 'POST', path: '/v1/chat/completions', query: [], headers: {}, auth: { kind: 'default' as const } } };
+const step = {
+  label: 's',
+  operationId: OPS.chat,
+  request: { method: 'POST', path: '/v1/chat/completions', query: [], headers: {}, auth: { kind: 'default' as const } },
+};
 const tc = caseOf(OPS.chat, { caseChecks: ['usage-arithmetic'], steps: [step, step] });
 const answer = (p: number, c = 2, t = p + c) => jsonExchange(OPS.chat, {}, completion([{}], { prompt_tokens: p, completion_tokens: c, total_tokens: t }));
 

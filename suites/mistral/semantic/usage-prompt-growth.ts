@@ -24,11 +24,16 @@ export const usagePromptGrowth: CaseCheck = {
     for (const s of steps) {
       if (!s.operation) continue;
       const problems = judgeUsage(s.operation, s.exchange);
-      if (Array.isArray(problems) && problems.length) failures.push({ message: `Received: step ${s.step}: ${problems.join('; ')}. Expected: total = prompt + completion.`, step: s.step });
+      if (Array.isArray(problems) && problems.length)
+        failures.push({ message: `Received: step ${s.step}: ${problems.join('; ')}. Expected: total = prompt + completion.`, step: s.step });
     }
     const [short, long] = steps.map((s) => tokenCount(isObj(s.exchange.response?.json) ? s.exchange.response.json.usage : undefined, 'prompt_tokens'));
     if (short === undefined || long === undefined) return failures.length ? failures : { skip: 'prompt_tokens missing from an answer' };
-    if (long <= short) failures.push({ message: `Received: prompt_tokens ${long} for the longer prompt vs ${short} for the shorter one. Expected: more prompt tokens for a longer prompt.`, step: 1 });
+    if (long <= short)
+      failures.push({
+        message: `Received: prompt_tokens ${long} for the longer prompt vs ${short} for the shorter one. Expected: more prompt tokens for a longer prompt.`,
+        step: 1,
+      });
     return failures.length ? failures : undefined;
   },
 };

@@ -47,7 +47,11 @@ describe('chainScript', () => {
       const dir = mkdtempSync(join(tmpdir(), 'mc-chain-'));
       writeFileSync(join(dir, 'chain.sh'), script);
       // Async: the fake answers from this very process, so its event loop must keep running.
-      const { stdout: out } = await promisify(execFile)('bash', [join(dir, 'chain.sh')], { env: { PATH: process.env.PATH ?? '', MISTRAL_API_KEY: 'k' }, encoding: 'utf8', timeout: 30_000 });
+      const { stdout: out } = await promisify(execFile)('bash', [join(dir, 'chain.sh')], {
+        env: { PATH: process.env.PATH ?? '', MISTRAL_API_KEY: 'k' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       // The replay created its own files, deleted them again, and saw the 404s of the original chain.
       expect([...live.files.values()].filter((f) => !f.preexisting)).toEqual([]);
       expect(out.match(/HTTP\/1\.1 404/g)?.length).toBe(4);

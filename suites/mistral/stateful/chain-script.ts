@@ -62,7 +62,8 @@ function captures(testCase: TestCase, exchanges: Exchange[]): Captured[] {
     const id = idOf(exchange);
     if (role?.role === 'create' && id) out.push({ value: id, variable: `${VAR_PREFIX[role.resource] ?? 'ID'}_${step}`, step, jq: '.id' });
     const model = bodyOf(exchange)?.fine_tuned_model;
-    if (typeof model === 'string' && model && !out.some((c) => c.value === model)) out.push({ value: model, variable: `MODEL_ID_${step}`, step, jq: '.fine_tuned_model' });
+    if (typeof model === 'string' && model && !out.some((c) => c.value === model))
+      out.push({ value: model, variable: `MODEL_ID_${step}`, step, jq: '.fine_tuned_model' });
   });
   return out;
 }
@@ -100,5 +101,5 @@ export function chainScript(testCase: TestCase, exchanges: Exchange[], baseUrl: 
       lines.push(`${v.variable}=$(printf '%s' "$RESPONSE_${step}" | jq -r '${v.jq}')  # observed: ${v.value}`);
     }
   });
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,22 @@
 // same file names, contents, suffixes and ids, so a failing chain replays exactly.
 import fc from 'fast-check';
 
-const WORDS = ['bonjour', 'fromage', 'café', 'naïve', 'Zürich', '日本語', 'emoji 🙂', 'line\\nbreak', 'quote "x"', 'tab\there', 'mistral', 'vent', 'soleil', 'ñandú'];
+const WORDS = [
+  'bonjour',
+  'fromage',
+  'café',
+  'naïve',
+  'Zürich',
+  '日本語',
+  'emoji 🙂',
+  'line\\nbreak',
+  'quote "x"',
+  'tab\there',
+  'mistral',
+  'vent',
+  'soleil',
+  'ñandú',
+];
 
 const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
 const tag = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 8, maxLength: 8 });
@@ -23,7 +38,14 @@ export interface ChainInputs {
 const inputs: fc.Arbitrary<ChainInputs> = fc.record({
   runTag: tag,
   chatSamples: fc.array(fc.tuple(words, words), { minLength: 2, maxLength: 4 }).map((pairs) =>
-    pairs.map(([q, a]) => JSON.stringify({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }] })),
+    pairs.map(([q, a]) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: q },
+          { role: 'assistant', content: a },
+        ],
+      }),
+    ),
   ),
   batchPrompts: fc.array(words, { minLength: 1, maxLength: 3 }),
   unknownIds: fc.array(fc.uuid({ version: 4 }), { minLength: 3, maxLength: 3 }),
@@ -37,7 +59,7 @@ export function chainInputs(seed: number): ChainInputs {
 
 /** JSONL bytes: lines joined by \n with a final newline, as files on disk usually are. */
 export function jsonl(lines: string[]): Uint8Array {
-  return new TextEncoder().encode(lines.join('\n') + '\n');
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
 export function batchLines(prompts: string[], maxTokens: number): string[] {

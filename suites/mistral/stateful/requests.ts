@@ -27,11 +27,13 @@ export const requests = {
   deleteFile: (id: string): RequestSpec => req('DELETE', `/v1/files/${seg(id)}`),
   downloadFile: (id: string): RequestSpec => req('GET', `/v1/files/${seg(id)}/content`),
   listJobs: (query: Array<[string, string]> = []): RequestSpec => req('GET', '/v1/fine_tuning/jobs', query),
-  createJob: (body: unknown, dryRun: boolean): RequestSpec => req('POST', '/v1/fine_tuning/jobs', dryRun ? [['dry_run', 'true']] : [], { kind: 'json', value: body }),
+  createJob: (body: unknown, dryRun: boolean): RequestSpec =>
+    req('POST', '/v1/fine_tuning/jobs', dryRun ? [['dry_run', 'true']] : [], { kind: 'json', value: body }),
   getJob: (id: string): RequestSpec => req('GET', `/v1/fine_tuning/jobs/${seg(id)}`),
   cancelJob: (id: string): RequestSpec => req('POST', `/v1/fine_tuning/jobs/${seg(id)}/cancel`),
   startJob: (id: string): RequestSpec => req('POST', `/v1/fine_tuning/jobs/${seg(id)}/start`),
-  updateModel: (id: string, body: { name?: string; description?: string }): RequestSpec => req('PATCH', `/v1/fine_tuning/models/${seg(id)}`, [], { kind: 'json', value: body }),
+  updateModel: (id: string, body: { name?: string; description?: string }): RequestSpec =>
+    req('PATCH', `/v1/fine_tuning/models/${seg(id)}`, [], { kind: 'json', value: body }),
   archiveModel: (id: string): RequestSpec => req('POST', `/v1/fine_tuning/models/${seg(id)}/archive`),
   unarchiveModel: (id: string): RequestSpec => req('DELETE', `/v1/fine_tuning/models/${seg(id)}/archive`),
   retrieveModel: (id: string): RequestSpec => req('GET', `/v1/models/${seg(id)}`),

@@ -14,10 +14,17 @@ describe('ResourceTracker', () => {
     t.trackCreated(ex('POST', '/v1/fine_tuning/jobs', 200, { id: J, status: 'QUEUED' }), { operationId: OP.createJob });
     t.trackCreated(ex('GET', `/v1/fine_tuning/jobs/${J}`, 200, { id: J, status: 'SUCCESS', fine_tuned_model: 'ft:m:x:1' }), { operationId: OP.getJob });
     t.trackCreated(ex('POST', '/v1/batch/jobs', 200, { id: 'b1', status: 'QUEUED' }), { operationId: OP.createBatch });
-    t.trackCreated(ex('GET', '/v1/batch/jobs', 200, { data: [{ id: 'b1', status: 'RUNNING', output_file: 'out1' }], total: 1 }), { operationId: OP.listBatches });
+    t.trackCreated(ex('GET', '/v1/batch/jobs', 200, { data: [{ id: 'b1', status: 'RUNNING', output_file: 'out1' }], total: 1 }), {
+      operationId: OP.listBatches,
+    });
     t.trackCreated(ex('DELETE', '/v1/files/f2', 200, { id: 'f2', deleted: true }), { operationId: OP.deleteFile });
     const plan = t.cleanupRequests().map((c) => `${c.kind} ${c.request.method} ${c.request.path}`);
-    expect(plan).toEqual(['model DELETE /v1/models/ft%3Am%3Ax%3A1', 'batch-job POST /v1/batch/jobs/b1/cancel', 'file DELETE /v1/files/f1', 'file DELETE /v1/files/out1']);
+    expect(plan).toEqual([
+      'model DELETE /v1/models/ft%3Am%3Ax%3A1',
+      'batch-job POST /v1/batch/jobs/b1/cancel',
+      'file DELETE /v1/files/f1',
+      'file DELETE /v1/files/out1',
+    ]);
   });
 
   it('ignores dry runs, listings of resources it did not create, and deletes of others', () => {
@@ -25,7 +32,9 @@ describe('ResourceTracker', () => {
     t.trackCreated(ex('POST', '/v1/fine_tuning/jobs?dry_run=true', 200, { object: 'job.metadata', details: '' }), { operationId: OP.createJob });
     t.trackCreated(ex('POST', '/v1/fine_tuning/jobs?dry_run=true', 200, { id: J, status: 'QUEUED' }), { operationId: OP.createJob });
     t.trackCreated(ex('GET', '/v1/files', 200, { data: [{ id: 'theirs' }], total: 1 }), { operationId: OP.listFiles });
-    t.trackCreated(ex('GET', '/v1/fine_tuning/jobs', 200, { data: [{ id: 'old', status: 'SUCCESS', fine_tuned_model: 'ft:theirs' }], total: 1 }), { operationId: OP.listJobs });
+    t.trackCreated(ex('GET', '/v1/fine_tuning/jobs', 200, { data: [{ id: 'old', status: 'SUCCESS', fine_tuned_model: 'ft:theirs' }], total: 1 }), {
+      operationId: OP.listJobs,
+    });
     expect(t.cleanupRequests()).toEqual([]);
     expect(t.report().created).toEqual([]);
   });
@@ -40,7 +49,10 @@ describe('ResourceTracker', () => {
     t.recordCleanup('file', 'f1', ex('DELETE', '/v1/files/f1', 404, {}));
     const report = t.recordCleanup('file', 'f2', ex('DELETE', '/v1/files/f2', 409, { message: 'in use' }));
     // The job being cancelled by the run's own step needs nothing more: it counts as cleaned up.
-    expect(report.cleaned).toEqual([{ kind: 'file', id: 'f1' }, { kind: 'fine-tuning-job', id: J }]);
+    expect(report.cleaned).toEqual([
+      { kind: 'file', id: 'f1' },
+      { kind: 'fine-tuning-job', id: J },
+    ]);
     expect(report.failed).toEqual([{ kind: 'file', id: 'f2', reason: 'HTTP 409: in use' }]);
     expect(t.cleanupRequests().map((c) => c.id)).toEqual(['f2']);
   });

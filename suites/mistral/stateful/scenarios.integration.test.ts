@@ -15,7 +15,14 @@ beforeAll(async () => {
 describe('stateful scenarios against a conforming fake', () => {
   it('run every chain to its end and raise nothing', async () => {
     const run = await runScenarios(spec);
-    expect(run.cases.map((c) => c.testCase.meta?.stateful && (c.testCase.meta.stateful as { scenario: string }).scenario)).toEqual(['files-listing', 'fine-tuning-jobs-listing', 'batch-jobs-listing', 'files', 'fine-tuning', 'batch']);
+    expect(run.cases.map((c) => c.testCase.meta?.stateful && (c.testCase.meta.stateful as { scenario: string }).scenario)).toEqual([
+      'files-listing',
+      'fine-tuning-jobs-listing',
+      'batch-jobs-listing',
+      'files',
+      'fine-tuning',
+      'batch',
+    ]);
     for (const c of run.cases) {
       expect(c.stoppedEarly, c.testCase.id).toBeUndefined();
       expect(c.exchanges).toHaveLength(c.testCase.steps.length);
@@ -29,7 +36,12 @@ describe('stateful scenarios against a conforming fake', () => {
     let validated = 0;
     for (const c of run.cases) {
       c.exchanges.forEach((e, i) => {
-        const op = spec.operations.find((o) => o.id === c.testCase.steps[i]!.operationId && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(new URL(e.request.url).pathname) && o.method === e.request.method.toLowerCase());
+        const op = spec.operations.find(
+          (o) =>
+            o.id === c.testCase.steps[i]!.operationId &&
+            new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(new URL(e.request.url).pathname) &&
+            o.method === e.request.method.toLowerCase(),
+        );
         const media = op?.responses.find((r) => r.status === '200')?.content.find((m) => m.mediaType === 'application/json');
         if (!media?.schemaPointer || e.response?.status !== 200) return;
         validated++;

@@ -82,7 +82,8 @@ export function sequenceProblems(machine: StateMachine, documented: readonly str
     }
     if (previous !== undefined && previous !== state && known(machine, previous) && known(machine, state)) {
       if (isFinal(machine, previous)) problems.push({ at, message: `${machine.name} left the final state ${previous} for ${state}` });
-      else if (!reachable(machine, previous, state)) problems.push({ at, message: `${machine.name} moved ${previous} → ${state}, which its lifecycle does not allow` });
+      else if (!reachable(machine, previous, state))
+        problems.push({ at, message: `${machine.name} moved ${previous} → ${state}, which its lifecycle does not allow` });
     }
     if (machine.noReturn && state === machine.noReturn.after) noReturnArmed = true;
     previous = state;

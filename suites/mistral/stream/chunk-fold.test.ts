@@ -20,7 +20,13 @@ describe('chunk fold', () => {
   it('joins the real 2024-11 text stream and keeps usage and finish reason', () => {
     const s = chunkFoldOf(recordedExchange(spec, OPS.chat, 'chat_completions__stream_text_2024-11__magentic'))!;
     expect(s.choices).toHaveLength(1);
-    expect(s.choices[0]).toMatchObject({ index: 0, firstDeltaRole: 'assistant', content: 'Hello! How are you today?', finishReasons: [{ reason: 'stop', event: 8 }], lastEvent: 8 });
+    expect(s.choices[0]).toMatchObject({
+      index: 0,
+      firstDeltaRole: 'assistant',
+      content: 'Hello! How are you today?',
+      finishReasons: [{ reason: 'stop', event: 8 }],
+      lastEvent: 8,
+    });
     expect(s.usage).toEqual([{ event: 8, value: { prompt_tokens: 7, total_tokens: 14, completion_tokens: 7 } }]);
     expect([s.idCount, s.modelCount, s.events, s.lastEvent, s.usageTotal]).toEqual([1, 1, 9, 8, 14]);
   });
@@ -47,7 +53,13 @@ describe('chunk fold', () => {
 
   it('merges OpenAI-style argument fragments keyed by index', () => {
     const s = fold([
-      chunk([{ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'c1', type: 'function', function: { name: 'f', arguments: '' } }] }, finish_reason: null }]),
+      chunk([
+        {
+          index: 0,
+          delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'c1', type: 'function', function: { name: 'f', arguments: '' } }] },
+          finish_reason: null,
+        },
+      ]),
       chunk([{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{"a":' } }] }, finish_reason: null }]),
       chunk([{ index: 0, delta: { tool_calls: [{ index: 1, id: 'c2', function: { name: 'g', arguments: '{}' } }] }, finish_reason: null }]),
       chunk([{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: ' 1}' } }] }, finish_reason: 'tool_calls' }]),
@@ -60,7 +72,18 @@ describe('chunk fold', () => {
 
   it('keeps whole calls apart that share an index but carry their own ids (every call numbered 0)', () => {
     const s = fold([
-      chunk([{ index: 0, delta: { tool_calls: [{ index: 0, id: 'a1', function: { name: 'plus', arguments: '{"a": 1}' } }, { index: 0, id: 'b2', function: { name: 'minus', arguments: '{"a": 2}' } }] }, finish_reason: null }]),
+      chunk([
+        {
+          index: 0,
+          delta: {
+            tool_calls: [
+              { index: 0, id: 'a1', function: { name: 'plus', arguments: '{"a": 1}' } },
+              { index: 0, id: 'b2', function: { name: 'minus', arguments: '{"a": 2}' } },
+            ],
+          },
+          finish_reason: null,
+        },
+      ]),
       chunk([{ index: 0, delta: { tool_calls: [{ index: 0, id: 'null', function: { arguments: '' } }] }, finish_reason: 'tool_calls' }]),
     ]);
     expect(s.choices[0]?.toolCalls).toEqual([
@@ -71,9 +94,15 @@ describe('chunk fold', () => {
 
   it('reads text from content-chunk arrays and tracks several choices', () => {
     const s = fold([
-      chunk([{ index: 1, delta: { role: 'assistant', content: [{ type: 'text', text: 'B' }] }, finish_reason: null }, { index: 0, delta: { content: 'A' }, finish_reason: null }]),
+      chunk([
+        { index: 1, delta: { role: 'assistant', content: [{ type: 'text', text: 'B' }] }, finish_reason: null },
+        { index: 0, delta: { content: 'A' }, finish_reason: null },
+      ]),
       chunk([{ index: 0, delta: { content: 'a' }, finish_reason: 'stop' }]),
-      chunk([{ index: 1, delta: { content: 'b' }, finish_reason: 'length' }, { index: 1, delta: {}, finish_reason: 'stop' }]),
+      chunk([
+        { index: 1, delta: { content: 'b' }, finish_reason: 'length' },
+        { index: 1, delta: {}, finish_reason: 'stop' },
+      ]),
     ]);
     expect(s.maxChoiceIndex).toBe(1);
     expect(s.choices.map((c) => [c.index, c.firstDeltaRole, c.content, c.finishReasons.length, c.lastEvent])).toEqual([
@@ -83,7 +112,13 @@ describe('chunk fold', () => {
   });
 
   it('counts ids, models, usage, and malformed chunks', () => {
-    const s = fold([chunk([], { id: 'x' }), chunk([], { id: 'y', model: 'other', usage: { prompt_tokens: 1 } }), 'text', { id: 'z' }, chunk([], { usage: null })]);
+    const s = fold([
+      chunk([], { id: 'x' }),
+      chunk([], { id: 'y', model: 'other', usage: { prompt_tokens: 1 } }),
+      'text',
+      { id: 'z' },
+      chunk([], { usage: null }),
+    ]);
     expect([s.idCount, s.modelCount, s.usageCount, s.malformed, s.events]).toEqual([4, 2, 1, 2, 5]);
   });
 

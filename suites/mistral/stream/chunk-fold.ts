@@ -114,7 +114,15 @@ function foldChoice(state: ChunkFoldState, raw: unknown, event: number): void {
       state.untrackedChoices++;
       return;
     }
-    choice = { index, firstDeltaRole: typeof delta.role === 'string' ? delta.role : null, content: '', toolCalls: [], finishReasons: [], firstEvent: event, lastEvent: event };
+    choice = {
+      index,
+      firstDeltaRole: typeof delta.role === 'string' ? delta.role : null,
+      content: '',
+      toolCalls: [],
+      finishReasons: [],
+      firstEvent: event,
+      lastEvent: event,
+    };
     state.choices.push(choice);
   }
   choice.lastEvent = event;
@@ -127,7 +135,23 @@ function foldChoice(state: ChunkFoldState, raw: unknown, event: number): void {
 }
 
 export function initialChunkFold(): ChunkFoldState {
-  return { events: 0, lastEvent: -1, malformed: 0, choicesWithoutIndex: 0, ids: [], idCount: 0, models: [], modelCount: 0, missingId: 0, missingModel: 0, usage: [], usageCount: 0, choices: [], untrackedChoices: 0, maxChoiceIndex: -1 };
+  return {
+    events: 0,
+    lastEvent: -1,
+    malformed: 0,
+    choicesWithoutIndex: 0,
+    ids: [],
+    idCount: 0,
+    models: [],
+    modelCount: 0,
+    missingId: 0,
+    missingModel: 0,
+    usage: [],
+    usageCount: 0,
+    choices: [],
+    untrackedChoices: 0,
+    maxChoiceIndex: -1,
+  };
 }
 
 export function foldChunk(state: ChunkFoldState, chunk: unknown, event: number): ChunkFoldState {
@@ -156,7 +180,7 @@ export function foldChunk(state: ChunkFoldState, chunk: unknown, event: number):
 /** Operations whose 200 answer documents an event stream of completion chunks. */
 export function streamsCompletionChunks(op: Operation): boolean {
   const ok = op.responses.find((r) => r.status === '200');
-  return ok !== undefined && ok.content.some((m) => baseMediaType(m.mediaType) === 'text/event-stream');
+  return ok?.content.some((m) => baseMediaType(m.mediaType) === 'text/event-stream') === true;
 }
 
 export const chunkFold: StreamFold<ChunkFoldState> = {

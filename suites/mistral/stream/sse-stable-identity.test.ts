@@ -3,7 +3,12 @@ import { OPS, chunk, exchangeContext, failuresOf, pinnedSpec, recordedExchange, 
 import { sseStableIdentity } from './sse-stable-identity.js';
 
 const spec = await pinnedSpec();
-const REAL = ['chat_completions__stream_2024-05__openllmetry', 'chat_completions__stream_2025-09__openllmetry', 'chat_completions__stream_parallel_tool_calls_2024-11__magentic', 'chat_completions__stream_text_2024-11__magentic'];
+const REAL = [
+  'chat_completions__stream_2024-05__openllmetry',
+  'chat_completions__stream_2025-09__openllmetry',
+  'chat_completions__stream_parallel_tool_calls_2024-11__magentic',
+  'chat_completions__stream_text_2024-11__magentic',
+];
 const c = (extra: Record<string, unknown>) => chunk([{ index: 0, delta: { role: 'assistant' }, finish_reason: null }], extra);
 
 function run(chunks: unknown[]) {

@@ -3,7 +3,12 @@ import type { ExchangeCheck, Failure } from '../../engine/types.js';
 import { completedFold, foldedStreamApplies } from './stream-scope.js';
 
 function list(values: string[], count: number): string {
-  return values.slice(0, 4).map((v) => JSON.stringify(v)).join(', ') + (count > 4 ? ', …' : '');
+  return (
+    values
+      .slice(0, 4)
+      .map((v) => JSON.stringify(v))
+      .join(', ') + (count > 4 ? ', …' : '')
+  );
 }
 
 export const sseStableIdentity: ExchangeCheck = {
@@ -18,8 +23,14 @@ export const sseStableIdentity: ExchangeCheck = {
     const fold = completedFold(ctx);
     if ('skip' in fold) return fold;
     const failures: Failure[] = [];
-    if (fold.idCount > 1) failures.push({ message: `Received: ${fold.idCount} distinct ids across ${fold.events} chunks (${list(fold.ids, fold.idCount)}). Expected: one id on every chunk.` });
-    if (fold.modelCount > 1) failures.push({ message: `Received: ${fold.modelCount} distinct models across ${fold.events} chunks (${list(fold.models, fold.modelCount)}). Expected: one model on every chunk.` });
+    if (fold.idCount > 1)
+      failures.push({
+        message: `Received: ${fold.idCount} distinct ids across ${fold.events} chunks (${list(fold.ids, fold.idCount)}). Expected: one id on every chunk.`,
+      });
+    if (fold.modelCount > 1)
+      failures.push({
+        message: `Received: ${fold.modelCount} distinct models across ${fold.events} chunks (${list(fold.models, fold.modelCount)}). Expected: one model on every chunk.`,
+      });
     return failures.length ? failures : undefined;
   },
 };

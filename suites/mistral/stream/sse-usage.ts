@@ -18,14 +18,22 @@ export const sseUsage: ExchangeCheck = {
     if ('skip' in fold) return fold;
     if (fold.usageCount === 0) return undefined;
     const failures: Failure[] = [];
-    if (fold.usageCount > 1) failures.push({ message: `Received: usage in ${fold.usageCount} chunks (events #${fold.usage.map((u) => u.event).join(', #')}). Expected: usage at most once, on the last chunk.` });
+    if (fold.usageCount > 1)
+      failures.push({
+        message: `Received: usage in ${fold.usageCount} chunks (events #${fold.usage.map((u) => u.event).join(', #')}). Expected: usage at most once, on the last chunk.`,
+      });
     const last = fold.usage[fold.usage.length - 1]!;
     const lastChunk = fold.lastEvent;
     const lastFinish = Math.max(-1, ...fold.choices.flatMap((c) => c.finishReasons.map((f) => f.event)));
-    if (last.event !== lastChunk) failures.push({ message: `Received: usage in event #${last.event}. Expected: usage on the last chunk (event #${lastChunk}).` });
-    else if (last.event < lastFinish) failures.push({ message: `Received: usage in event #${last.event}, before a finish_reason in event #${lastFinish}. Expected: usage after every finish_reason.` });
+    if (last.event !== lastChunk)
+      failures.push({ message: `Received: usage in event #${last.event}. Expected: usage on the last chunk (event #${lastChunk}).` });
+    else if (last.event < lastFinish)
+      failures.push({
+        message: `Received: usage in event #${last.event}, before a finish_reason in event #${lastFinish}. Expected: usage after every finish_reason.`,
+      });
     const problems = usageProblems(last.value);
-    if (problems.length) failures.push({ message: `Received: ${problems.join('; ')}. Expected: non-negative integer counts with total = prompt + completion.` });
+    if (problems.length)
+      failures.push({ message: `Received: ${problems.join('; ')}. Expected: non-negative integer counts with total = prompt + completion.` });
     return failures.length ? failures : undefined;
   },
 };

@@ -30,7 +30,11 @@ describe('stream-equivalence', () => {
   });
 
   it.each([
-    ['different content', streamOf(['One', ', two', ', four.']), /choice 0 content differs at character 10: streamed "One, two, four\." vs non-streamed "One, two, three\." \(lengths 15 vs 16\)/],
+    [
+      'different content',
+      streamOf(['One', ', two', ', four.']),
+      /choice 0 content differs at character 10: streamed "One, two, four\." vs non-streamed "One, two, three\." \(lengths 15 vs 16\)/,
+    ],
     ['a different finish_reason', streamOf(['One, two, three.'], 'length'), /finish_reason differs: streamed "length" vs non-streamed "stop"/],
   ])('fails %s', (_n, streamed, message) => {
     const { failures } = run([plain, streamed]);
@@ -47,7 +51,17 @@ describe('stream-equivalence', () => {
   it.each([
     ['only one exchange', [plain], /one streamed and one non-streamed/],
     ['an error answer', [plain, { ...streamOf(['x']), response: { ...streamOf(['x']).response!, status: 429 } }], /step 1 was answered 429/],
-    ['a cut stream', [plain, streamExchange(spec, OPS.chat, { ...req, stream: true }, [chunk([{ index: 0, delta: { role: 'assistant', content: 'One' }, finish_reason: null }])], { end: 'reset', terminator: false })], /cut \(reset\)/],
+    [
+      'a cut stream',
+      [
+        plain,
+        streamExchange(spec, OPS.chat, { ...req, stream: true }, [chunk([{ index: 0, delta: { role: 'assistant', content: 'One' }, finish_reason: null }])], {
+          end: 'reset',
+          terminator: false,
+        }),
+      ],
+      /cut \(reset\)/,
+    ],
   ])('skips %s', (_n, exchanges, reason) => {
     expect(run(exchanges).skip).toMatch(reason);
   });

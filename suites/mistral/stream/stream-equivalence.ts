@@ -39,10 +39,14 @@ function compareChoice(index: number, plain: ChoiceView | undefined, streamed: C
   const b = streamed.content ?? '';
   if (a !== b) {
     const at = firstDifference(a, b);
-    out.push(`choice ${index} content differs at character ${at}: streamed ${excerpt(b, at)} vs non-streamed ${excerpt(a, at)} (lengths ${b.length} vs ${a.length})`);
+    out.push(
+      `choice ${index} content differs at character ${at}: streamed ${excerpt(b, at)} vs non-streamed ${excerpt(a, at)} (lengths ${b.length} vs ${a.length})`,
+    );
   }
-  if (toolSignature(plain) !== toolSignature(streamed)) out.push(`choice ${index} tool calls differ: streamed ${toolSignature(streamed)} vs non-streamed ${toolSignature(plain)}`);
-  if (plain.finishReason !== streamed.finishReason) out.push(`choice ${index} finish_reason differs: streamed ${JSON.stringify(streamed.finishReason)} vs non-streamed ${JSON.stringify(plain.finishReason)}`);
+  if (toolSignature(plain) !== toolSignature(streamed))
+    out.push(`choice ${index} tool calls differ: streamed ${toolSignature(streamed)} vs non-streamed ${toolSignature(plain)}`);
+  if (plain.finishReason !== streamed.finishReason)
+    out.push(`choice ${index} finish_reason differs: streamed ${JSON.stringify(streamed.finishReason)} vs non-streamed ${JSON.stringify(plain.finishReason)}`);
   return out;
 }
 
@@ -62,8 +66,12 @@ export const streamEquivalence: CaseCheck = {
     const streamed = exchanges.findIndex((e) => requestOf(e)?.stream === true);
     const plain = exchanges.findIndex((e) => requestOf(e)?.stream !== true && e.request.json !== undefined);
     if (streamed < 0 || plain < 0) return { skip: 'the case needs one streamed and one non-streamed exchange' };
-    const pair: Array<[number, Exchange]> = [[plain, exchanges[plain]!], [streamed, exchanges[streamed]!]];
-    for (const [i, e] of pair) if (!isSuccess(e)) return { skip: `step ${i} was answered ${e.response?.status ?? e.error?.kind ?? 'with nothing'}; nothing to compare` };
+    const pair: Array<[number, Exchange]> = [
+      [plain, exchanges[plain]!],
+      [streamed, exchanges[streamed]!],
+    ];
+    for (const [i, e] of pair)
+      if (!isSuccess(e)) return { skip: `step ${i} was answered ${e.response?.status ?? e.error?.kind ?? 'with nothing'}; nothing to compare` };
     const end = exchanges[streamed]!.response?.sse?.end;
     if (end && streamWasCut(end)) return { skip: `the stream was cut (${end}); sse-stream-completes reports it` };
     const a = completionView(exchanges[plain]!);
@@ -74,7 +82,10 @@ export const streamEquivalence: CaseCheck = {
     const indexes = [...new Set([...left.keys(), ...right.keys()])].sort((x, y) => x - y);
     const problems = indexes.flatMap((i) => compareChoice(i, left.get(i), right.get(i)));
     if (!problems.length) return undefined;
-    const failure: Failure = { message: `Received: ${problems.slice(0, 3).join('; ')}. Expected: the joined stream equals the non-streamed answer for the same seeded temperature-0 request.`, step: streamed };
+    const failure: Failure = {
+      message: `Received: ${problems.slice(0, 3).join('; ')}. Expected: the joined stream equals the non-streamed answer for the same seeded temperature-0 request.`,
+      step: streamed,
+    };
     return failure;
   },
 };

@@ -34,7 +34,11 @@ export interface ChoiceInit {
 }
 
 /** A chat.completion body; one choice per entry. */
-export function completion(choices: ChoiceInit[], usage: unknown = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 }, model = 'mistral-small-latest'): Record<string, unknown> {
+export function completion(
+  choices: ChoiceInit[],
+  usage: unknown = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+  model = 'mistral-small-latest',
+): Record<string, unknown> {
   return {
     id: 'cmpl-1',
     object: 'chat.completion',
@@ -55,7 +59,13 @@ export function jsonExchange(operationId: string, requestJson: unknown, json: un
 }
 
 /** A streamed exchange: chunks (objects or raw strings) then `[DONE]`, folded like the transport does. */
-export function streamExchange(spec: LoadedSpec, operationId: string, requestJson: unknown, chunks: unknown[], opts: { end?: StreamEnd; terminator?: boolean } = {}): Exchange {
+export function streamExchange(
+  spec: LoadedSpec,
+  operationId: string,
+  requestJson: unknown,
+  chunks: unknown[],
+  opts: { end?: StreamEnd; terminator?: boolean } = {},
+): Exchange {
   const body = sseText(...chunks, ...(opts.terminator === false ? [] : ['[DONE]']));
   const sse = transcriptFromText(body, { validate: { spec, op: operation(spec, operationId) }, folds: [chunkFold], ...(opts.end ? { end: opts.end } : {}) });
   return exchangeOf({ path: pathOf(operationId), requestJson, sse, bodyText: body.slice(0, 200) });

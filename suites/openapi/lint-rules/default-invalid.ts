@@ -13,7 +13,8 @@ export const defaultInvalid: LintRule = {
     for (const [pointer, s] of ctx.schemas) {
       if (!('default' in s)) continue;
       const result = validateAt(ctx, pointer, s.default);
-      if (result && !result.valid) out.push({ pointer: joinPointer(pointer, 'default'), message: `default ${JSON.stringify(s.default)} ${describeFailure(result)}` });
+      if (result && !result.valid)
+        out.push({ pointer: joinPointer(pointer, 'default'), message: `default ${JSON.stringify(s.default)} ${describeFailure(result)}` });
     }
     return out;
   },

@@ -37,7 +37,11 @@ export function candidates(doc: Obj, d: Discriminated): Array<{ pointer: string;
   let members = 0;
   for (const key of ['oneOf', 'anyOf']) {
     const list = d.schema[key];
-    if (Array.isArray(list)) list.forEach((m, i) => { members++; add(m, joinPointer(d.pointer, key, i)); });
+    if (Array.isArray(list))
+      list.forEach((m, i) => {
+        members++;
+        add(m, joinPointer(d.pointer, key, i));
+      });
   }
   for (const v of Object.values(d.mapping)) {
     const r = resolveLocalRef(doc, mappingRef(v));

@@ -35,7 +35,10 @@ export const discriminatorNotRequired: LintRule = {
         const key = `${c.pointer}|${d.propertyName}`;
         if (seen.has(key) || requiredNames(ctx.doc, c.schema).has(d.propertyName)) continue;
         seen.add(key);
-        out.push({ pointer: c.pointer, message: `discriminator property "${d.propertyName}" (discriminator at ${d.pointer}) is not in \`required\`; a body without it matches more than one branch` });
+        out.push({
+          pointer: c.pointer,
+          message: `discriminator property "${d.propertyName}" (discriminator at ${d.pointer}) is not in \`required\`; a body without it matches more than one branch`,
+        });
       }
     }
     return out;

@@ -23,8 +23,10 @@ export function schemaExamples(schemas: Array<[string, Obj]>): { values: Example
   const malformed: MalformedExamples[] = [];
   for (const [pointer, s] of schemas) {
     if ('example' in s) values.push({ pointer: joinPointer(pointer, 'example'), schemaPointer: pointer, value: s.example });
-    if (Array.isArray(s.examples)) s.examples.forEach((v, i) => values.push({ pointer: joinPointer(pointer, 'examples', i), schemaPointer: pointer, value: v }));
-    else if ('examples' in s) malformed.push({ pointer: joinPointer(pointer, 'examples'), message: 'schema `examples` must be an array of values (JSON Schema 2020-12), not a map' });
+    if (Array.isArray(s.examples))
+      s.examples.forEach((v, i) => values.push({ pointer: joinPointer(pointer, 'examples', i), schemaPointer: pointer, value: v }));
+    else if ('examples' in s)
+      malformed.push({ pointer: joinPointer(pointer, 'examples'), message: 'schema `examples` must be an array of values (JSON Schema 2020-12), not a map' });
   }
   return { values, malformed };
 }

@@ -10,7 +10,8 @@ export const exclusiveBoundBoolean: LintRule = {
     const out: RuleFinding[] = [];
     for (const [pointer, s] of ctx.schemas) {
       for (const k of ['exclusiveMinimum', 'exclusiveMaximum']) {
-        if (typeof s[k] === 'boolean') out.push({ pointer, message: `\`${k}: ${String(s[k])}\` is the OpenAPI 3.0 form; JSON Schema 2020-12 wants the bound itself as a number` });
+        if (typeof s[k] === 'boolean')
+          out.push({ pointer, message: `\`${k}: ${String(s[k])}\` is the OpenAPI 3.0 form; JSON Schema 2020-12 wants the bound itself as a number` });
       }
     }
     return out;

@@ -16,7 +16,11 @@ export const localDefsRef: LintRule = {
       const m = /^#\/\$defs\/([^/]+)/.exec(ref);
       if (!m || resolveLocalRef(ctx.doc, ref)) continue;
       const scope = enclosingDefs(ctx.doc, pointer, decodeURIComponent(m[1]!));
-      if (scope) out.push({ pointer, message: `\`$ref: ${ref}\` resolves against the document root, which has no \`$defs\`; the schema at ${scope} defines it (the loader uses that one)` });
+      if (scope)
+        out.push({
+          pointer,
+          message: `\`$ref: ${ref}\` resolves against the document root, which has no \`$defs\`; the schema at ${scope} defines it (the loader uses that one)`,
+        });
     }
     return out;
   },

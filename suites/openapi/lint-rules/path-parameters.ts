@@ -10,8 +10,10 @@ export const pathParameters: LintRule = {
     for (const op of ctx.operations) {
       const inTemplate = new Set([...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!));
       const declared = new Set(op.parameters.filter((p) => p.in === 'path').map((p) => p.name));
-      for (const name of inTemplate) if (!declared.has(name)) out.push({ pointer: op.pointer, message: `path ${op.path} has {${name}} but ${op.id} declares no path parameter "${name}"` });
-      for (const name of declared) if (!inTemplate.has(name)) out.push({ pointer: op.pointer, message: `path parameter "${name}" of ${op.id} does not appear in ${op.path}` });
+      for (const name of inTemplate)
+        if (!declared.has(name)) out.push({ pointer: op.pointer, message: `path ${op.path} has {${name}} but ${op.id} declares no path parameter "${name}"` });
+      for (const name of declared)
+        if (!inTemplate.has(name)) out.push({ pointer: op.pointer, message: `path parameter "${name}" of ${op.id} does not appear in ${op.path}` });
     }
     return out;
   },

@@ -12,7 +12,10 @@ export const securityWithout401: LintRule = {
       const secured = op.security.some((req) => Object.keys(req).length > 0);
       if (!secured) continue;
       if (op.responses.some((r) => r.status === '401' || r.status.toUpperCase() === '4XX' || r.status === 'default')) continue;
-      out.push({ pointer: `${op.pointer}/responses`, message: `${op.id} requires credentials but documents no 401 response (documented: ${op.responses.map((r) => r.status).join(', ') || 'none'})` });
+      out.push({
+        pointer: `${op.pointer}/responses`,
+        message: `${op.id} requires credentials but documents no 401 response (documented: ${op.responses.map((r) => r.status).join(', ') || 'none'})`,
+      });
     }
     return out;
   },

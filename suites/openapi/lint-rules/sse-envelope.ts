@@ -23,7 +23,10 @@ export const sseEnvelope: LintRule = {
           const pointer = m.schemaPointer.replace(/\/schema$/, '');
           if (seen.has(pointer)) continue;
           seen.add(pointer);
-          out.push({ pointer, message: `${op.id}: the event schema is an object with one required \`data\` property; an SSE \`data:\` field carries the event itself` });
+          out.push({
+            pointer,
+            message: `${op.id}: the event schema is an object with one required \`data\` property; an SSE \`data:\` field carries the event itself`,
+          });
         }
       }
     }

@@ -45,7 +45,10 @@ export const undeclaredRequired: LintRule = {
         if (typeof name !== 'string') return;
         if (declared.names.has(name) || declared.patterns.some((re) => re.test(name))) return;
         const closed = own.closed ? '; with `additionalProperties: false` no body can satisfy the schema' : '';
-        out.push({ pointer: `${pointer}/required/${i}`, message: `required property "${name}" is not declared by the schema or any schema combined with it${closed}` });
+        out.push({
+          pointer: `${pointer}/required/${i}`,
+          message: `required property "${name}" is not declared by the schema or any schema combined with it${closed}`,
+        });
       });
     }
     return out;

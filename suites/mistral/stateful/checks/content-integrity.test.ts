@@ -32,7 +32,19 @@ describe('content-integrity', () => {
 
   it.each<[string, (e: Exchange[]) => void, number, string]>([
     ['downloaded bytes differ', (e) => (e[3] = ex('GET', `/v1/files/${FILE_ID}/content`, 200, undefined, content.slice(0, -1))), 3, 'first at offset'],
-    ['one byte changed', (e) => (e[3] = ex('GET', `/v1/files/${FILE_ID}/content`, 200, undefined, content.map((b, i) => (i === 7 ? b ^ 1 : b)))), 3, 'offset 7'],
+    [
+      'one byte changed',
+      (e) =>
+        (e[3] = ex(
+          'GET',
+          `/v1/files/${FILE_ID}/content`,
+          200,
+          undefined,
+          content.map((b, i) => (i === 7 ? b ^ 1 : b)),
+        )),
+      3,
+      'offset 7',
+    ],
     ['upload reports a wrong size', (e) => (e[0] = ex('POST', '/v1/files', 200, fileBody({ bytes: 3 }))), 0, 'reported as 3 bytes'],
     ['retrieve reports a wrong size', (e) => (e[1] = ex('GET', `/v1/files/${FILE_ID}`, 200, fileBody({ bytes: 0 }))), 1, 'reported as 0 bytes'],
     ['listing reports a wrong size', (e) => (e[2] = ex('GET', '/v1/files', 200, { data: [fileBody({ bytes: 99 })], total: 1 })), 2, 'reported as 99'],

@@ -53,7 +53,11 @@ export const contentIntegrity = statefulCheck(
       for (const { value } of sizes) {
         if (value === undefined) continue;
         judged++;
-        if (value !== uploaded.length) findings.push({ step: index, message: `file ${id} is reported as ${JSON.stringify(value)} bytes\nReceived: ${JSON.stringify(value)}\nUploaded: ${uploaded.length}` });
+        if (value !== uploaded.length)
+          findings.push({
+            step: index,
+            message: `file ${id} is reported as ${JSON.stringify(value)} bytes\nReceived: ${JSON.stringify(value)}\nUploaded: ${uploaded.length}`,
+          });
       }
     }
     return judged ? findings : nothingToJudge('uploaded content to compare');

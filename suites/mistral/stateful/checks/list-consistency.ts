@@ -38,7 +38,11 @@ function pageFindings(index: number, exchange: Exchange, list: ListPage): Findin
   if (size > 0 && n > size) findings.push({ step: index, message: `page_size=${size} returned ${n} items` });
   if (list.total !== undefined && size > 0) {
     const expected = Math.max(0, Math.min(size, list.total - page * size));
-    if (n !== expected) findings.push({ step: index, message: `total says ${list.total}, so page ${page} of size ${size} should hold ${expected} items\nReceived: ${n} items\nExpected: ${expected}` });
+    if (n !== expected)
+      findings.push({
+        step: index,
+        message: `total says ${list.total}, so page ${page} of size ${size} should hold ${expected} items\nReceived: ${n} items\nExpected: ${expected}`,
+      });
   }
   const ids = list.items.map((i) => i.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -49,7 +53,10 @@ function pageFindings(index: number, exchange: Exchange, list: ListPage): Findin
     const wrong = list.items.filter((item) => !test(item, value));
     if (wrong.length) {
       const field = name === 'search' ? 'filename' : name === 'created_after' ? 'created_at' : name;
-      findings.push({ step: index, message: `filter ${name}=${value} not honoured: ${wrong.length} item(s) do not match, e.g. ${String(wrong[0]!.id)} with ${field} ${JSON.stringify(wrong[0]![field])}` });
+      findings.push({
+        step: index,
+        message: `filter ${name}=${value} not honoured: ${wrong.length} item(s) do not match, e.g. ${String(wrong[0]!.id)} with ${field} ${JSON.stringify(wrong[0]![field])}`,
+      });
     }
   }
   return findings;
@@ -74,7 +81,8 @@ function groupFindings(pages: GroupPage[], full: GroupPage | undefined): Finding
   for (const p of pages) {
     for (const item of p.list.items) {
       const prior = where.get(item.id);
-      if (prior !== undefined && prior !== p.page) findings.push({ step: p.index, message: `item ${String(item.id)} appears on page ${prior} and page ${p.page}` });
+      if (prior !== undefined && prior !== p.page)
+        findings.push({ step: p.index, message: `item ${String(item.id)} appears on page ${prior} and page ${p.page}` });
       where.set(item.id, p.page);
     }
   }
@@ -83,7 +91,8 @@ function groupFindings(pages: GroupPage[], full: GroupPage | undefined): Finding
     const covered = new Set(pages.map((p) => p.page));
     for (const [pos, item] of full.list.items.entries()) {
       if (!covered.has(Math.floor(pos / size))) continue;
-      if (!where.has(item.id)) findings.push({ step: last.index, message: `item ${String(item.id)} (position ${pos} of the full listing) is on none of the pages of size ${size}` });
+      if (!where.has(item.id))
+        findings.push({ step: last.index, message: `item ${String(item.id)} (position ${pos} of the full listing) is on none of the pages of size ${size}` });
     }
   }
   return findings;

@@ -45,7 +45,12 @@ describe('resource-availability', () => {
     ['created file not retrievable', (e) => (e[1] = ex('GET', `/v1/files/${FILE_ID}`, 404, {})), 1, 'answered HTTP 404 to retrieve'],
     ['retrieve answers another file', (e) => (e[1] = ex('GET', `/v1/files/${FILE_ID}`, 200, fileBody({ id: 'x' }))), 1, 'different resource'],
     ['retrieve shows another purpose', (e) => (e[1] = ex('GET', `/v1/files/${FILE_ID}`, 200, fileBody({ purpose: 'batch' }))), 1, 'reads back purpose "batch"'],
-    ['missing from a complete listing', (e) => (e[2] = ex('GET', '/v1/files', 200, { data: [fileBody({ id: 'other' })], total: 1 })), 2, 'missing from the listing'],
+    [
+      'missing from a complete listing',
+      (e) => (e[2] = ex('GET', '/v1/files', 200, { data: [fileBody({ id: 'other' })], total: 1 })),
+      2,
+      'missing from the listing',
+    ],
     ['not downloadable', (e) => (e[3] = ex('GET', `/v1/files/${FILE_ID}/content`, 404, {})), 3, 'to download'],
     ['create without id', (e) => (e[0] = ex('POST', '/v1/files', 200, { object: 'file' })), 0, 'no id'],
     ['job echoes another suffix', (e) => (e[4] = ex('POST', '/v1/fine_tuning/jobs', 200, { ...job, suffix: 'zz' })), 4, 'has suffix "zz"'],

@@ -21,16 +21,27 @@ export const resourceAvailability = statefulCheck(
           judged++;
           if (!isSuccess(exchange)) {
             // Servers may refuse our small inputs for reasons of their own; the generic checks judge the status.
-            findings.push({ step: index, message: `creating the ${role.resource} answered ${describeStatus(exchange)}; the rest of the chain could not run`, warning: true });
+            findings.push({
+              step: index,
+              message: `creating the ${role.resource} answered ${describeStatus(exchange)}; the rest of the chain could not run`,
+              warning: true,
+            });
             break;
           }
           if (typeof body?.id !== 'string' || body.id === '') {
             findings.push({ step: index, message: `the ${role.resource} was created but the response carries no id` });
             break;
           }
-          const expected: Record<string, unknown> = { ...(role.upload ? { filename: role.upload.filename, purpose: role.upload.purpose } : {}), ...role.expect };
+          const expected: Record<string, unknown> = {
+            ...(role.upload ? { filename: role.upload.filename, purpose: role.upload.purpose } : {}),
+            ...role.expect,
+          };
           for (const [k, v] of Object.entries(expected)) {
-            if (k in body && !sameValue(body[k], v)) findings.push({ step: index, message: `created ${role.resource} ${body.id} has ${k} ${JSON.stringify(body[k])}\nReceived: ${JSON.stringify(body[k])}\nExpected (as sent): ${JSON.stringify(v)}` });
+            if (k in body && !sameValue(body[k], v))
+              findings.push({
+                step: index,
+                message: `created ${role.resource} ${body.id} has ${k} ${JSON.stringify(body[k])}\nReceived: ${JSON.stringify(body[k])}\nExpected (as sent): ${JSON.stringify(v)}`,
+              });
           }
           break;
         }
@@ -41,20 +52,30 @@ export const resourceAvailability = statefulCheck(
           if (!id) break;
           judged++;
           if (!isSuccess(exchange)) {
-            findings.push({ step: index, message: `created ${'resource' in role ? role.resource : 'file'} ${id} answered ${describeStatus(exchange)} to ${role.role}` });
+            findings.push({
+              step: index,
+              message: `created ${'resource' in role ? role.resource : 'file'} ${id} answered ${describeStatus(exchange)} to ${role.role}`,
+            });
             break;
           }
           if (role.role === 'download') break;
           if (body?.id !== id) {
-            findings.push({ step: index, message: `retrieving ${id} answered a different resource\nReceived id: ${JSON.stringify(body?.id)}\nExpected id: ${JSON.stringify(id)}` });
+            findings.push({
+              step: index,
+              message: `retrieving ${id} answered a different resource\nReceived id: ${JSON.stringify(body?.id)}\nExpected id: ${JSON.stringify(id)}`,
+            });
             break;
           }
           const create = at(role.of)?.role;
           if (create?.role === 'create') {
-            const expected: Record<string, unknown> = { ...(create.upload ? { filename: create.upload.filename, purpose: create.upload.purpose } : {}), ...create.expect };
+            const expected: Record<string, unknown> = {
+              ...(create.upload ? { filename: create.upload.filename, purpose: create.upload.purpose } : {}),
+              ...create.expect,
+            };
             for (const [k, v] of Object.entries(expected)) {
               if (k === 'auto_start') continue; // a started job may report auto_start differently; the create echo is checked
-              if (k in body && !sameValue(body[k], v)) findings.push({ step: index, message: `${id} reads back ${k} ${JSON.stringify(body[k])}, created with ${JSON.stringify(v)}` });
+              if (k in body && !sameValue(body[k], v))
+                findings.push({ step: index, message: `${id} reads back ${k} ${JSON.stringify(body[k])}, created with ${JSON.stringify(v)}` });
             }
           }
           break;
@@ -72,7 +93,11 @@ export const resourceAvailability = statefulCheck(
           if (list.items.some((item) => item.id === id)) break;
           // Only a complete listing proves absence; a partial page may just not reach it.
           const complete = list.total === undefined || list.total <= list.items.length;
-          if (complete) findings.push({ step: index, message: `created ${role.resource} ${id} is missing from the listing (${list.items.length} items shown, total ${list.total ?? 'not given'})` });
+          if (complete)
+            findings.push({
+              step: index,
+              message: `created ${role.resource} ${id} is missing from the listing (${list.items.length} items shown, total ${list.total ?? 'not given'})`,
+            });
           break;
         }
         case 'model-change':
@@ -80,13 +105,20 @@ export const resourceAvailability = statefulCheck(
           if (!isModelRequest(exchange)) break;
           judged++;
           if (!isSuccess(exchange)) {
-            findings.push({ step: index, message: `the model this run produced answered ${describeStatus(exchange)} to ${role.role === 'model-read' ? 'retrieve' : role.change}` });
+            findings.push({
+              step: index,
+              message: `the model this run produced answered ${describeStatus(exchange)} to ${role.role === 'model-read' ? 'retrieve' : role.change}`,
+            });
             break;
           }
           for (const [k, v] of Object.entries(role.expect)) {
             // A change's answer may leave a defaulted field out; the read-back after it must show it.
             const shown = body !== undefined && (k in body || role.role === 'model-read');
-            if (!body || (shown && !sameValue(body[k], v))) findings.push({ step: index, message: `model ${role.role === 'model-read' ? 'read back' : role.change} shows ${k} ${JSON.stringify(body?.[k])}\nReceived: ${JSON.stringify(body?.[k])}\nExpected: ${JSON.stringify(v)}` });
+            if (!body || (shown && !sameValue(body[k], v)))
+              findings.push({
+                step: index,
+                message: `model ${role.role === 'model-read' ? 'read back' : role.change} shows ${k} ${JSON.stringify(body?.[k])}\nReceived: ${JSON.stringify(body?.[k])}\nExpected: ${JSON.stringify(v)}`,
+              });
           }
           break;
         }

@@ -64,17 +64,27 @@ function eventFindings(step: number, body: Json, machine: StateMachine, document
   if (!ascending && !descending) findings.push({ step, message: `job events are not ordered by created_at: ${JSON.stringify(nums)}` });
   for (const name of new Set(events.map((e) => e.name))) {
     if (typeof name !== 'string' || name === '') findings.push({ step, message: `a job event has no name: ${JSON.stringify(name)}` });
-    else if (!KNOWN_EVENT_NAMES.includes(name)) findings.push({ step, message: `job event name "${name}" is not one the API is known to use (${KNOWN_EVENT_NAMES.join(', ')})`, warning: true });
+    else if (!KNOWN_EVENT_NAMES.includes(name))
+      findings.push({ step, message: `job event name "${name}" is not one the API is known to use (${KNOWN_EVENT_NAMES.join(', ')})`, warning: true });
   }
   // The status story the events tell, oldest first (the API lists newest first).
-  const statuses = events.map((e) => (isRecord(e.data) && typeof e.data.status === 'string' ? e.data.status : undefined)).filter((s): s is string => s !== undefined);
+  const statuses = events
+    .map((e) => (isRecord(e.data) && typeof e.data.status === 'string' ? e.data.status : undefined))
+    .filter((s): s is string => s !== undefined);
   if (statuses.length > 1 && (ascending || descending)) {
     const first = nums[0];
     const last = nums[nums.length - 1];
     const forward = sequenceProblems(machine, documented, statuses);
     const backward = sequenceProblems(machine, documented, [...statuses].reverse());
     // Equal timestamps leave the order open: accept the reading that makes sense.
-    const problems = first !== undefined && last !== undefined && first !== last ? (first > last ? backward : forward) : forward.length <= backward.length ? forward : backward;
+    const problems =
+      first !== undefined && last !== undefined && first !== last
+        ? first > last
+          ? backward
+          : forward
+        : forward.length <= backward.length
+          ? forward
+          : backward;
     for (const p of problems) findings.push({ step, message: `job events: ${p.message}` });
   } else {
     for (const s of statuses) if (!documented.includes(s)) findings.push({ step, message: `job event status "${s}" is not documented` });
@@ -85,7 +95,10 @@ function eventFindings(step: number, body: Json, machine: StateMachine, document
     if (seen.has(c.step_number)) findings.push({ step, message: `checkpoint step_number ${JSON.stringify(c.step_number)} appears twice` });
     seen.add(c.step_number);
   }
-  const numeric = checkpoints.filter((c) => typeof c.step_number === 'number' && typeof c.created_at === 'number') as Array<{ step_number: number; created_at: number }>;
+  const numeric = checkpoints.filter((c) => typeof c.step_number === 'number' && typeof c.created_at === 'number') as Array<{
+    step_number: number;
+    created_at: number;
+  }>;
   const sorted = [...numeric].sort((a, b) => a.step_number - b.step_number);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.created_at < sorted[i - 1]!.created_at) {
@@ -111,7 +124,11 @@ export const stateTransition = statefulCheck(
       if (role.role === 'dry-run' && isSuccess(exchange) && body) {
         judged++;
         const looksLikeJob = body.object === 'job' || (typeof body.id === 'string' && typeof body.status === 'string' && !('details' in body));
-        if (looksLikeJob) findings.push({ step: index, message: `dry_run=true answered a job (id ${JSON.stringify(body.id)}, status ${JSON.stringify(body.status)}), not metadata\nExpected: LegacyJobMetadataOut (object "job.metadata")` });
+        if (looksLikeJob)
+          findings.push({
+            step: index,
+            message: `dry_run=true answered a job (id ${JSON.stringify(body.id)}, status ${JSON.stringify(body.status)}), not metadata\nExpected: LegacyJobMetadataOut (object "job.metadata")`,
+          });
       }
       if (role.role === 'dry-run-list') {
         const list = listOf(exchange);
@@ -119,7 +136,11 @@ export const stateTransition = statefulCheck(
         judged++;
         const files = dryRunFiles(steps);
         const spawned = list.items.filter((j) => j.suffix === role.suffix && !trainedOnOtherFiles(j, files));
-        if (spawned.length) findings.push({ step: index, message: `a dry run created ${spawned.length} job(s) with suffix ${role.suffix}: ${spawned.map((j) => String(j.id)).join(', ')}` });
+        if (spawned.length)
+          findings.push({
+            step: index,
+            message: `a dry run created ${spawned.length} job(s) with suffix ${role.suffix}: ${spawned.map((j) => String(j.id)).join(', ')}`,
+          });
       }
       if (role.role !== 'create' || (role.resource !== 'fine-tuning-job' && role.resource !== 'batch-job')) continue;
       const id = createdId(at, index);
@@ -127,20 +148,41 @@ export const stateTransition = statefulCheck(
       if (!id || !m) continue;
       judged++;
       const seen = timeline(steps, index, id);
-      for (const p of sequenceProblems(m.machine, m.documented, seen.map((o) => o.status))) findings.push({ step: seen[p.at]!.step, message: `${p.message} (job ${id})` });
+      for (const p of sequenceProblems(
+        m.machine,
+        m.documented,
+        seen.map((o) => o.status),
+      ))
+        findings.push({ step: seen[p.at]!.step, message: `${p.message} (job ${id})` });
       // Answers to start and cancel, judged against the state seen just before.
       for (const s of steps) {
         if (s.role.role !== 'job-action' || s.role.of !== index || !isSuccess(s.exchange)) continue;
         const status = bodyOf(s.exchange)?.status;
         const before = [...seen].reverse().find((o) => o.step < s.index)?.status;
         const cancel = /\/cancel$/.test(new URL(s.exchange.request.url).pathname);
-        if (cancel && typeof status === 'string' && before !== undefined && !isFinal(m.machine, before) && !['CANCELLATION_REQUESTED', 'CANCELLED'].includes(status) && !isFinal(m.machine, status)) {
+        if (
+          cancel &&
+          typeof status === 'string' &&
+          before !== undefined &&
+          !isFinal(m.machine, before) &&
+          !['CANCELLATION_REQUESTED', 'CANCELLED'].includes(status) &&
+          !isFinal(m.machine, status)
+        ) {
           findings.push({ step: s.index, message: `cancel of ${id} (was ${before}) answered status ${status}\nExpected: CANCELLATION_REQUESTED or CANCELLED` });
         }
-        if (!cancel && before !== undefined && before !== 'VALIDATED') findings.push({ step: s.index, message: `start of ${id} was accepted while it was ${before}; only a VALIDATED job can be started`, warning: true });
+        if (!cancel && before !== undefined && before !== 'VALIDATED')
+          findings.push({ step: s.index, message: `start of ${id} was accepted while it was ${before}; only a VALIDATED job can be started`, warning: true });
       }
       // Events and checkpoints of the most recent detailed answer.
-      const detailed = [...steps].reverse().find((s) => s.index >= index && isSuccess(s.exchange) && bodyOf(s.exchange)?.id === id && (Array.isArray(bodyOf(s.exchange)?.events) || Array.isArray(bodyOf(s.exchange)?.checkpoints)));
+      const detailed = [...steps]
+        .reverse()
+        .find(
+          (s) =>
+            s.index >= index &&
+            isSuccess(s.exchange) &&
+            bodyOf(s.exchange)?.id === id &&
+            (Array.isArray(bodyOf(s.exchange)?.events) || Array.isArray(bodyOf(s.exchange)?.checkpoints)),
+        );
       if (detailed && role.resource === 'fine-tuning-job') findings.push(...eventFindings(detailed.index, bodyOf(detailed.exchange)!, m.machine, m.documented));
     }
     return judged ? findings : nothingToJudge('job or dry run');

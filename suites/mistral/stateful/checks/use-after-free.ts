@@ -23,7 +23,15 @@ function goneFinding(index: number, exchange: Exchange, what: string, action: st
 
 /** The delete step of the same resource succeeded before `index`. */
 function deletedBefore(steps: StepView[], of: number, index: number, resource: string): boolean {
-  return steps.some((s) => s.index < index && s.role.role === 'delete' && s.role.of === of && s.role.resource === resource && isSuccess(s.exchange) && (resource !== 'model' || isModelRequest(s.exchange)));
+  return steps.some(
+    (s) =>
+      s.index < index &&
+      s.role.role === 'delete' &&
+      s.role.of === of &&
+      s.role.resource === resource &&
+      isSuccess(s.exchange) &&
+      (resource !== 'model' || isModelRequest(s.exchange)),
+  );
 }
 
 export const useAfterFree = statefulCheck(
@@ -49,8 +57,13 @@ export const useAfterFree = statefulCheck(
             break;
           }
           const body = bodyOf(exchange);
-          if (body && body.deleted === false) findings.push({ step: index, message: `delete of ${role.resource} ${id} answered deleted: false\nReceived: {"deleted": false}\nExpected: {"deleted": true}` });
-          if (body && typeof body.id === 'string' && id !== undefined && body.id !== id) findings.push({ step: index, message: `delete answered for another id\nReceived id: ${body.id}\nExpected id: ${id}` });
+          if (body && body.deleted === false)
+            findings.push({
+              step: index,
+              message: `delete of ${role.resource} ${id} answered deleted: false\nReceived: {"deleted": false}\nExpected: {"deleted": true}`,
+            });
+          if (body && typeof body.id === 'string' && id !== undefined && body.id !== id)
+            findings.push({ step: index, message: `delete answered for another id\nReceived id: ${body.id}\nExpected id: ${id}` });
           break;
         }
         case 'gone': {

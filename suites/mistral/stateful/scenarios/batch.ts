@@ -22,27 +22,59 @@ export function batchLifecycle(ctx: ScenarioContext): TestCase {
   const bytes = jsonl(batchLines(inputs.batchPrompts, ctx.info.maxTokens));
   const c = new Chain();
 
-  const upload = c.add('upload batch input file', OP.uploadFile, requests.uploadFile(filename, 'batch', bytes), { role: 'create', resource: 'file', upload: { filename, purpose: 'batch', contentBase64: toBase64(bytes) } });
+  const upload = c.add('upload batch input file', OP.uploadFile, requests.uploadFile(filename, 'batch', bytes), {
+    role: 'create',
+    resource: 'file',
+    upload: { filename, purpose: 'batch', contentBase64: toBase64(bytes) },
+  });
   const job = c.add(
     'create batch job',
     OP.createBatch,
     c.on(upload, (fileId) => requests.createBatch({ input_files: [fileId], endpoint, model, metadata: { 'mc-run': inputs.runTag } })),
     { role: 'create', resource: 'batch-job', expect: { model, endpoint } },
   );
-  c.add('get batch job', OP.getBatch, c.on(job, (id) => requests.getBatch(id)), { role: 'retrieve', resource: 'batch-job', of: job });
+  c.add(
+    'get batch job',
+    OP.getBatch,
+    c.on(job, (id) => requests.getBatch(id)),
+    { role: 'retrieve', resource: 'batch-job', of: job },
+  );
   c.add(
     'list batch jobs by model, created since this job',
     OP.listBatches,
     c.on(job, (_id, prev) => {
       const created = c.latest(prev, job)?.created_at;
       const since = typeof created === 'number' ? new Date((created - 1) * 1000).toISOString() : undefined;
-      return requests.listBatches(since ? [['model', model], ['created_after', since]] : [['model', model]]);
+      return requests.listBatches(
+        since
+          ? [
+              ['model', model],
+              ['created_after', since],
+            ]
+          : [['model', model]],
+      );
     }),
     { role: 'list', resource: 'batch-job', of: job, presence: 'present' },
   );
-  c.add('list batch jobs by current status', OP.listBatches, c.on(job, (_id, prev) => requests.listBatches([['status', String(c.latest(prev, job)?.status ?? 'QUEUED')]])), { role: 'list', resource: 'batch-job', of: job });
-  c.add('cancel batch job', OP.cancelBatch, c.on(job, (id) => requests.cancelBatch(id)), { role: 'job-action', resource: 'batch-job', of: job });
-  for (let i = 0; i < BATCH_POLLS; i++) c.add(`poll batch job (${i + 1})`, OP.getBatch, c.on(job, (id) => requests.getBatch(id)), { role: 'job-poll', resource: 'batch-job', of: job });
+  c.add(
+    'list batch jobs by current status',
+    OP.listBatches,
+    c.on(job, (_id, prev) => requests.listBatches([['status', String(c.latest(prev, job)?.status ?? 'QUEUED')]])),
+    { role: 'list', resource: 'batch-job', of: job },
+  );
+  c.add(
+    'cancel batch job',
+    OP.cancelBatch,
+    c.on(job, (id) => requests.cancelBatch(id)),
+    { role: 'job-action', resource: 'batch-job', of: job },
+  );
+  for (let i = 0; i < BATCH_POLLS; i++)
+    c.add(
+      `poll batch job (${i + 1})`,
+      OP.getBatch,
+      c.on(job, (id) => requests.getBatch(id)),
+      { role: 'job-poll', resource: 'batch-job', of: job },
+    );
   c.add(
     'delete batch input file once the job is over',
     OP.deleteFile,
@@ -54,5 +86,11 @@ export function batchLifecycle(ctx: ScenarioContext): TestCase {
     }),
     { role: 'delete', resource: 'file', of: upload },
   );
-  return c.toCase({ id: `${OP.createBatch}/stateful/batch-lifecycle`, operationId: OP.createBatch, scenario: 'batch', description: `Batch lifecycle on ${endpoint} with ${model}`, seed: ctx.seed });
+  return c.toCase({
+    id: `${OP.createBatch}/stateful/batch-lifecycle`,
+    operationId: OP.createBatch,
+    scenario: 'batch',
+    description: `Batch lifecycle on ${endpoint} with ${model}`,
+    seed: ctx.seed,
+  });
 }

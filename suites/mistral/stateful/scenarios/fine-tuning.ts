@@ -32,27 +32,76 @@ export function fineTuningLifecycle(ctx: ScenarioContext): TestCase {
     auto_start: false,
   });
 
-  const upload = c.add('upload training file', OP.uploadFile, requests.uploadFile(filename, 'fine-tune', bytes), { role: 'create', resource: 'file', upload: { filename, purpose: 'fine-tune', contentBase64: toBase64(bytes) } });
-  c.add('create job with dry_run=true', OP.createJob, c.on(upload, (id) => requests.createJob(jobBody(id), true)), { role: 'dry-run', suffix });
+  const upload = c.add('upload training file', OP.uploadFile, requests.uploadFile(filename, 'fine-tune', bytes), {
+    role: 'create',
+    resource: 'file',
+    upload: { filename, purpose: 'fine-tune', contentBase64: toBase64(bytes) },
+  });
+  c.add(
+    'create job with dry_run=true',
+    OP.createJob,
+    c.on(upload, (id) => requests.createJob(jobBody(id), true)),
+    { role: 'dry-run', suffix },
+  );
   c.add('list jobs with the dry run suffix', OP.listJobs, requests.listJobs([['suffix', suffix]]), { role: 'dry-run-list', suffix });
 
   if (!ctx.allowCostly) {
-    c.add('delete training file', OP.deleteFile, c.on(upload, (id) => requests.deleteFile(id)), { role: 'delete', resource: 'file', of: upload });
+    c.add(
+      'delete training file',
+      OP.deleteFile,
+      c.on(upload, (id) => requests.deleteFile(id)),
+      { role: 'delete', resource: 'file', of: upload },
+    );
     return finish(c, ctx, 'Fine-tuning dry run: metadata only, no job created');
   }
 
-  const job = c.add('create job (auto_start=false)', OP.createJob, c.on(upload, (id) => requests.createJob(jobBody(id), false)), { role: 'create', resource: 'fine-tuning-job', expect: { model, suffix, auto_start: false } });
-  c.add('get job', OP.getJob, c.on(job, (id) => requests.getJob(id)), { role: 'retrieve', resource: 'fine-tuning-job', of: job });
-  c.add('list jobs by suffix and model', OP.listJobs, requests.listJobs([['suffix', suffix], ['model', model]]), { role: 'list', resource: 'fine-tuning-job', of: job, presence: 'present' });
-  c.add('list jobs by current status', OP.listJobs, c.on(job, (_id, prev) => requests.listJobs([['status', String(c.latest(prev, job)?.status ?? 'QUEUED')]])), { role: 'list', resource: 'fine-tuning-job', of: job });
-  for (let i = 0; i < POLLS_BEFORE_ACTION; i++) c.add(`poll job (${i + 1})`, OP.getJob, c.on(job, (id) => requests.getJob(id)), { role: 'job-poll', resource: 'fine-tuning-job', of: job });
+  const job = c.add(
+    'create job (auto_start=false)',
+    OP.createJob,
+    c.on(upload, (id) => requests.createJob(jobBody(id), false)),
+    { role: 'create', resource: 'fine-tuning-job', expect: { model, suffix, auto_start: false } },
+  );
+  c.add(
+    'get job',
+    OP.getJob,
+    c.on(job, (id) => requests.getJob(id)),
+    { role: 'retrieve', resource: 'fine-tuning-job', of: job },
+  );
+  c.add(
+    'list jobs by suffix and model',
+    OP.listJobs,
+    requests.listJobs([
+      ['suffix', suffix],
+      ['model', model],
+    ]),
+    { role: 'list', resource: 'fine-tuning-job', of: job, presence: 'present' },
+  );
+  c.add(
+    'list jobs by current status',
+    OP.listJobs,
+    c.on(job, (_id, prev) => requests.listJobs([['status', String(c.latest(prev, job)?.status ?? 'QUEUED')]])),
+    { role: 'list', resource: 'fine-tuning-job', of: job },
+  );
+  for (let i = 0; i < POLLS_BEFORE_ACTION; i++)
+    c.add(
+      `poll job (${i + 1})`,
+      OP.getJob,
+      c.on(job, (id) => requests.getJob(id)),
+      { role: 'job-poll', resource: 'fine-tuning-job', of: job },
+    );
   c.add(
     'start job if validated, else cancel it',
     OP.startJob,
     c.on(job, (id, prev) => (c.latest(prev, job)?.status === 'VALIDATED' ? requests.startJob(id) : requests.cancelJob(id))),
     { role: 'job-action', resource: 'fine-tuning-job', of: job },
   );
-  for (let i = 0; i < POLLS_AFTER_ACTION; i++) c.add(`poll job after start/cancel (${i + 1})`, OP.getJob, c.on(job, (id) => requests.getJob(id)), { role: 'job-poll', resource: 'fine-tuning-job', of: job });
+  for (let i = 0; i < POLLS_AFTER_ACTION; i++)
+    c.add(
+      `poll job after start/cancel (${i + 1})`,
+      OP.getJob,
+      c.on(job, (id) => requests.getJob(id)),
+      { role: 'job-poll', resource: 'fine-tuning-job', of: job },
+    );
 
   // The fine-tuned model this job produced, if it did: never any other model.
   const produced = (prev: Exchange[]): string | undefined => {
@@ -67,14 +116,55 @@ export function fineTuningLifecycle(ctx: ScenarioContext): TestCase {
       return ready ? build(m) : requests.getJob(jobId);
     });
   const change = { name: inputs.modelName, description: inputs.modelDescription };
-  c.add('update produced model name and description', OP.updateModel, onModel((m) => requests.updateModel(m, change), false), { role: 'model-change', of: job, change: 'update', expect: change });
-  c.add('retrieve produced model', OP.retrieveModel, onModel((m) => requests.retrieveModel(m)), { role: 'model-read', of: job, expect: change });
-  c.add('archive produced model', OP.archiveModel, onModel((m) => requests.archiveModel(m)), { role: 'model-change', of: job, change: 'archive', expect: { archived: true } });
-  c.add('retrieve archived model', OP.retrieveModel, onModel((m) => requests.retrieveModel(m)), { role: 'model-read', of: job, expect: { archived: true } });
-  c.add('unarchive produced model', OP.unarchiveModel, onModel((m) => requests.unarchiveModel(m)), { role: 'model-change', of: job, change: 'unarchive', expect: { archived: false } });
-  c.add('retrieve unarchived model', OP.retrieveModel, onModel((m) => requests.retrieveModel(m)), { role: 'model-read', of: job, expect: { archived: false } });
-  c.add('delete produced model', OP.deleteModel, onModel((m) => requests.deleteModel(m)), { role: 'delete', resource: 'model', of: job });
-  c.add('retrieve deleted model', OP.retrieveModel, onModel((m) => requests.retrieveModel(m)), { role: 'gone', resource: 'model', of: job, action: 'retrieve' }, { expect: 'any' });
+  c.add(
+    'update produced model name and description',
+    OP.updateModel,
+    onModel((m) => requests.updateModel(m, change), false),
+    { role: 'model-change', of: job, change: 'update', expect: change },
+  );
+  c.add(
+    'retrieve produced model',
+    OP.retrieveModel,
+    onModel((m) => requests.retrieveModel(m)),
+    { role: 'model-read', of: job, expect: change },
+  );
+  c.add(
+    'archive produced model',
+    OP.archiveModel,
+    onModel((m) => requests.archiveModel(m)),
+    { role: 'model-change', of: job, change: 'archive', expect: { archived: true } },
+  );
+  c.add(
+    'retrieve archived model',
+    OP.retrieveModel,
+    onModel((m) => requests.retrieveModel(m)),
+    { role: 'model-read', of: job, expect: { archived: true } },
+  );
+  c.add(
+    'unarchive produced model',
+    OP.unarchiveModel,
+    onModel((m) => requests.unarchiveModel(m)),
+    { role: 'model-change', of: job, change: 'unarchive', expect: { archived: false } },
+  );
+  c.add(
+    'retrieve unarchived model',
+    OP.retrieveModel,
+    onModel((m) => requests.retrieveModel(m)),
+    { role: 'model-read', of: job, expect: { archived: false } },
+  );
+  c.add(
+    'delete produced model',
+    OP.deleteModel,
+    onModel((m) => requests.deleteModel(m)),
+    { role: 'delete', resource: 'model', of: job },
+  );
+  c.add(
+    'retrieve deleted model',
+    OP.retrieveModel,
+    onModel((m) => requests.retrieveModel(m)),
+    { role: 'gone', resource: 'model', of: job, action: 'retrieve' },
+    { expect: 'any' },
+  );
   // The training file goes only once the job is over; a live job keeps it (the clean-up cancels, then deletes).
   c.add(
     'delete training file once the job is over',

@@ -24,6 +24,8 @@ function withSituations(tc: TestCase): TestCase {
   const roles = statefulMetaOf(tc)?.roles ?? [];
   return {
     ...tc,
-    steps: tc.steps.map((step, i) => (roles[i]?.role === 'gone' || roles[i]?.role === 'unknown-id' ? { ...step, situation: 'unknown-resource' as const } : step)),
+    steps: tc.steps.map((step, i) =>
+      roles[i]?.role === 'gone' || roles[i]?.role === 'unknown-id' ? { ...step, situation: 'unknown-resource' as const } : step,
+    ),
   };
 }

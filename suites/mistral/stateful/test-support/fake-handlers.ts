@@ -4,42 +4,114 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { FakeBatch, FakeFile, FakeJob, FakeModel, FakeStore } from './fake-store.js';
 
-const notFound = (what: string) => HttpResponse.json({ object: 'error', message: `${what} not found`, type: 'invalid_request_error', param: null, code: null }, { status: 404 });
+const notFound = (what: string) =>
+  HttpResponse.json({ object: 'error', message: `${what} not found`, type: 'invalid_request_error', param: null, code: null }, { status: 404 });
 
 function fileOut(f: FakeFile, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const lines = new TextDecoder().decode(f.bytes).split('\n').filter((l) => l !== '').length;
-  return { id: f.id, object: 'file', bytes: f.bytes.length, created_at: f.created_at, filename: f.filename, purpose: f.purpose, sample_type: f.purpose === 'batch' ? 'batch_request' : 'instruct', num_lines: lines, source: 'upload', ...extra };
+  const lines = new TextDecoder()
+    .decode(f.bytes)
+    .split('\n')
+    .filter((l) => l !== '').length;
+  return {
+    id: f.id,
+    object: 'file',
+    bytes: f.bytes.length,
+    created_at: f.created_at,
+    filename: f.filename,
+    purpose: f.purpose,
+    sample_type: f.purpose === 'batch' ? 'batch_request' : 'instruct',
+    num_lines: lines,
+    source: 'upload',
+    ...extra,
+  };
 }
 
 function jobOut(j: FakeJob, detailed: boolean): Record<string, unknown> {
   const base: Record<string, unknown> = {
-    id: j.id, auto_start: j.auto_start, hyperparameters: { training_steps: 1, learning_rate: 0.0001 }, model: j.model, status: j.status, job_type: 'FT',
-    created_at: j.created_at, modified_at: j.modified_at, training_files: j.training_files, validation_files: [], object: 'job', fine_tuned_model: j.fine_tuned_model,
-    suffix: j.suffix, integrations: [], trained_tokens: null, repositories: [], metadata: null,
+    id: j.id,
+    auto_start: j.auto_start,
+    hyperparameters: { training_steps: 1, learning_rate: 0.0001 },
+    model: j.model,
+    status: j.status,
+    job_type: 'FT',
+    created_at: j.created_at,
+    modified_at: j.modified_at,
+    training_files: j.training_files,
+    validation_files: [],
+    object: 'job',
+    fine_tuned_model: j.fine_tuned_model,
+    suffix: j.suffix,
+    integrations: [],
+    trained_tokens: null,
+    repositories: [],
+    metadata: null,
   };
   if (detailed) {
     base.events = [...j.events].reverse(); // the real API lists newest first
-    base.checkpoints = j.status === 'SUCCESS' ? [{ metrics: { train_loss: 0.8, valid_loss: null, valid_mean_token_accuracy: null }, step_number: 1, created_at: j.modified_at }] : [];
+    base.checkpoints =
+      j.status === 'SUCCESS'
+        ? [{ metrics: { train_loss: 0.8, valid_loss: null, valid_mean_token_accuracy: null }, step_number: 1, created_at: j.modified_at }]
+        : [];
   }
   return base;
 }
 
 function batchOut(b: FakeBatch): Record<string, unknown> {
   return {
-    id: b.id, object: 'batch', input_files: b.input_files, metadata: b.metadata, endpoint: b.endpoint, model: b.model, output_file: null, error_file: null, errors: [],
-    status: b.status, created_at: b.created_at, total_requests: 1, completed_requests: 0, succeeded_requests: 0, failed_requests: 0, started_at: null, completed_at: null,
+    id: b.id,
+    object: 'batch',
+    input_files: b.input_files,
+    metadata: b.metadata,
+    endpoint: b.endpoint,
+    model: b.model,
+    output_file: null,
+    error_file: null,
+    errors: [],
+    status: b.status,
+    created_at: b.created_at,
+    total_requests: 1,
+    completed_requests: 0,
+    succeeded_requests: 0,
+    failed_requests: 0,
+    started_at: null,
+    completed_at: null,
   };
 }
 
 function modelCard(m: FakeModel): Record<string, unknown> {
   return {
-    id: m.id, object: 'model', created: m.created, owned_by: 'org', capabilities: { completion_chat: true, completion_fim: false, function_calling: false, fine_tuning: false, vision: false },
-    name: m.name, description: m.description, max_context_length: 32768, aliases: [], deprecation: null, type: 'fine-tuned', job: m.job, root: m.root, archived: m.archived,
+    id: m.id,
+    object: 'model',
+    created: m.created,
+    owned_by: 'org',
+    capabilities: { completion_chat: true, completion_fim: false, function_calling: false, fine_tuning: false, vision: false },
+    name: m.name,
+    description: m.description,
+    max_context_length: 32768,
+    aliases: [],
+    deprecation: null,
+    type: 'fine-tuned',
+    job: m.job,
+    root: m.root,
+    archived: m.archived,
   };
 }
 
 function ftModelOut(m: FakeModel): Record<string, unknown> {
-  return { id: m.id, object: 'model', created: m.created, owned_by: 'org', root: m.root, archived: m.archived, name: m.name, description: m.description, capabilities: { completion_chat: true, completion_fim: false, function_calling: false, fine_tuning: false }, max_context_length: 32768, aliases: [], job: m.job };
+  return {
+    id: m.id,
+    object: 'model',
+    created: m.created,
+    owned_by: 'org',
+    root: m.root,
+    archived: m.archived,
+    name: m.name,
+    description: m.description,
+    capabilities: { completion_chat: true, completion_fim: false, function_calling: false, fine_tuning: false },
+    max_context_length: 32768,
+    aliases: [],
+    job: m.job,
+  };
 }
 
 /** Sorted newest first, filtered, paged; `total` counts the filtered set. */
@@ -58,7 +130,14 @@ const after = (created: number, q: URLSearchParams): boolean => !q.get('created_
 export function fakeHandlers(store: FakeStore, base: string): HttpHandler[] {
   const ghosts = new Map<string, FakeFile>(); // deleted files a faulty server still serves
   const findFile = (id: string): FakeFile | undefined => store.files.get(id) ?? ghosts.get(id);
-  const unknownFile = (id: string): FakeFile => ({ id, filename: 'unknown.jsonl', purpose: 'fine-tune', bytes: new Uint8Array(), created_at: 1, preexisting: true });
+  const unknownFile = (id: string): FakeFile => ({
+    id,
+    filename: 'unknown.jsonl',
+    purpose: 'fine-tune',
+    bytes: new Uint8Array(),
+    created_at: 1,
+    preexisting: true,
+  });
   return [
     http.post(`${base}/v1/files`, async ({ request }) => {
       const form = await request.formData();
@@ -70,7 +149,13 @@ export function fakeHandlers(store: FakeStore, base: string): HttpHandler[] {
     }),
     http.get(`${base}/v1/files`, ({ request }) => {
       const files = [...store.files.values()].filter((f) => !(store.has('file-missing-from-list') && !f.preexisting)).reverse();
-      return page(store, new URL(request.url), files, (f, q) => (!q.get('purpose') || f.purpose === q.get('purpose')) && (!q.get('search') || f.filename.includes(q.get('search')!)), (f) => fileOut(f));
+      return page(
+        store,
+        new URL(request.url),
+        files,
+        (f, q) => (!q.get('purpose') || f.purpose === q.get('purpose')) && (!q.get('search') || f.filename.includes(q.get('search')!)),
+        (f) => fileOut(f),
+      );
     }),
     http.get(`${base}/v1/files/:id`, ({ params }) => {
       const id = String(params.id);
@@ -92,28 +177,57 @@ export function fakeHandlers(store: FakeStore, base: string): HttpHandler[] {
       return HttpResponse.json({ id, object: 'file', deleted: true });
     }),
     http.get(`${base}/v1/fine_tuning/jobs`, ({ request }) =>
-      page(store, new URL(request.url), [...store.jobs.values()].reverse(), (j, q) =>
-        (!q.get('status') || j.status === q.get('status')) && (!q.get('model') || j.model === q.get('model')) && (!q.get('suffix') || j.suffix === q.get('suffix')) && after(j.created_at, q), (j) => jobOut(j, false)),
+      page(
+        store,
+        new URL(request.url),
+        [...store.jobs.values()].reverse(),
+        (j, q) =>
+          (!q.get('status') || j.status === q.get('status')) &&
+          (!q.get('model') || j.model === q.get('model')) &&
+          (!q.get('suffix') || j.suffix === q.get('suffix')) &&
+          after(j.created_at, q),
+        (j) => jobOut(j, false),
+      ),
     ),
     http.post(`${base}/v1/fine_tuning/jobs`, async ({ request }) => {
       const body = (await request.json()) as { model: string; suffix?: string; training_files?: Array<{ file_id: string }>; auto_start?: boolean };
       const dryRun = new URL(request.url).searchParams.get('dry_run') === 'true';
       if (dryRun && !store.has('dry-run-creates-job')) {
-        return HttpResponse.json({ object: 'job.metadata', details: '', expected_duration_seconds: 60, cost: 1, cost_currency: 'EUR', train_tokens_per_step: 1, train_tokens: 10, data_tokens: 10, estimated_start_time: null, deprecated: true, epochs: 1, training_steps: 1 });
+        return HttpResponse.json({
+          object: 'job.metadata',
+          details: '',
+          expected_duration_seconds: 60,
+          cost: 1,
+          cost_currency: 'EUR',
+          train_tokens_per_step: 1,
+          train_tokens: 10,
+          data_tokens: 10,
+          estimated_start_time: null,
+          deprecated: true,
+          epochs: 1,
+          training_steps: 1,
+        });
       }
-      const job = store.addJob({ model: body.model, suffix: body.suffix ?? null, training_files: (body.training_files ?? []).map((t) => t.file_id), auto_start: body.auto_start ?? true });
+      const job = store.addJob({
+        model: body.model,
+        suffix: body.suffix ?? null,
+        training_files: (body.training_files ?? []).map((t) => t.file_id),
+        auto_start: body.auto_start ?? true,
+      });
       return HttpResponse.json(jobOut(job, false));
     }),
     http.get(`${base}/v1/fine_tuning/jobs/:id`, ({ params }) => {
       const job = store.jobs.get(String(params.id));
-      if (!job) return store.has('unknown-id-200') ? HttpResponse.json(jobOut({ ...store.jobs.values().next().value!, id: String(params.id) }, true)) : notFound('Job');
+      if (!job)
+        return store.has('unknown-id-200') ? HttpResponse.json(jobOut({ ...store.jobs.values().next().value!, id: String(params.id) }, true)) : notFound('Job');
       store.advanceJob(job);
       return HttpResponse.json(jobOut(job, true));
     }),
     http.post(`${base}/v1/fine_tuning/jobs/:id/start`, ({ params }) => {
       const job = store.jobs.get(String(params.id));
       if (!job) return notFound('Job');
-      if (job.status !== 'VALIDATED') return HttpResponse.json({ object: 'error', message: 'Job is not validated', type: 'invalid_request_error' }, { status: 400 });
+      if (job.status !== 'VALIDATED')
+        return HttpResponse.json({ object: 'error', message: 'Job is not validated', type: 'invalid_request_error' }, { status: 400 });
       store.startJob(job);
       return HttpResponse.json(jobOut(job, true));
     }),
@@ -153,11 +267,19 @@ export function fakeHandlers(store: FakeStore, base: string): HttpHandler[] {
       return HttpResponse.json({ id, object: 'model', deleted: true });
     }),
     http.get(`${base}/v1/batch/jobs`, ({ request }) =>
-      page(store, new URL(request.url), [...store.batches.values()].reverse(), (b, q) => (!q.get('status') || b.status === q.get('status')) && (!q.get('model') || b.model === q.get('model')) && after(b.created_at, q), batchOut),
+      page(
+        store,
+        new URL(request.url),
+        [...store.batches.values()].reverse(),
+        (b, q) => (!q.get('status') || b.status === q.get('status')) && (!q.get('model') || b.model === q.get('model')) && after(b.created_at, q),
+        batchOut,
+      ),
     ),
     http.post(`${base}/v1/batch/jobs`, async ({ request }) => {
       const body = (await request.json()) as { model: string; endpoint: string; input_files: string[]; metadata?: Record<string, string> };
-      return HttpResponse.json(batchOut(store.addBatch({ model: body.model, endpoint: body.endpoint, input_files: body.input_files, metadata: body.metadata ?? null })));
+      return HttpResponse.json(
+        batchOut(store.addBatch({ model: body.model, endpoint: body.endpoint, input_files: body.input_files, metadata: body.metadata ?? null })),
+      );
     }),
     http.get(`${base}/v1/batch/jobs/:id`, ({ params }) => {
       const b = store.batches.get(String(params.id));

@@ -15,14 +15,49 @@ export type Fault =
   | 'dry-run-creates-job'
   | 'cancel-ignored';
 
-export interface FakeFile { id: string; filename: string; purpose: string; bytes: Uint8Array; created_at: number; preexisting: boolean }
-export interface FakeJob {
-  id: string; model: string; suffix: string | null; status: string; plan: string[]; created_at: number; modified_at: number;
-  training_files: string[]; auto_start: boolean; fine_tuned_model: string | null;
-  events: Array<{ name: string; data: { status: string }; created_at: number }>; preexisting: boolean;
+export interface FakeFile {
+  id: string;
+  filename: string;
+  purpose: string;
+  bytes: Uint8Array;
+  created_at: number;
+  preexisting: boolean;
 }
-export interface FakeBatch { id: string; model: string; endpoint: string; input_files: string[]; metadata: Record<string, string> | null; status: string; plan: string[]; created_at: number; preexisting: boolean }
-export interface FakeModel { id: string; job: string; root: string; name: string | null; description: string | null; archived: boolean; created: number; preexisting: boolean }
+export interface FakeJob {
+  id: string;
+  model: string;
+  suffix: string | null;
+  status: string;
+  plan: string[];
+  created_at: number;
+  modified_at: number;
+  training_files: string[];
+  auto_start: boolean;
+  fine_tuned_model: string | null;
+  events: Array<{ name: string; data: { status: string }; created_at: number }>;
+  preexisting: boolean;
+}
+export interface FakeBatch {
+  id: string;
+  model: string;
+  endpoint: string;
+  input_files: string[];
+  metadata: Record<string, string> | null;
+  status: string;
+  plan: string[];
+  created_at: number;
+  preexisting: boolean;
+}
+export interface FakeModel {
+  id: string;
+  job: string;
+  root: string;
+  name: string | null;
+  description: string | null;
+  archived: boolean;
+  created: number;
+  preexisting: boolean;
+}
 
 export class FakeStore {
   readonly files = new Map<string, FakeFile>();
@@ -38,7 +73,16 @@ export class FakeStore {
     const job = this.addJob({ model: 'open-mistral-7b', suffix: 'old', training_files: [], auto_start: true }, true);
     job.status = 'SUCCESS';
     job.fine_tuned_model = 'ft:open-mistral-7b:old:00000001';
-    this.models.set(job.fine_tuned_model, { id: job.fine_tuned_model, job: job.id, root: 'open-mistral-7b', name: null, description: null, archived: false, created: this.now(), preexisting: true });
+    this.models.set(job.fine_tuned_model, {
+      id: job.fine_tuned_model,
+      job: job.id,
+      root: 'open-mistral-7b',
+      name: null,
+      description: null,
+      archived: false,
+      created: this.now(),
+      preexisting: true,
+    });
     const batch = this.addBatch({ model: 'mistral-small-latest', endpoint: '/v1/chat/completions', input_files: [], metadata: null }, true);
     batch.status = 'SUCCESS';
   }
@@ -64,7 +108,17 @@ export class FakeStore {
 
   addJob(init: { model: string; suffix: string | null; training_files: string[]; auto_start: boolean }, preexisting = false): FakeJob {
     const t = this.now();
-    const job: FakeJob = { id: this.newId(), ...init, status: 'QUEUED', plan: init.auto_start ? ['RUNNING', 'SUCCESS'] : ['VALIDATING', 'VALIDATED'], created_at: t, modified_at: t, fine_tuned_model: null, events: [], preexisting };
+    const job: FakeJob = {
+      id: this.newId(),
+      ...init,
+      status: 'QUEUED',
+      plan: init.auto_start ? ['RUNNING', 'SUCCESS'] : ['VALIDATING', 'VALIDATED'],
+      created_at: t,
+      modified_at: t,
+      fine_tuned_model: null,
+      events: [],
+      preexisting,
+    };
     job.events.push({ name: 'status-updated', data: { status: 'QUEUED' }, created_at: t });
     this.jobs.set(job.id, job);
     return job;
@@ -82,7 +136,16 @@ export class FakeStore {
     job.events.push({ name: 'status-updated', data: { status }, created_at: job.modified_at });
     if (status === 'SUCCESS' && !job.fine_tuned_model) {
       job.fine_tuned_model = `ft:${job.model}:${job.suffix ?? 'x'}:${job.id.slice(-8)}`;
-      this.models.set(job.fine_tuned_model, { id: job.fine_tuned_model, job: job.id, root: job.model, name: null, description: null, archived: false, created: this.now(), preexisting: false });
+      this.models.set(job.fine_tuned_model, {
+        id: job.fine_tuned_model,
+        job: job.id,
+        root: job.model,
+        name: null,
+        description: null,
+        archived: false,
+        created: this.now(),
+        preexisting: false,
+      });
     }
   }
 
@@ -94,7 +157,11 @@ export class FakeStore {
 
   startJob(job: FakeJob): void {
     this.setJobStatus(job, 'QUEUED');
-    job.plan = this.has('job-undocumented-state') ? ['RUNNING', 'PAUSED', 'SUCCESS'] : this.has('job-illegal-transition') ? ['RUNNING', 'SUCCESS', 'RUNNING'] : ['RUNNING', 'SUCCESS'];
+    job.plan = this.has('job-undocumented-state')
+      ? ['RUNNING', 'PAUSED', 'SUCCESS']
+      : this.has('job-illegal-transition')
+        ? ['RUNNING', 'SUCCESS', 'RUNNING']
+        : ['RUNNING', 'SUCCESS'];
   }
 
   cancelJob(job: FakeJob): void {
@@ -121,12 +188,19 @@ export class FakeStore {
     const out: string[] = [];
     for (const f of this.files.values()) if (!f.preexisting) out.push(`file ${f.id}`);
     for (const m of this.models.values()) if (!m.preexisting) out.push(`model ${m.id}`);
-    for (const j of this.jobs.values()) if (!j.preexisting && !['SUCCESS', 'FAILED', 'FAILED_VALIDATION', 'CANCELLED', 'CANCELLATION_REQUESTED'].includes(j.status)) out.push(`job ${j.id} (${j.status})`);
-    for (const b of this.batches.values()) if (!b.preexisting && !['SUCCESS', 'FAILED', 'TIMEOUT_EXCEEDED', 'CANCELLED', 'CANCELLATION_REQUESTED'].includes(b.status)) out.push(`batch ${b.id} (${b.status})`);
+    for (const j of this.jobs.values())
+      if (!j.preexisting && !['SUCCESS', 'FAILED', 'FAILED_VALIDATION', 'CANCELLED', 'CANCELLATION_REQUESTED'].includes(j.status))
+        out.push(`job ${j.id} (${j.status})`);
+    for (const b of this.batches.values())
+      if (!b.preexisting && !['SUCCESS', 'FAILED', 'TIMEOUT_EXCEEDED', 'CANCELLED', 'CANCELLATION_REQUESTED'].includes(b.status))
+        out.push(`batch ${b.id} (${b.status})`);
     return out;
   }
 
   preexistingIntact(): boolean {
-    return [...this.files.values()].filter((f) => f.preexisting).length === 3 && [...this.models.values()].some((m) => m.preexisting && !m.archived && m.name === null);
+    return (
+      [...this.files.values()].filter((f) => f.preexisting).length === 3 &&
+      [...this.models.values()].some((m) => m.preexisting && !m.archived && m.name === null)
+    );
   }
 }

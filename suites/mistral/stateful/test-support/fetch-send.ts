@@ -18,7 +18,12 @@ export function fetchSend(baseUrl: string, apiKey = 'test-key') {
     } else if (request.body?.kind === 'multipart') {
       const form = new FormData();
       for (const p of request.body.parts) {
-        if (p.filename !== undefined) form.append(p.name, new Blob([typeof p.value === 'string' ? p.value : new Uint8Array(p.value)], p.contentType ? { type: p.contentType } : {}), p.filename);
+        if (p.filename !== undefined)
+          form.append(
+            p.name,
+            new Blob([typeof p.value === 'string' ? p.value : new Uint8Array(p.value)], p.contentType ? { type: p.contentType } : {}),
+            p.filename,
+          );
         else form.append(p.name, typeof p.value === 'string' ? p.value : new TextDecoder().decode(p.value));
       }
       body = form;
@@ -30,7 +35,11 @@ export function fetchSend(baseUrl: string, apiKey = 'test-key') {
     const bodyText = new TextDecoder().decode(raw);
     const contentType = res.headers.get('content-type') ?? '';
     const exchange: Exchange = {
-      request: { method: request.method, url: url.toString(), headers: { ...headers, ...(headers.authorization ? { authorization: 'Bearer [REDACTED]' } : {}) } },
+      request: {
+        method: request.method,
+        url: url.toString(),
+        headers: { ...headers, ...(headers.authorization ? { authorization: 'Bearer [REDACTED]' } : {}) },
+      },
       response: { status: res.status, headers: responseHeaders(res.headers), contentType, bodyText, bytes: raw.length, truncated: false },
       timing: { startedAt: 0, totalMs: 0 },
       retries: 0,

@@ -33,7 +33,10 @@ export interface ScenarioRun {
   tracker: ResourceTracker;
 }
 
-export async function runScenarios(spec: LoadedSpec, opts: { faults?: Fault[]; seed?: number; readOnly?: boolean; allowCostly?: boolean; cleanup?: boolean } = {}): Promise<ScenarioRun> {
+export async function runScenarios(
+  spec: LoadedSpec,
+  opts: { faults?: Fault[]; seed?: number; readOnly?: boolean; allowCostly?: boolean; cleanup?: boolean } = {},
+): Promise<ScenarioRun> {
   const store = new FakeStore(new Set(opts.faults ?? []));
   const server = setupServer(...fakeHandlers(store, FAKE_BASE));
   server.listen({ onUnhandledRequest: 'error' });
