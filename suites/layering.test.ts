@@ -50,6 +50,18 @@ function relativeImports(root: string, file: string): ImportEdge[] {
   return edges;
 }
 
+/** Shipped code that imports test code (which tsconfig.build.json leaves out of dist/) or vitest. */
+function testImports(root: string, file: string): string[] {
+  if (isTestCode(file)) return [];
+  const src = readFileSync(join(root, file), 'utf8');
+  const bad = relativeImports(root, file)
+    .filter((e) => isTestCode(e.to.replace(/\.js$/, '.ts')))
+    .map((e) => `${e.from} -> ${e.to}`);
+  // The vitest entry is the one shipped module meant to run inside a user's vitest.
+  if (file !== 'suites/vitest-entry.ts' && /(?:from|import\()\s*'vitest(?:\/[^']*)?'/.test(src)) bad.push(`${file} -> vitest`);
+  return bad;
+}
+
 /** The imports that break the layering, as `from -> to (why)`. */
 function layeringViolations(edges: ImportEdge[]): string[] {
   const bad: string[] = [];
@@ -74,6 +86,10 @@ describe('layering', () => {
 
   it('every import of shipped code points down a layer or stays in its own', () => {
     expect(layeringViolations(files.flatMap((f) => relativeImports(root, f)))).toEqual([]);
+  });
+
+  it('shipped code imports no test helper and no vitest, so dist/ holds none', () => {
+    expect(files.flatMap((f) => testImports(root, f))).toEqual([]);
   });
 
   it('the rule fires on an upward import and on the engine importing the Mistral suite', () => {
