@@ -1,11 +1,12 @@
 // The reports of the embedded run are a function of the seed: the same seed gives the same report.json,
 // summary.md and junit.xml, byte for byte once the fields that measure time (and the ephemeral port,
-// the run id) are normalised. The committed golden files pin them, so a refactor that claims to change
-// no behaviour proves it here; a change that means to alter the reports updates them (`vitest -u`) and
-// the diff shows what changed.
+// the run id, the checkout's path) are normalised. The committed golden files pin them, so a refactor
+// that claims to change no behaviour proves it here; a change that means to alter the reports updates
+// them (`vitest -u`) and the diff shows what changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../openapi/paths.js';
 import { runCli, tempDir } from './test-support.js';
 
 const TIME_KEYS = new Set(['runId', 'startedAt', 'finishedAt', 'durationMs', 'latency', 'firstEvent', 'at', 'totalMs', 'ttfbMs']);
@@ -20,6 +21,7 @@ function normaliseJson(value: unknown): unknown {
 
 function normaliseText(text: string): string {
   return text
+    .replaceAll(packageRoot(), '<package>')
     .replace(/http:\/\/127\.0\.0\.1:\d+/g, 'http://127.0.0.1:<port>')
     .replace(/ time="[\d.]+"/g, ' time="<t>"')
     .replace(/· [\d.]+ (s|ms|min) ·/g, '· <duration> ·');
