@@ -14,11 +14,15 @@ import type { Phase, RunOptions } from './engine/types.js';
 import { tool } from './version.js';
 import { pacedFetch } from './mistral/client-probe/paced-fetch.js';
 import { createMistralSuite } from './mistral/suite.js';
+import type { MistralRunOptions } from './mistral/options.js';
 import type { StatusPolicyTable } from './mistral/status-policy.js';
 
 export const ALL_PHASES: Phase[] = ['examples', 'coverage', 'positive', 'negative', 'auth', 'semantic', 'stateful'];
 
-export interface ConformanceOptions extends Partial<Omit<RunOptions, 'target'>> {
+/** The engine's options and the Mistral suite's, flat: what a run was given (and its report records). */
+export type ResolvedRunOptions = RunOptions & MistralRunOptions;
+
+export interface ConformanceOptions extends Partial<Omit<ResolvedRunOptions, 'target'>> {
   target: string;
   targetName?: string;
   /** OpenAPI document; the pinned Mistral spec by default. */
@@ -42,7 +46,8 @@ export interface ConformanceOptions extends Partial<Omit<RunOptions, 'target'>> 
   collectEvents?: boolean;
 }
 
-export const DEFAULT_OPTIONS: Omit<RunOptions, 'target'> = {
+// Key order is the report's: run-started records the options in it.
+export const DEFAULT_OPTIONS: Omit<ResolvedRunOptions, 'target'> = {
   seed: 1,
   runs: 8,
   include: [],
@@ -106,9 +111,9 @@ export async function loadContract(opts: { spec?: string; overlays?: string[]; e
   return { spec: contract.spec, summary: contract.summarize() };
 }
 
-export function resolveRunOptions(opts: ConformanceOptions): RunOptions {
+export function resolveRunOptions(opts: ConformanceOptions): ResolvedRunOptions {
   const { target } = opts;
-  const merged: RunOptions = { ...DEFAULT_OPTIONS, target: target.replace(/\/+$/, '') };
+  const merged: ResolvedRunOptions = { ...DEFAULT_OPTIONS, target: target.replace(/\/+$/, '') };
   const optional = ['apiKey', 'agentId', 'authHeader'];
   for (const [k, v] of Object.entries(opts))
     if (v !== undefined && (k in DEFAULT_OPTIONS || optional.includes(k))) (merged as unknown as Record<string, unknown>)[k] = v;

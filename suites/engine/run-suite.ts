@@ -34,6 +34,10 @@ export interface RunSuiteInput {
   spec: LoadedSpec;
   /** Or a function computing it (a lint), called once after discovery: the first request need not wait for it. */
   specSummary: SpecSummary | (() => SpecSummary);
+  /**
+   * Recorded in run-started as given, credentials removed: a caller's own options (its suites') may
+   * ride along in the same object and are recorded with the engine's, in the caller's order.
+   */
   options: RunOptions;
   transport: Transport;
   plugins: SuitePlugin[];
@@ -105,17 +109,6 @@ function forReport(ex: Exchange): Exchange {
   return { ...ex, response };
 }
 
-function tokensOf(ex: Exchange): number {
-  const usage = (ex.response?.json as { usage?: { total_tokens?: unknown } } | undefined)?.usage;
-  if (typeof usage?.total_tokens === 'number') return usage.total_tokens;
-  const folds = ex.response?.sse?.folds ?? {};
-  for (const f of Object.values(folds)) {
-    const t = (f as { usageTotal?: unknown })?.usageTotal;
-    if (typeof t === 'number') return t;
-  }
-  return 0;
-}
-
 function mergeHints(plugins: SuitePlugin[], op: Operation): GenerationHints | undefined {
   for (const p of plugins) {
     const h = p.hints?.(op);
@@ -152,6 +145,13 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     (c) => (!input.onlyChecks?.length || input.onlyChecks.includes(c.id)) && !input.skipChecks?.includes(c.id),
   );
   const folds = plugins.flatMap((p) => p.streamFolds ?? []);
+  const tokensOf = (ex: Exchange): number => {
+    for (const p of plugins) {
+      const t = p.tokensOf?.(ex);
+      if (t !== undefined) return t;
+    }
+    return 0;
+  };
   const operationsById = new Map(spec.operations.map((o) => [o.id, o]));
   const budget: Budget = createBudget(input.budget ?? {}, () => Date.now());
   let stoppedBy: string | undefined;
@@ -227,7 +227,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
         spec.operations.map((o) => o.id),
       ),
   );
-  const probes = options.phases.includes('probe') ? plugins.flatMap((p) => (p.probes ? [p.probes] : [])) : [];
+  const probes = plugins.flatMap((p) => (p.afterCases && options.phases.includes(p.afterCases.phase) ? [p.afterCases] : []));
   const operationInfos: OperationInfo[] = [
     ...selected.map((op) => ({ operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) })),
     ...probes.flatMap((p) => p.operations),
@@ -276,7 +276,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     for (const source of p.caseSources ?? []) {
       for (const tc of source.cases({ spec, options, operations: selected })) {
         if (!selectedIds.has(tc.operationId) || !options.phases.includes(tc.phase)) continue;
-        (tc.phase === 'stateful' ? sequential : concurrent).push(tc);
+        (source.sequential ? sequential : concurrent).push(tc);
       }
     }
   }
@@ -354,24 +354,25 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
     emit(event);
   };
 
-  const concurrentRuns = plannedCases.filter((c) => c.phase !== 'stateful');
-  const sequentialRuns = plannedCases.filter((c) => c.phase === 'stateful');
+  const sequentialIds = new Set(sequential.map((c) => c.id));
+  const concurrentRuns = plannedCases.filter((c) => !sequentialIds.has(c.id));
+  const sequentialRuns = plannedCases.filter((c) => sequentialIds.has(c.id));
   // The pools own the cases from here (and drop each one once run).
   concurrent.length = 0;
   sequential.length = 0;
   plannedCases.length = 0;
   try {
     notRun += await pool(concurrentRuns, options.concurrency, runCase, shouldStop);
-    // Stateful chains run one at a time: concurrent creations would disturb their lists and totals.
+    // Cases of sequential sources run one at a time (see CaseSource.sequential).
     notRun += await pool(sequentialRuns, 1, runCase, shouldStop);
     for (const probe of probes) {
       if (shouldStop()) break;
       // The probe sends through its own client (one request per call): it runs only if all of them fit.
-      const calls = probe.operations.length;
+      const calls = probe.requests ?? probe.operations.length;
       const room = budget.remaining.requests;
       if (room !== undefined && room < calls + reserve({ method: 'GET', path: '', query: [], headers: {}, auth: { kind: 'default' } })) {
         stoppedBy = 'budget:max-requests';
-        emit({ type: 'log', level: 'warn', message: `client probe not run: its ${calls} requests do not fit in what is left of --max-requests` });
+        emit({ type: 'log', level: 'warn', message: `${probe.name} not run: its ${calls} requests do not fit in what is left of --max-requests` });
         break;
       }
       for (let i = 0; i < calls; i++) budget.beforeRequest();
@@ -383,7 +384,7 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
             type: 'case-finished',
             caseId: r.caseId,
             operationId: r.operationId,
-            phase: 'probe',
+            phase: probe.phase,
             expectation: 'accept',
             description: r.description,
             outcomes: r.outcomes,

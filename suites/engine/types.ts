@@ -245,6 +245,29 @@ export interface PrepareContext {
 export interface CaseSource {
   /** Extra cases beyond generated ones (semantic probes, stateful chains, auth). */
   cases(ctx: { spec: LoadedSpec; options: RunOptions; operations: Operation[] }): Iterable<TestCase>;
+  /**
+   * Its cases run one at a time, after all the others: cases that create, list and delete resources
+   * would see each other's resources in their lists and totals if they ran side by side.
+   */
+  sequential?: boolean;
+}
+
+/**
+ * Work a suite does after the cases, through its own client, whose results still belong in the report
+ * (e.g. an SDK driven against the target). Runs only when the run's phases include `phase`, and only if
+ * its `requests` all fit in what is left of the request budget.
+ */
+export interface AfterCasesWork {
+  /** What to call it in the log (`client probe`). */
+  name: string;
+  /** The phase its results are reported under; the work runs only when the run includes it. */
+  phase: Phase;
+  /** The pseudo-operations it reports on (listed in the report like operations). */
+  operations: Array<{ operationId: string; method: string; path: string; tags: string[]; area: string }>;
+  checks: CheckMeta[];
+  /** Requests it sends (one per operation unless said otherwise), counted against the request budget. */
+  requests?: number;
+  run(ctx: { options: RunOptions; record(result: AfterCasesResult): void }): Promise<void>;
 }
 
 export interface SuitePlugin {
@@ -256,16 +279,13 @@ export interface SuitePlugin {
   caseSources?: CaseSource[];
   statusPolicy?: StatusPolicy;
   streamFolds?: StreamFold[];
+  /** Work after the cases, before clean-up (see AfterCasesWork). */
+  afterCases?: AfterCasesWork;
   /**
-   * Work outside the generated cases whose results still belong in the report (a client SDK driven
-   * against the target): report each result with `record`. Runs after the cases, before clean-up.
+   * Tokens an exchange used, as the API reports them (a usage block, a stream's last chunk). The
+   * first plugin that knows says; without one the run counts 0 and a token budget never binds.
    */
-  probes?: {
-    /** The pseudo-operations the probe reports on (listed in the report like operations). */
-    operations: Array<{ operationId: string; method: string; path: string; tags: string[]; area: string }>;
-    checks: CheckMeta[];
-    run(ctx: { options: RunOptions; record(result: ProbeCaseResult): void }): Promise<void>;
-  };
+  tokensOf?(exchange: Exchange): number | undefined;
   /** A script reproducing a failing multi-step case (e.g. a chain of curl lines capturing ids). */
   reproduction?(testCase: TestCase, exchanges: Exchange[], baseUrl: string, toCurl: (req: RequestSpec, baseUrl: string) => string): string | undefined;
   /** Sees every exchange of the run (after checks), e.g. to track resources the run created. */
@@ -279,7 +299,8 @@ export interface SuitePlugin {
   pendingCleanup?(): number;
 }
 
-export interface ProbeCaseResult {
+/** One result of after-cases work: a row of the report like a case. */
+export interface AfterCasesResult {
   caseId: string;
   operationId: string;
   description: string;
@@ -295,6 +316,7 @@ export interface CleanupReport {
 
 // ───────────────────────────── run options ─────────────────────────────
 
+/** What the engine reads. A suite's own options (models, token caps...) go to its plugin, not here. */
 export interface RunOptions {
   target: string;
   seed: number;
@@ -304,8 +326,6 @@ export interface RunOptions {
   exclude: string[];
   phases: Phase[];
   timeoutMs: number;
-  maxTokens: number;
-  models: string[];
   apiKey?: string;
   apiKeyEnv: string;
   authHeader?: { name: string; scheme?: string };
@@ -314,8 +334,6 @@ export interface RunOptions {
   concurrency: number;
   errata: boolean;
   readOnly: boolean;
-  allowCostly: boolean;
-  agentId?: string;
   userAgent: string;
   /** Stream limits. */
   streamIdleTimeoutMs: number;

@@ -7,16 +7,13 @@ import type { CleanupReport, Exchange, GenerationHints, PrepareContext, RequestS
 import { ResourceTracker } from './stateful/index.js';
 import { CONVERSATIONS, MODERATION_CONVERSATIONS, TRAINING_FILES, WEATHER_TOOL } from './conversations.js';
 import { chooseModels, parseModelList } from './discover-models.js';
+import type { MistralRunOptions } from './options.js';
 import { createMistralStatusPolicy, type StatusPolicyTable } from './status-policy.js';
 import type { MistralTargetInfo } from './target-info.js';
 
-export interface MistralSuiteOptions {
-  models: string[];
-  maxTokens: number;
+export interface MistralSuiteOptions extends MistralRunOptions {
   k: number;
-  agentId?: string;
   readOnly: boolean;
-  allowCostly: boolean;
   statusPolicy?: StatusPolicyTable;
 }
 

@@ -7,6 +7,7 @@ import { createMistralSuite as createCore, type MistralSuite, type MistralSuiteO
 import { semanticProbes } from './semantic/probes.js';
 import { statefulScenarios, chainScript } from './stateful/index.js';
 import { chunkFold } from './stream/index.js';
+import { tokensUsed } from './token-usage.js';
 
 export interface MistralSuiteConfig extends MistralSuiteOptions {
   seed: number;
@@ -26,9 +27,12 @@ export function createMistralSuite(config: MistralSuiteConfig): MistralSuite {
       },
       {
         cases: ({ spec }) => statefulScenarios({ info: core.info(), spec, seed: config.seed, readOnly: config.readOnly, allowCostly: config.allowCostly }),
+        // Scenario chains create, list and delete: side by side they would see each other's resources.
+        sequential: true,
       },
     ],
     reproduction: (tc, exchanges, baseUrl, toCurl) => (tc.phase === 'stateful' ? chainScript(tc, exchanges, baseUrl, toCurl) : undefined),
-    probes: clientProbe(core.info, config.fetcher),
+    afterCases: clientProbe(core.info, config.fetcher),
+    tokensOf: tokensUsed,
   };
 }

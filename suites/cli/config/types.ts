@@ -2,8 +2,10 @@
 // config.schema.json describes the same shape for editors; a test keeps the two in step.
 import type { BudgetLimits } from '../../engine/budget.js';
 import type { Phase, StatusSituation } from '../../engine/types.js';
+import type { StatusPolicyTable, Verdict } from '../../mistral/status-policy.js';
 
-export type Verdict = 'pass' | 'warn' | 'fail';
+// Declared once, by the status policy that reads them.
+export type { StatusPolicyTable, Verdict } from '../../mistral/status-policy.js';
 
 /**
  * Status-policy overrides: status (`401`, `4XX`, `default`) → a verdict for every situation, or a
@@ -81,9 +83,6 @@ export interface CliOverrides extends Omit<TargetSettings, 'rateLimit'> {
   errata?: boolean;
   [flag: string]: unknown;
 }
-
-/** Status-policy rows as the Mistral status policy reads them: `401`/`4xx` → situation → verdict. */
-export type StatusPolicyTable = Record<string, Partial<Record<StatusSituation | '*', Verdict>>>;
 
 /** A target's settings as run options (the shape of the run API's ConformanceOptions). */
 export interface TargetRunOptions

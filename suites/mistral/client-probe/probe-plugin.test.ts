@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProbeCaseResult, RunOptions } from '../../engine/types.js';
+import type { AfterCasesResult, RunOptions } from '../../engine/types.js';
 import { clientProbe } from './probe-plugin.js';
 
 const KEY = 'sk-probe-secret-0123456789abcdef';
@@ -28,8 +28,6 @@ function options(apiKey: string): RunOptions {
     exclude: [],
     phases: ['probe'],
     timeoutMs: 5000,
-    maxTokens: 16,
-    models: [],
     apiKey,
     apiKeyEnv: 'MC_KEY',
     extraHeaders: {},
@@ -37,7 +35,6 @@ function options(apiKey: string): RunOptions {
     concurrency: 1,
     errata: true,
     readOnly: true,
-    allowCostly: false,
     userAgent: 'test',
     streamIdleTimeoutMs: 5000,
     streamTotalTimeoutMs: 5000,
@@ -48,7 +45,7 @@ function options(apiKey: string): RunOptions {
 describe('client probe plugin', () => {
   it('records a failed row per call, with the API key quoted by the server redacted', async () => {
     const probe = clientProbe(() => ({ models: [], chatModel: 'mistral-small-latest', maxTokens: 16, k: 1 }));
-    const rows: ProbeCaseResult[] = [];
+    const rows: AfterCasesResult[] = [];
     await probe.run({ options: options(KEY), record: (r) => rows.push(r) });
     const failed = rows.filter((r) => r.outcomes[0]?.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
-// The client probe as a SuitePlugin probe: each SDK call is a row of the `client-compatibility` area.
+// The client probe as work after the cases: each SDK call is a row of the `client-compatibility` area.
 import { redactSecrets } from '../../engine/transport/redact.js';
-import type { CheckMeta, SuitePlugin } from '../../engine/types.js';
+import type { AfterCasesWork, CheckMeta } from '../../engine/types.js';
 import type { MistralTargetInfo } from '../target-info.js';
 import { PROBE_CALLS, runClientProbe, type ProbeOptions } from './client-probe.js';
 
@@ -12,8 +12,11 @@ export const CLIENT_COMPATIBILITY: CheckMeta = {
   description: 'The official @mistralai/mistralai SDK can make the call and parse what the target answers.',
 };
 
-export function clientProbe(info: () => MistralTargetInfo, fetcher?: ProbeOptions['fetcher']): NonNullable<SuitePlugin['probes']> {
+export function clientProbe(info: () => MistralTargetInfo, fetcher?: ProbeOptions['fetcher']): AfterCasesWork {
   return {
+    name: 'client probe',
+    // Only on request (`--client-probe`): the phase is not among the default ones.
+    phase: 'probe',
     operations: PROBE_CALLS.map((c) => ({ operationId: c.id, method: 'SDK', path: c.title, tags: ['client-compatibility'], area: 'client-compatibility' })),
     checks: [CLIENT_COMPATIBILITY],
     async run({ options, record }) {
