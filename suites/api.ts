@@ -29,6 +29,8 @@ export interface ConformanceOptions extends Partial<Omit<ResolvedRunOptions, 'ta
   spec?: string;
   /** Overlays applied when `errata` is on; the pinned spec's errata by default. */
   overlays?: string[];
+  /** Let the spec's `$ref`s fetch documents from other origins (off: a spec must not make the tool fetch internal URLs). */
+  allowRemoteRefs?: boolean;
   rateLimit?: number;
   retries?: number;
   k?: number;
@@ -81,11 +83,19 @@ export interface UnlintedContract {
 }
 
 /** Loads the spec with its errata (or literally, keeping the corrected one aside); lints on `summarize()`. */
-export async function loadContractUnlinted(opts: { spec?: string; overlays?: string[]; errata: boolean }): Promise<UnlintedContract> {
+export interface ContractSource {
+  spec?: string;
+  overlays?: string[];
+  errata: boolean;
+  allowRemoteRefs?: boolean;
+}
+
+export async function loadContractUnlinted(opts: ContractSource): Promise<UnlintedContract> {
   const location = opts.spec ?? pinnedSpecPath();
   const overlays = opts.overlays ?? (opts.spec ? [] : [pinnedErrataPath()]);
-  const corrected = await loadSpec(location, { overlays });
-  const spec = opts.errata ? corrected : await loadSpec(location);
+  const remote = opts.allowRemoteRefs ? { allowRemoteRefs: true } : {};
+  const corrected = await loadSpec(location, { overlays, ...remote });
+  const spec = opts.errata ? corrected : await loadSpec(location, remote);
   if (!opts.errata && overlays.length) spec.corrected = corrected;
   let summary: SpecSummary | undefined;
   return {
@@ -106,7 +116,7 @@ export async function loadContractUnlinted(opts: { spec?: string; overlays?: str
 }
 
 /** Loads the spec with its errata (or literally, keeping the corrected one aside) and lints it. */
-export async function loadContract(opts: { spec?: string; overlays?: string[]; errata: boolean }): Promise<LoadedContract> {
+export async function loadContract(opts: ContractSource): Promise<LoadedContract> {
   const contract = await loadContractUnlinted(opts);
   return { spec: contract.spec, summary: contract.summarize() };
 }
@@ -132,6 +142,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
     errata: options.errata,
     ...(opts.spec ? { spec: opts.spec } : {}),
     ...(opts.overlays ? { overlays: opts.overlays } : {}),
+    ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
   });
   const pacer = createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) });
   const retry = { maxRetries: opts.retries ?? 4, seed: options.seed };

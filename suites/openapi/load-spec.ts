@@ -5,7 +5,7 @@ import type { Operation, SpecInfo } from './model.js';
 import { buildOperations } from './operations.js';
 import { normaliseDocument, type Normalisation } from './normalize.js';
 import { applyOverlay, loadOverlay, type AppliedOverlayAction } from './overlay.js';
-import { readDocument, SpecReadError } from './read-document.js';
+import { DEFAULT_READ_LIMITS, readDocument, SpecReadError } from './read-document.js';
 import { isObject } from './schema-walk.js';
 import { createValidators, type SchemaValidators } from './validation.js';
 
@@ -29,21 +29,30 @@ export interface LoadedSpec {
 export interface LoadSpecOptions {
   /** Overlay documents (paths or URLs) to apply, in order. */
   overlays?: string[];
+  /** Fetch `$ref`s to other origins (default false; see `BundleOptions`). */
+  allowRemoteRefs?: boolean;
+  /** Cap on the spec's size, all its documents together (default 10 MiB). */
+  maxSpecBytes?: number;
 }
 
 export async function loadSpec(location: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
-  const read = await readDocument(location);
+  const limits = { ...DEFAULT_READ_LIMITS, ...(options.maxSpecBytes !== undefined ? { maxBytes: options.maxSpecBytes } : {}) };
+  const read = await readDocument(location, limits);
   if (!isObject(read.value)) throw new SpecReadError(`${location} is not an OpenAPI document (not an object)`);
   const version = read.value.openapi;
   if (typeof version !== 'string' || !/^3\.[01]\./.test(version)) {
     const swagger = typeof read.value.swagger === 'string' ? ` (Swagger ${read.value.swagger})` : '';
     throw new SpecReadError(`${location} is not an OpenAPI 3.0 or 3.1 document${swagger}: "openapi" is ${JSON.stringify(version)}`);
   }
-  const literal = (await bundleExternalRefs(read.value, location)) as Record<string, unknown>;
+  const literal = (await bundleExternalRefs(read.value, location, {
+    limits,
+    usedBytes: Buffer.byteLength(read.text),
+    ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+  })) as Record<string, unknown>;
   const document = structuredClone(literal);
   const errata: AppliedOverlayAction[] = [];
   for (const overlayLocation of options.overlays ?? []) {
-    errata.push(...applyOverlay(document, await loadOverlay(overlayLocation)));
+    errata.push(...applyOverlay(document, await loadOverlay(overlayLocation, limits)));
   }
   const normalisations = normaliseDocument(document);
   const operations = buildOperations(document);

@@ -1,7 +1,7 @@
 // OpenAPI Overlay 1.0 applier: each action selects nodes with a JSONPath `target` and either
 // removes them or merges `update` into them. Errata for a spec are shipped as such an overlay, one
 // action per defect, so the published document stays byte-for-byte untouched.
-import { readDocument, SpecReadError } from './read-document.js';
+import { readDocument, SpecReadError, type ReadLimits } from './read-document.js';
 import { isObject } from './schema-walk.js';
 import { selectPaths, type PathSegment } from './jsonpath.js';
 
@@ -34,8 +34,8 @@ export interface AppliedOverlayAction {
   matched: number;
 }
 
-export async function loadOverlay(location: string): Promise<OverlayDocument> {
-  const read = await readDocument(location);
+export async function loadOverlay(location: string, limits?: ReadLimits): Promise<OverlayDocument> {
+  const read = await readDocument(location, limits);
   return parseOverlay(read.value, location);
 }
 

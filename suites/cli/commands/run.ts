@@ -35,6 +35,7 @@ Target and contract
   --spec PATH|URL         OpenAPI document (default: the pinned Mistral spec)
   --errata PATH           overlay of errata (repeatable; default: the pinned spec's errata)
   --no-errata             validate against the literal spec
+  --allow-remote-refs     let the spec's $refs fetch http(s) documents from other origins (off: no SSRF from a spec)
   --api-key-env NAME      environment variable holding the API key (default MISTRAL_API_KEY)
   --auth-header NAME      send the key in this header instead of "Authorization: Bearer"
   --header "K: V"         extra header (repeatable)
@@ -76,6 +77,7 @@ const OPTIONS = {
   spec: { type: 'string' },
   errata: { type: 'string', multiple: true },
   'no-errata': { type: 'boolean' },
+  'allow-remote-refs': { type: 'boolean' },
   'api-key-env': { type: 'string' },
   'auth-header': { type: 'string' },
   header: { type: 'string', multiple: true },
@@ -127,6 +129,7 @@ export function flagsToOptions(values: Parsed['values']): Partial<ConformanceOpt
   if (spec) o.spec = spec;
   if (list(values, 'errata').length) o.overlays = list(values, 'errata');
   if (values['no-errata']) o.errata = false;
+  if (values['allow-remote-refs']) o.allowRemoteRefs = true;
   const env = str(values, 'api-key-env');
   if (env) o.apiKeyEnv = env;
   const authHeader = str(values, 'auth-header');

@@ -1,0 +1,24 @@
+// --allow-remote-refs reaches the spec loader from both commands that load a spec.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flagsToOptions } from './commands/run.js';
+import { runLintSpec } from './lint-run.js';
+
+describe('--allow-remote-refs', () => {
+  it('is off unless given, and becomes the run option', () => {
+    expect(flagsToOptions({}).allowRemoteRefs).toBeUndefined();
+    expect(flagsToOptions({ 'allow-remote-refs': true }).allowRemoteRefs).toBe(true);
+  });
+
+  it('lint-spec refuses a remote $ref by default, naming it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'remote-flag-'));
+    const p = join(dir, 'spec.json');
+    // Port 9 (discard) on loopback: never contacted, the ref is refused before any fetch.
+    const ref = 'http://127.0.0.1:9/schemas.json#/S';
+    await writeFile(p, JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { $ref: ref } } } }));
+    await expect(runLintSpec(p)).rejects.toThrow(`$ref "${ref}"`);
+    await expect(runLintSpec(p, { allowRemoteRefs: true })).rejects.toThrow(/cannot fetch http:\/\/127\.0\.0\.1:9\/schemas\.json/);
+  });
+});
