@@ -28,19 +28,27 @@ function redactCredential(value: string): string {
   return scheme ? `${scheme} ${REDACTED}` : REDACTED;
 }
 
+/**
+ * Deeper than this a value is replaced by a note. Readers already refuse JSON nested past 512 levels;
+ * this keeps a value built some other way (a plugin's event, a hand-made log) from overflowing the
+ * stack of this walk and of every renderer after it.
+ */
+export const MAX_SANITIZED_DEPTH = 1024;
+
 /** A redacted, JSON-safe copy of any value (Uint8Array, functions, bigint and undefined are dropped). */
 export function sanitizeValue(value: unknown, secrets: readonly string[]): unknown {
   const seen = new WeakSet<object>();
-  const walk = (v: unknown): unknown => {
+  const walk = (v: unknown, depth = 0): unknown => {
     if (typeof v === 'string') return truncate(redact(v, secrets));
     if (typeof v === 'number') return Number.isFinite(v) ? v : null;
     if (typeof v === 'boolean' || v === null) return v;
     if (typeof v !== 'object' || v === undefined) return undefined;
     if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return undefined;
     if (seen.has(v)) return undefined;
+    if (depth >= MAX_SANITIZED_DEPTH) return `[nested deeper than ${MAX_SANITIZED_DEPTH} levels]`;
     seen.add(v);
     if (Array.isArray(v)) {
-      const arr = v.map((x) => walk(x) ?? null);
+      const arr = v.map((x) => walk(x, depth + 1) ?? null);
       seen.delete(v);
       return arr;
     }
@@ -51,7 +59,7 @@ export function sanitizeValue(value: unknown, secrets: readonly string[]): unkno
         if (typeof x === 'string') out[k] = redactCredential(x);
         continue;
       }
-      const w = walk(x);
+      const w = walk(x, depth + 1);
       if (w !== undefined) out[redact(k, secrets)] = w;
     }
     seen.delete(v);

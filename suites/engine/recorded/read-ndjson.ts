@@ -1,6 +1,7 @@
 // Our NDJSON form: one exchange a line, in the shape the recorded real responses use:
 // {method, path | url, status, headers?, request_headers?, request_body?, body? | body_text?}.
 // `body` is parsed JSON (re-serialised here); `body_text` raw text (streams, downloads).
+import { MAX_JSON_DEPTH, parseJsonBounded } from '../../openapi/json-depth.js';
 import { isObject } from '../../openapi/schema-walk.js';
 import { lowerKeys, type RecordedExchange } from './recorded-exchange.js';
 import { RecordingFormatError } from './read-har.js';
@@ -39,7 +40,8 @@ export function readNdjson(text: string, source: string): RecordedExchange[] {
     if (!line.trim()) return;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      // The exchange wraps the body a few levels deep; deeper than that it could not be judged anyway.
+      value = parseJsonBounded(line, MAX_JSON_DEPTH + 8);
     } catch (err) {
       throw new RecordingFormatError(`${source}:${i + 1}: not JSON (${(err as Error).message})`);
     }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LoadedSpec } from '../../openapi/load-spec.js';
 import type { Operation } from '../../openapi/model.js';
+import { parseJsonBounded } from '../../openapi/json-depth.js';
 import type { CaseFinished, EventListener, SpecSummary } from '../events.js';
 import { ResultsReducer, type RunResults } from '../results.js';
 import { runChecks } from '../run-checks.js';
@@ -29,7 +30,7 @@ export function findOperation(spec: LoadedSpec, method: string, url: string): { 
 function parseJson(text: string | undefined): { value?: unknown; error?: string } {
   if (text === undefined || text === '') return {};
   try {
-    return { value: JSON.parse(text) };
+    return { value: parseJsonBounded(text) };
   } catch (err) {
     return { error: (err as Error).message };
   }

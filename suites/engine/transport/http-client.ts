@@ -1,6 +1,7 @@
 // The HTTP transport: sends a RequestSpec over node:http (keep-alive) and returns an Exchange, never throws.
 // Bodies are read incrementally under a size cap, event streams go through the SSE reader as they
 // arrive, rate-limited answers are retried per the RetryPolicy, and everything recorded is redacted.
+import { parseJsonBounded } from '../../openapi/json-depth.js';
 import type { Operation } from '../../openapi/model.js';
 import type { Exchange, ExchangeResponse, RequestSpec, StreamFold, TransportErrorKind } from '../types.js';
 import { buildRequest, DEFAULT_AUTH_HEADER, truncate, type AuthHeaderConfig } from './build-request.js';
@@ -358,8 +359,9 @@ function fillBody(response: ExchangeResponse, data: Uint8Array, total: number, t
     return;
   }
   try {
-    // Parsed from the redacted text: an echoed key never reaches the checks' JSON either.
-    response.json = JSON.parse(text);
+    // Parsed from the redacted text: an echoed key never reaches the checks' JSON either. Nesting
+    // past the depth limit is left unparsed (a finding of the schema check, not a stack overflow).
+    response.json = parseJsonBounded(text);
   } catch (err) {
     response.jsonError = oneLine(err instanceof Error ? err.message : String(err), 200);
   }

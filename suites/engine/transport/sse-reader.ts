@@ -2,6 +2,7 @@
 // multi-line data, event/id fields) and folds it into a bounded SseTranscript: each event is JSON-parsed,
 // validated and fed to the suite's folds at once, so memory stays flat however long the stream runs.
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
+import { parseJsonBounded } from '../../openapi/json-depth.js';
 import type { Operation } from '../../openapi/model.js';
 import type { SseEvent, SseTranscript, StreamEnd, StreamFold } from '../types.js';
 import type { ByteSource } from './byte-source.js';
@@ -107,7 +108,7 @@ export class SseAccumulator {
     }
     let chunk: unknown;
     try {
-      chunk = JSON.parse(data);
+      chunk = parseJsonBounded(data);
     } catch {
       this.nonJsonCount++;
       if (this.nonJson.length < MAX_PROBLEMS) this.nonJson.push({ index, data: data.length > NON_JSON_CHARS ? `${data.slice(0, NON_JSON_CHARS)}…` : data });
