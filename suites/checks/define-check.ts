@@ -17,9 +17,7 @@ export function situationOf(ctx: ExchangeContext): StatusSituation {
   if (step?.situation) return step.situation;
   const expectation = step?.expect ?? ctx.testCase.expectation;
   if (expectation === 'reject') return 'invalid-input';
-  const declared = ctx.testCase.meta?.situation;
-  if (typeof declared === 'string') return declared as StatusSituation;
-  return 'valid';
+  return ctx.testCase.meta?.situation ?? 'valid';
 }
 
 export function expectationOf(ctx: ExchangeContext): 'accept' | 'reject' | 'any' {

@@ -20,8 +20,8 @@ export function planAuthCases(op: Operation, planned: TestCase[]): TestCase[] {
   const request = base.steps[0]!.request;
   if (typeof request === 'function') return [];
   const variants = [
-    { suffix: 'no-credentials', auth: { kind: 'none' } as const, description: 'sent without credentials' },
-    { suffix: 'invalid-credentials', auth: { kind: 'invalid', value: INVALID_KEY } as const, description: 'sent with an invalid API key' },
+    { suffix: 'no-credentials' as const, auth: { kind: 'none' } as const, description: 'sent without credentials' },
+    { suffix: 'invalid-credentials' as const, auth: { kind: 'invalid', value: INVALID_KEY } as const, description: 'sent with an invalid API key' },
   ];
   return variants.map((v) => ({
     id: `${op.id}/auth/${v.suffix}`,

@@ -10,7 +10,7 @@ import { exampleRequests } from '../generate/examples.js';
 import { negativeArbitrary } from '../generate/negative/negative-arbitrary.js';
 import { operationContext, requestArbitrary, requestValuesArbitrary } from '../generate/request-arbitrary.js';
 import type { GeneratedRequest } from '../generate/request-values.js';
-import type { Expectation, GenerationHints, Phase, RequestSpec, StatusSituation, TestCase, Violation } from './types.js';
+import type { CaseMeta, Expectation, GenerationHints, Phase, RequestSpec, StatusSituation, TestCase, Violation } from './types.js';
 
 export interface PlanOptions {
   seed: number;
@@ -50,7 +50,7 @@ interface Draft {
   description: string;
   violation?: Violation;
   generation?: TestCase['generation'];
-  meta?: Record<string, unknown>;
+  meta?: CaseMeta;
 }
 
 function describeRequest(r: RequestSpec): string {

@@ -43,10 +43,29 @@ export interface TestCase {
   generation?: { seed: number; path: string; numRuns?: number };
   /** Limits the case-scope checks that look at this case (ids); exchange checks always run. */
   caseChecks?: string[];
-  /** Data for the checks that look at this case (e.g. which property a semantic probe tests). */
-  meta?: Record<string, unknown>;
+  /** Data for the checks that look at this case: the engine's own fields, and each suite's (see CaseMeta). */
+  meta?: CaseMeta;
   /** Report area; defaults to the operation's first tag. */
   area?: string;
+}
+
+/**
+ * What the checks of a case may read about it. The engine declares its own fields here; a suite adds
+ * its own by declaration merging (`declare module '.../engine/types.js' { interface CaseMeta {...} }`,
+ * see suites/mistral/case-meta.ts), so writers and readers are typed alike and nobody casts. The
+ * engine carries a suite's fields and never reads them.
+ */
+export interface CaseMeta {
+  /** Why the request cannot succeed, for the steps that do not say (auth variants, unknown resources). */
+  situation?: StatusSituation;
+  /** Whether the case changes state on the target, for steps built by functions (read-only runs drop it otherwise). */
+  mutating?: boolean;
+  /** Examples phase: where the example came from. */
+  source?: string;
+  /** Examples phase: why the example is invalid against its own schema. */
+  exampleIssues?: string[];
+  /** The case names a resource that does not exist (a random id): a 404 is expected. */
+  unknownResource?: boolean;
 }
 
 // ───────────────────────────── exchanges ─────────────────────────────

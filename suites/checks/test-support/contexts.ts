@@ -4,7 +4,7 @@ import { pinnedErrataPath, pinnedSpecPath } from '../../openapi/paths.js';
 import { createMistralStatusPolicy } from '../../mistral/status-policy.js';
 import { runChecks } from '../../engine/run-checks.js';
 import type { CheckOutcomeRecord } from '../../engine/events.js';
-import type { AuthMode, Check, Exchange, ExchangeResponse, Expectation, TestCase, Violation } from '../../engine/types.js';
+import type { AuthMode, Check, Exchange, ExchangeResponse, Expectation, StatusSituation, TestCase, Violation } from '../../engine/types.js';
 
 let specs: Promise<{ fixed: LoadedSpec; literal: LoadedSpec }> | undefined;
 
@@ -76,7 +76,7 @@ export interface CaseInit {
   expectation?: Expectation;
   auth?: AuthMode;
   violation?: Violation;
-  situation?: string;
+  situation?: StatusSituation;
   method?: string;
   path?: string;
 }

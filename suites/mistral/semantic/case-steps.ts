@@ -26,11 +26,6 @@ export function unsuccessfulStep(steps: CaseStepView[]): string | undefined {
   return `step ${bad.step} was answered ${bad.exchange.response?.status ?? bad.exchange.error?.kind ?? 'with nothing'}, so the repetitions cannot be compared`;
 }
 
-export function metaProperty(ctx: CaseContext): string | undefined {
-  const p = ctx.testCase.meta?.property;
-  return typeof p === 'string' ? p : undefined;
-}
-
 /**
  * Case-scope checks judge only the cases that name them in `caseChecks` (the probes built for them).
  * The engine runs every case check on cases without `caseChecks`; without this, random cases would

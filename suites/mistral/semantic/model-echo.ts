@@ -36,8 +36,7 @@ export const modelEcho: ExchangeCheck = {
     const requested = requestOf(ctx.exchange)!.model as string;
     const models = answeredModels(ctx);
     if (models.length === 0) return { skip: 'the answer names no model (response-schema-conformance judges the field)' };
-    const meta = ctx.testCase.meta?.modelNames;
-    const names = Array.isArray(meta) ? meta.filter((m): m is string => typeof m === 'string') : undefined;
+    const names = ctx.testCase.meta?.modelNames;
     const allowed = new Set([requested, ...(names ?? [])]);
     const ok = (m: string): boolean => allowed.has(m) || (names === undefined && modelFamily(m) === modelFamily(requested));
     const wrong = models.filter((m) => !ok(m));

@@ -9,6 +9,7 @@ import { namesOf, type MistralTargetInfo } from '../target-info.js';
 import { isObj } from './request-of.js';
 import { MISTRAL_OPS } from '../operation-ids.js';
 import { WEATHER_TOOL } from '../conversations.js';
+import type { ProbeProperty } from '../case-meta.js';
 
 export const PROBE_OPS = {
   chat: MISTRAL_OPS.chat,
@@ -78,7 +79,7 @@ class Builder {
     return { label, operationId: this.op.id, request };
   }
 
-  probe(name: string, description: string, steps: CaseStep[], meta: Record<string, unknown>, caseChecks: string[] = []): TestCase {
+  probe(name: string, description: string, steps: CaseStep[], meta: { property: ProbeProperty; k?: number }, caseChecks: string[] = []): TestCase {
     return {
       id: `${this.op.id}/semantic/${name}`,
       operationId: this.op.id,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPS, caseContext, caseOf, completion, failuresOf, jsonExchange, pinnedSpec } from '../test-support/exchanges.js';
 import { toolCallsCase } from './tool-calls-case.js';
+import type { ProbeProperty } from '../case-meta.js';
 
 const spec = await pinnedSpec();
 const weather = {
@@ -23,7 +24,7 @@ const called = () =>
 const prose = () => jsonExchange(OPS.chat, forced, completion([{ content: 'Sunny.' }]));
 const followUp = (status = 200) => jsonExchange(OPS.chat, { tools: [weather] }, completion([{ content: 'It is 18 °C in Paris.' }]), { status });
 
-function run(property: string, ...exchanges: ReturnType<typeof called>[]) {
+function run(property: ProbeProperty, ...exchanges: ReturnType<typeof called>[]) {
   return failuresOf(toolCallsCase.run(caseContext(spec, caseOf(OPS.chat, { caseChecks: ['tool-calls'], meta: { property } }), exchanges)));
 }
 

@@ -4,7 +4,7 @@
 // - "tool-result": step 0 forces a call, step 1 sends back the assistant message with its tool_calls
 //   plus a `tool` message answering it; step 1 must be accepted (2xx). Both answers are judged too.
 import type { CaseCheck, Failure } from '../../engine/types.js';
-import { caseSteps, metaProperty, namedByCase } from './case-steps.js';
+import { caseSteps, namedByCase } from './case-steps.js';
 import { describePassK, passK } from './pass-k.js';
 import { isSuccess } from './request-of.js';
 import { judgeToolCalls, TOOL_CALLS } from './tool-calls.js';
@@ -31,7 +31,7 @@ export const toolCallsCase: CaseCheck = {
       });
     }
     const warnings = judged.flatMap((j) => j.warnings).slice(0, 2);
-    if (metaProperty(ctx) === 'tool-result') {
+    if (ctx.testCase.meta?.property === 'tool-result') {
       const failures = judged.flatMap((j) => j.hard);
       const first = steps[0];
       if (!first || !isSuccess(first.exchange)) return { skip: `the tool call step was answered ${first?.exchange.response?.status ?? 'with nothing'}` };

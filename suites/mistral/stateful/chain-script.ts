@@ -4,7 +4,6 @@
 // (toCurl redacts). Requests are rebuilt from the step builders and the recorded exchanges.
 import type { Exchange, RequestSpec, TestCase } from '../../engine/types.js';
 import { bodyOf, idOf } from './exchange-data.js';
-import { statefulMetaOf } from './meta.js';
 
 export type ToCurl = (request: RequestSpec, baseUrl: string) => string;
 
@@ -55,7 +54,7 @@ function rebuild(testCase: TestCase, exchanges: Exchange[]): RequestSpec[] {
 }
 
 function captures(testCase: TestCase, exchanges: Exchange[]): Captured[] {
-  const roles = statefulMetaOf(testCase)?.roles ?? [];
+  const roles = testCase.meta?.stateful?.roles ?? [];
   const out: Captured[] = [];
   exchanges.forEach((exchange, step) => {
     const role = roles[step];

@@ -4,4 +4,4 @@ export { statefulChecks } from './checks/index.js';
 export { ResourceTracker, type CleanupRequest } from './resource-tracker.js';
 export { isMutating } from './is-mutating.js';
 export { chainScript, type ToCurl } from './chain-script.js';
-export { STATEFUL_CHECK_IDS, statefulMetaOf, type StatefulMeta, type StepRole } from './meta.js';
+export { STATEFUL_CHECK_IDS, type StatefulMeta, type StepRole } from './meta.js';

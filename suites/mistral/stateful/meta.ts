@@ -1,7 +1,5 @@
 // What each step of a stateful chain is for. Scenarios put this in `testCase.meta.stateful`, one role per
 // step (same index), and the checks read it: they never guess a step's purpose from its URL.
-import type { TestCase } from '../../engine/types.js';
-
 export type ResourceKind = 'file' | 'fine-tuning-job' | 'batch-job' | 'model';
 
 export const STATEFUL_CHECK_IDS = ['use-after-free', 'resource-availability', 'content-integrity', 'state-transition', 'list-consistency'] as const;
@@ -39,13 +37,6 @@ export type StepRole =
 export interface StatefulMeta {
   scenario: string;
   roles: StepRole[];
-}
-
-export function statefulMetaOf(testCase: TestCase): StatefulMeta | undefined {
-  const meta = testCase.meta?.stateful;
-  if (typeof meta !== 'object' || meta === null) return undefined;
-  const m = meta as Partial<StatefulMeta>;
-  return typeof m.scenario === 'string' && Array.isArray(m.roles) ? (m as StatefulMeta) : undefined;
 }
 
 export function decodeBase64(text: string): Uint8Array {

@@ -15,7 +15,7 @@ beforeAll(async () => {
 describe('stateful scenarios against a conforming fake', () => {
   it('run every chain to its end and raise nothing', async () => {
     const run = await runScenarios(spec);
-    expect(run.cases.map((c) => c.testCase.meta?.stateful && (c.testCase.meta.stateful as { scenario: string }).scenario)).toEqual([
+    expect(run.cases.map((c) => c.testCase.meta?.stateful?.scenario)).toEqual([
       'files-listing',
       'fine-tuning-jobs-listing',
       'batch-jobs-listing',

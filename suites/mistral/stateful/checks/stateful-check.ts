@@ -1,7 +1,7 @@
 // The frame every stateful check shares: it applies to stateful cases that carry step roles, walks the
 // exchanges with their roles, and turns the judge's findings into Failures that name the step.
 import type { CaseCheck, CaseContext, CheckMeta, CheckOutcome, Exchange, Failure } from '../../../engine/types.js';
-import { statefulMetaOf, type StepRole } from '../meta.js';
+import type { StepRole } from '../meta.js';
 
 export interface StepView {
   index: number;
@@ -30,9 +30,9 @@ export function statefulCheck(meta: Omit<CheckMeta, 'category'>, judge: Judge): 
     ...meta,
     category: 'stateful',
     scope: 'case',
-    applies: (ctx) => ctx.testCase.phase === 'stateful' && statefulMetaOf(ctx.testCase) !== undefined,
+    applies: (ctx) => ctx.testCase.phase === 'stateful' && ctx.testCase.meta?.stateful !== undefined,
     run(ctx): CheckOutcome {
-      const roles = statefulMetaOf(ctx.testCase)?.roles ?? [];
+      const roles = ctx.testCase.meta?.stateful?.roles ?? [];
       const steps: StepView[] = [];
       ctx.exchanges.forEach((exchange, index) => {
         const role = roles[index];

@@ -6,7 +6,6 @@ import { filesLifecycle } from './files.js';
 import { fineTuningLifecycle } from './fine-tuning.js';
 import { readOnlyScenarios } from './read-only.js';
 import type { ScenarioContext } from './scenario-context.js';
-import { statefulMetaOf } from '../meta.js';
 
 export type { ScenarioContext } from './scenario-context.js';
 
@@ -21,7 +20,7 @@ export function statefulScenarios(ctx: ScenarioContext): TestCase[] {
 
 /** Steps on deleted or never-existing ids cannot succeed: the status policy must know (a 404 is right). */
 function withSituations(tc: TestCase): TestCase {
-  const roles = statefulMetaOf(tc)?.roles ?? [];
+  const roles = tc.meta?.stateful?.roles ?? [];
   return {
     ...tc,
     steps: tc.steps.map((step, i) =>
