@@ -1,10 +1,11 @@
 // The console summary printed at the end of a run: a compact table of operations by counts, the
 // failing checks with their first message, the verdict line and where the full report is.
+import { clip, moreChars } from '../suites/engine/clip.js';
 import { sumChecks, type OperationResult, type RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults } from './sanitize.js';
 import { checkTitle, failingChecks, verdictLine } from './summarize.js';
-import { clip, firstLine } from './text-format.js';
+import { firstLine } from './text-format.js';
 
 export interface ConsoleOptions extends RenderOptions {
   color: boolean;
@@ -56,7 +57,7 @@ export function renderConsole(results: RunResults, opts: ConsoleOptions): string
     out.push('', paint('bold', 'Failing checks:'));
     for (const { operation, check } of failing) {
       const msg = printable(firstLine(check.failures[0]?.message ?? ''));
-      out.push(`  ${paint('red', '✗')} ${operation.operationId} › ${check.checkId} (${checkTitle(r, check.checkId)}): ${clip(msg, 160)}`);
+      out.push(`  ${paint('red', '✗')} ${operation.operationId} › ${check.checkId} (${checkTitle(r, check.checkId)}): ${clip(msg, 160, moreChars)}`);
     }
   }
   const accepted = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'accepted').map((c) => `${o.operationId} › ${c.checkId}`));

@@ -1,4 +1,5 @@
 // Inline SVG charts drawn here (no chart library, no network): horizontal bars, one row per label.
+import { clip } from '../suites/engine/clip.js';
 import { escapeHtml } from './html-escape.js';
 
 export interface BarSeries {
@@ -30,8 +31,9 @@ const BAR_W = 360;
 const NOTE_W = 150;
 const BAR_H = 10;
 
+/** A label of at most `max` characters, the ellipsis included. */
 function shorten(label: string, max = 38): string {
-  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+  return label.length <= max ? label : clip(label, max - 1);
 }
 
 export function barChart(o: BarChartOptions): string {

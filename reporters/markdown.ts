@@ -2,12 +2,13 @@
 // their reproduction folded away, and spec findings kept apart from server failures. Untrusted text
 // is escaped (a response body must not inject HTML or markup into the comment) and the whole stays
 // under GitHub's comment limit.
+import { clip, moreChars } from '../suites/engine/clip.js';
 import type { FailureRecord, RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults } from './sanitize.js';
 import { checkTitle, failingChecks, verdictLine } from './summarize.js';
 import { escapeHtml } from './html-escape.js';
-import { clip, exchangeText, firstLine, reproductionLines } from './text-format.js';
+import { exchangeText, firstLine, reproductionLines } from './text-format.js';
 import { failuresByConstraint } from './by-constraint.js';
 
 /** GitHub rejects comments longer than this. */
@@ -40,7 +41,7 @@ function failureDetails(f: FailureRecord): string {
   const parts = [
     `<details><summary>Case <code>${escapeHtml(f.caseId)}</code>: request, response, reproduction</summary>`,
     '',
-    codeBlock(clip(body.join('\n'), 6000)),
+    codeBlock(clip(body.join('\n'), 6000, moreChars)),
   ];
   if (repro.length) parts.push('', codeBlock(repro.join('\n'), 'sh'));
   parts.push('', '</details>');
@@ -61,7 +62,9 @@ function constraintSection(r: RunResults): string[] {
   for (const g of groups.slice(0, MAX_CONSTRAINTS)) {
     for (const c of g.cases.slice(0, CASES_PER_CONSTRAINT)) {
       const got = c.status !== undefined ? `, got ${c.status}` : '';
-      out.push(`- \`${g.constraint.replace(/`/g, '')}\` · ${mdText(c.caseId)}: ${mdText(clip(c.detail, 200))}${got} (${c.checks.map(mdText).join(', ')})`);
+      out.push(
+        `- \`${g.constraint.replace(/`/g, '')}\` · ${mdText(c.caseId)}: ${mdText(clip(c.detail, 200, moreChars))}${got} (${c.checks.map(mdText).join(', ')})`,
+      );
     }
     if (g.cases.length > CASES_PER_CONSTRAINT) out.push(`- \`${g.constraint.replace(/`/g, '')}\` · … ${g.cases.length - CASES_PER_CONSTRAINT} more`);
   }
@@ -105,7 +108,9 @@ function specFindings(r: RunResults): string[] {
   }
   const specFailures = r.operations.flatMap((o) =>
     o.checks.flatMap((c) =>
-      c.failures.filter((f) => f.kind === 'spec').map((f) => `- ${mdText(o.operationId)} › ${mdText(c.checkId)}: ${mdText(clip(firstLine(f.message), 200))}`),
+      c.failures
+        .filter((f) => f.kind === 'spec')
+        .map((f) => `- ${mdText(o.operationId)} › ${mdText(c.checkId)}: ${mdText(clip(firstLine(f.message), 200, moreChars))}`),
     ),
   );
   if (specFailures.length) out.push('Checks that blame the spec:', '', ...specFailures, '');
@@ -143,7 +148,7 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
         lines.push(`#### \`${operation.operationId.replace(/`/g, '')}\` ${mdText(operation.method)} ${mdText(operation.path)}`, '');
       const counts = `${check.failed} failed, ${check.errored} errored of ${check.passed + check.failed + check.warnings + check.errored}`;
       lines.push(
-        `- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300))}`,
+        `- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300, moreChars))}`,
         '',
       );
       // Details too large for the room left: the summary line alone still names the failing check.
@@ -165,7 +170,10 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
   const warnings = r.operations.flatMap((o) =>
     o.checks
       .filter((c) => c.outcome === 'warning')
-      .map((c) => `- ${mdText(o.operationId)} › **${mdText(c.checkId)}** (${c.warnings}): ${mdText(clip(firstLine(c.failures[0]?.message ?? ''), 200))}`),
+      .map(
+        (c) =>
+          `- ${mdText(o.operationId)} › **${mdText(c.checkId)}** (${c.warnings}): ${mdText(clip(firstLine(c.failures[0]?.message ?? ''), 200, moreChars))}`,
+      ),
   );
   if (warnings.length)
     out.push('### Warnings (do not fail the run)', '', ...warnings.slice(0, 50), ...(warnings.length > 50 ? [`- … ${warnings.length - 50} more`] : []), '');

@@ -1,5 +1,6 @@
 // Makes results safe to publish: a JSON-safe deep copy with credential-like option keys dropped, credential
 // headers blanked, every string redacted and very long strings cut. Every renderer starts here.
+import { clip } from '../suites/engine/clip.js';
 import type { RunResults } from '../suites/engine/results.js';
 import { collectSecrets, isSensitiveKey, redact, REDACTED, type RenderOptions } from './render-options.js';
 
@@ -10,8 +11,8 @@ const CUT_MARK = /^… \[truncated \d+ chars\]$/;
 
 /** Idempotent: a string this function already cut is kept as is, so reports rebuilt from the event log match the originals. */
 export function truncate(text: string, max = MAX_STRING_CHARS): string {
-  if (text.length <= max || CUT_MARK.test(text.slice(max))) return text;
-  return `${text.slice(0, max)}… [truncated ${text.length - max} chars]`;
+  if (CUT_MARK.test(text.slice(max))) return text;
+  return clip(text, max, (cut) => ` [truncated ${cut} chars]`);
 }
 
 /** The secrets to redact: those passed in plus any value the options hold under a credential-like key. */

@@ -1,5 +1,6 @@
 // Plain-text renderings of a failure shared by JUnit, console, Markdown and diff: the message, what
 // was sent, and how to reproduce it.
+import { clip, moreChars } from '../suites/engine/clip.js';
 import type { FailureRecord } from '../suites/engine/results.js';
 import type { Exchange } from '../suites/engine/types.js';
 
@@ -17,10 +18,10 @@ export function reproductionLines(f: FailureRecord): string[] {
 
 export function exchangeText(ex: Exchange, maxBody = 2000): string {
   const lines = [`${ex.request.method} ${ex.request.url}`];
-  if (ex.request.bodyText) lines.push(clip(ex.request.bodyText, maxBody));
+  if (ex.request.bodyText) lines.push(clip(ex.request.bodyText, maxBody, moreChars));
   if (ex.response) {
     lines.push(`→ ${ex.response.status} ${ex.response.contentType}`);
-    if (ex.response.bodyText) lines.push(clip(ex.response.bodyText, maxBody));
+    if (ex.response.bodyText) lines.push(clip(ex.response.bodyText, maxBody, moreChars));
   }
   if (ex.error) lines.push(`→ ${ex.error.kind}: ${ex.error.message}`);
   return lines.join('\n');
@@ -33,10 +34,6 @@ export function failureText(f: FailureRecord, withExchanges = true): string {
   const repro = reproductionLines(f);
   if (repro.length) parts.push(`Reproduce:\n${repro.join('\n')}`);
   return parts.join('\n');
-}
-
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… [${text.length - max} more chars]`;
 }
 
 export function firstLine(text: string): string {

@@ -30,7 +30,3 @@ export function authKindOf(ctx: ExchangeContext): 'default' | 'none' | 'invalid'
   if (step && typeof step.request === 'object') return step.request.auth.kind;
   return 'default';
 }
-
-export function truncate(text: string, max = 300): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
-}

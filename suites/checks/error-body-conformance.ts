@@ -1,7 +1,8 @@
 import { getAtPointer } from '../openapi/json-pointer.js';
 import { findMediaType, findResponse } from '../openapi/model.js';
-import { isObject } from '../openapi/schema-walk.js';
-import { defineExchangeCheck, expectationOf, is4xx, truncate } from './define-check.js';
+import { isObject } from '../openapi/is-object.js';
+import { clip, wholeLength } from '../engine/clip.js';
+import { defineExchangeCheck, expectationOf, is4xx } from './define-check.js';
 import { formatIssues } from './response-schema-conformance.js';
 
 function sameLoc(a: Array<string | number>, b: Array<string | number>): boolean {
@@ -46,7 +47,7 @@ export const errorBodyConformance = defineExchangeCheck({
     const media = documented ? findMediaType(documented.content, res.contentType || 'application/json') : undefined;
     if (documented && media?.schemaPointer) {
       if (res.json === undefined)
-        return { message: `Received: ${res.status} with a body that is not JSON: ${truncate(res.bodyText, 200)}\nDocumented: ${media.mediaType}` };
+        return { message: `Received: ${res.status} with a body that is not JSON: ${clip(res.bodyText, 200, wholeLength)}\nDocumented: ${media.mediaType}` };
       let result = ctx.spec.validators.validate(media.schemaPointer, res.json);
       // HTTPValidationError requires nothing, so any object validates; a body sharing none of its
       // declared properties (`detail`) is not that shape all the same.
@@ -69,7 +70,7 @@ export const errorBodyConformance = defineExchangeCheck({
         // The policy may know the body as a real-world shape of this API (a warning, not a failure).
         const known = extra !== undefined && extra.length === 0;
         return {
-          message: `Received: a ${res.status} body that violates the documented schema${known ? ' (a shape this API is known to use; see the status policy)' : ''}:\n${formatIssues(result.issues)}\nBody: ${truncate(res.bodyText, 300)}`,
+          message: `Received: a ${res.status} body that violates the documented schema${known ? ' (a shape this API is known to use; see the status policy)' : ''}:\n${formatIssues(result.issues)}\nBody: ${clip(res.bodyText, 300, wholeLength)}`,
           warning: known,
         };
       }
@@ -85,7 +86,7 @@ export const errorBodyConformance = defineExchangeCheck({
       return undefined;
     }
     const problems = ctx.policy.errorBodyProblems?.(res.status, res.json ?? res.bodyText);
-    if (problems?.length) return { message: `Received: ${res.status} body ${truncate(res.bodyText, 200)}\n${problems.join('\n')}` };
+    if (problems?.length) return { message: `Received: ${res.status} body ${clip(res.bodyText, 200, wholeLength)}\n${problems.join('\n')}` };
     return undefined;
   },
 });

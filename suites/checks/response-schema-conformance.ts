@@ -1,6 +1,7 @@
 import { findMediaType, findResponse } from '../openapi/model.js';
 import type { ValidationIssue } from '../openapi/validation.js';
-import { defineExchangeCheck, is2xx, truncate } from './define-check.js';
+import { clip, wholeLength } from '../engine/clip.js';
+import { defineExchangeCheck, is2xx } from './define-check.js';
 
 const MAX_ISSUES = 8;
 
@@ -34,7 +35,9 @@ export const responseSchemaConformance = defineExchangeCheck({
     if (res.truncated)
       return { message: `Received: a body larger than the size cap (${res.bytes} bytes read), not validated\nExpected: a complete ${media.mediaType} body` };
     if (res.json === undefined) {
-      return { message: `Received: a body that is not JSON (${res.jsonError ?? 'empty'}): ${truncate(res.bodyText, 200)}\nDocumented: ${media.mediaType}` };
+      return {
+        message: `Received: a body that is not JSON (${res.jsonError ?? 'empty'}): ${clip(res.bodyText, 200, wholeLength)}\nDocumented: ${media.mediaType}`,
+      };
     }
     const result = spec.validators.validate(media.schemaPointer!, res.json);
     if (result.valid) return undefined;

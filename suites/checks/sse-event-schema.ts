@@ -1,13 +1,10 @@
 // Every data event but the terminator must be JSON valid against the documented event schema. The
 // transport parses and validates events as they arrive; this check reads what it recorded.
+import { clip } from '../engine/clip.js';
 import type { ExchangeCheck, Failure } from '../engine/types.js';
 import { sseApplies } from './sse-scope.js';
 
 const SHOWN = 3;
-
-function clip(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
 
 export const sseEventSchema: ExchangeCheck = {
   id: 'sse-event-schema',
@@ -27,7 +24,7 @@ export const sseEventSchema: ExchangeCheck = {
     if (nonJson > 0) {
       const shown = sse.nonJson
         .slice(0, SHOWN)
-        .map((e) => `#${e.index} ${JSON.stringify(clip(e.data))}`)
+        .map((e) => `#${e.index} ${JSON.stringify(clip(e.data, 80))}`)
         .join(', ');
       failures.push({
         message: `Received: ${nonJson} event(s) whose data is not JSON, first: ${shown}. Expected: every data event but the terminator is a JSON chunk.`,

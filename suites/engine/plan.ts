@@ -10,6 +10,7 @@ import { exampleRequests } from '../generate/examples.js';
 import { negativeArbitrary } from '../generate/negative/negative-arbitrary.js';
 import { operationContext, requestArbitrary, requestValuesArbitrary } from '../generate/request-arbitrary.js';
 import type { GeneratedRequest } from '../generate/request-values.js';
+import { fnv1a32 } from './stable-random.js';
 import type { CaseMeta, Expectation, GenerationHints, Phase, RequestSpec, StatusSituation, TestCase, Violation } from './types.js';
 
 export interface PlanOptions {
@@ -25,12 +26,7 @@ type GeneratedPhase = (typeof GENERATED_PHASES)[number];
 
 /** Seed of one phase of one operation: FNV-1a of (run seed, operationId, phase), a 32-bit integer. */
 export function phaseSeed(runSeed: number, operationId: string, phase: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of `${runSeed}\u0000${operationId}\u0000${phase}`) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
+  return fnv1a32(Array.from(`${runSeed}\u0000${operationId}\u0000${phase}`, (ch) => ch.codePointAt(0)!)) | 0;
 }
 
 /** Required path parameters the hints do not fill: a random id names no resource (404 is fine). */

@@ -1,6 +1,7 @@
 // Splits a run across CI jobs. The unit is the operation: every case of an operation (and so every
 // stateful chain, which belongs to the operation that starts it) lands in the same shard, and the
 // split depends only on operation ids, so every job computes the same one without talking.
+import { fnv1a32 } from './stable-random.js';
 import type { Phase } from './types.js';
 
 export interface Shard {
@@ -36,11 +37,7 @@ export function operationOf(item: string | { operationId: string }): string {
 
 /** FNV-1a, then a final avalanche (murmur3 fmix32): stable across runs, platforms and Node versions. */
 export function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(id)) {
-    h ^= byte;
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = fnv1a32(new TextEncoder().encode(id));
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -1,6 +1,6 @@
 // A value of a given length or size for boundary and negative cases: strings of repeated letters,
 // arrays of sampled items.
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import type { BoundaryValue } from './boundary-values.js';
 import type { GenerationContext } from './context.js';
 import type { Schema } from './resolve-schema.js';

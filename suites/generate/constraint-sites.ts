@@ -1,7 +1,7 @@
 // Every place inside a schema where a value sits (the root, each property, each array item, each
 // branch of a union), with the steps that lead there. Coverage and negative generation set or break
 // values at these places.
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import { resolveSchema, unionBranches, type Schema } from './resolve-schema.js';
 import { discriminatorValues } from './union-arbitrary.js';
 

@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import type { GenerationHints } from './request-types.js';
 import type { Operation } from '../openapi/model.js';
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import { requestMediaType } from './body-media.js';
 import type { GenerationContext, SpecLike } from './context.js';
 import { encodeRequest } from './encode-request.js';

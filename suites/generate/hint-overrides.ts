@@ -4,7 +4,7 @@
 // does not document would only produce noise).
 import type { GenerationHints } from './request-types.js';
 import type { Operation } from '../openapi/model.js';
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import { documentsEventStream, requestMediaType } from './body-media.js';
 import type { GenerationContext, LocationOverride } from './context.js';
 import { resolveSchema } from './resolve-schema.js';

@@ -1,7 +1,7 @@
 // Merges two schemas that must both hold (allOf, `$ref` with siblings) into one, taking the tighter
 // bound of each pair. Constraints it cannot combine exactly (two patterns) keep the first; the
 // validator remains the judge of generated values.
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 
 type Schema = Record<string, unknown>;
 

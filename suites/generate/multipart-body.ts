@@ -3,7 +3,7 @@
 import type { MultipartPart } from './request-types.js';
 import { getAtPointer } from '../openapi/json-pointer.js';
 import type { MediaTypeModel } from '../openapi/model.js';
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import { resolveSchema } from './resolve-schema.js';
 
 const encoder = new TextEncoder();

@@ -2,7 +2,7 @@
 // for them (`additionalProperties: true`/schema, or a free-form object), never with `false`.
 // Properties with a hint override are always present.
 import * as fc from 'fast-check';
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import type { GenerationContext } from './context.js';
 import { overrideArbitrary } from './override-arbitrary.js';
 import { probedFilter } from './probed-filter.js';

@@ -1,7 +1,7 @@
 // Turns a schema into one flat object: local `$ref`s followed (siblings kept, as 2020-12 allows) and
 // `allOf` merged. Unions (`anyOf`/`oneOf`) stay for the union arbitrary to pick from.
 import { getAtPointer } from '../openapi/json-pointer.js';
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import { mergeSchemas } from './merge-schemas.js';
 
 export type Schema = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // branch's mapping key. For oneOf the value must match exactly one branch: values that also match
 // another branch are filtered out (branches that never yield an exclusive value are dropped).
 import * as fc from 'fast-check';
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import type { GenerationContext } from './context.js';
 import { resolveSchema, schemaTypes, unionBranches, type Schema } from './resolve-schema.js';
 import { schemaArbitrary } from './schema-arbitrary.js';

@@ -1,6 +1,6 @@
 // Setting, replacing or deleting a value deep inside a request value, creating (valid, sampled)
 // containers on the way when the base value lacks them, and naming the place for reports.
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import type { PathStep } from './constraint-sites.js';
 import type { GenerationContext } from './context.js';
 import { sampleValue } from './sample-value.js';

@@ -1,6 +1,6 @@
 // Reads the target's models list into ModelInfo, tolerating the older OpenAI-like shape (no
 // capabilities: see shared/real-responses/models_list__2024-02__helgesverre.json).
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import type { MistralTargetInfo, ModelInfo } from './target-info.js';
 
 export function parseModelList(body: unknown): ModelInfo[] {

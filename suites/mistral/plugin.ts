@@ -2,7 +2,7 @@
 // SuitePlugin. Model ids come from the target, generated chat requests use conversations real
 // servers accept, paid operations are kept cheap and safe, and what the run creates is cleaned up.
 import type { Operation } from '../openapi/model.js';
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import type { CleanupReport, Exchange, GenerationHints, PrepareContext, RequestSpec, StatusPolicy, SuitePlugin } from '../engine/types.js';
 import { ResourceTracker } from './stateful/index.js';
 import { CONVERSATIONS, MODERATION_CONVERSATIONS, TRAINING_FILES, WEATHER_TOOL } from './conversations.js';

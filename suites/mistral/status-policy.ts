@@ -3,7 +3,7 @@
 // (see shared/real-responses/error_*.json). Defaults follow what the real API does and stay strict
 // enough for a CI gate: an undocumented status is only fine when the request could not succeed.
 import type { Operation } from '../openapi/model.js';
-import { isObject } from '../openapi/schema-walk.js';
+import { isObject } from '../openapi/is-object.js';
 import type { StatusPolicy, StatusSituation, StatusVerdict } from '../engine/types.js';
 
 export type Verdict = StatusVerdict['verdict'];

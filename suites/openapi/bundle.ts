@@ -4,7 +4,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { getAtPointer } from './json-pointer.js';
 import { MAX_SPEC_DEPTH, valueDeeperThan } from './json-depth.js';
 import { DEFAULT_READ_LIMITS, isUrl, parseDocumentText, readText, SpecReadError, type ReadLimits } from './read-document.js';
-import { isObject } from './schema-walk.js';
+import { isObject } from './is-object.js';
 
 function resolveLocation(base: string, ref: string): string {
   if (isUrl(ref)) return ref;

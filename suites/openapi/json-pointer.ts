@@ -30,3 +30,11 @@ export function getAtPointer(doc: unknown, pointer: string): unknown {
   }
   return cur;
 }
+
+/** The pointer as a URI fragment (`#/a%20b/c`): each token percent-encoded, as `$ref`s into a document want it. */
+export function pointerToFragment(pointer: string): string {
+  return `#${pointer
+    .split('/')
+    .map((t, i) => (i === 0 ? t : encodeURIComponent(t)))
+    .join('/')}`;
+}

@@ -2,7 +2,7 @@
 // `..[selector]`, filters comparing `@` or `@.member` with a literal (`[?@.type == 'x']`,
 // `[?(@ == 'data')]`) and existence filters (`[?@.discriminator]`).
 // Returns concrete paths so callers can remove or replace what was selected.
-import { isObject } from './schema-walk.js';
+import { isObject } from './is-object.js';
 
 export type PathSegment = string | number;
 

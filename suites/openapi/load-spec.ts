@@ -6,7 +6,7 @@ import { buildOperations } from './operations.js';
 import { normaliseDocument, type Normalisation } from './normalize.js';
 import { applyOverlay, loadOverlay, type AppliedOverlayAction } from './overlay.js';
 import { DEFAULT_READ_LIMITS, readDocument, SpecReadError } from './read-document.js';
-import { isObject } from './schema-walk.js';
+import { isObject } from './is-object.js';
 import { createValidators, type SchemaValidators } from './validation.js';
 
 export interface LoadedSpec {

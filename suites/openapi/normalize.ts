@@ -1,7 +1,8 @@
 // Brings every schema of an OpenAPI 3.0 or 3.1 document to JSON Schema 2020-12 so that one validator
 // and one generator serve both. Each rewrite is recorded: lint reports them, because a construct that
 // had to be rewritten is a defect (or a 3.0 habit) of the document.
-import { documentSchemaRoots, isObject, walkSchema } from './schema-walk.js';
+import { documentSchemaRoots, walkSchema } from './schema-walk.js';
+import { isObject } from './is-object.js';
 
 export interface Normalisation {
   pointer: string;

@@ -1,7 +1,7 @@
 // Builds the operation model from a bundled, normalised OpenAPI document.
 import { getAtPointer, joinPointer } from './json-pointer.js';
 import type { HttpMethod, JsonSchema, MediaTypeModel, Operation, ParameterModel, ResponseModel } from './model.js';
-import { isObject } from './schema-walk.js';
+import { isObject } from './is-object.js';
 
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

@@ -2,7 +2,7 @@
 // removes them or merges `update` into them. Errata for a spec are shipped as such an overlay, one
 // action per defect, so the published document stays byte-for-byte untouched.
 import { readDocument, SpecReadError, type ReadLimits } from './read-document.js';
-import { isObject } from './schema-walk.js';
+import { isObject } from './is-object.js';
 import { selectPaths, type PathSegment } from './jsonpath.js';
 
 export interface OverlayAction {

@@ -1,5 +1,6 @@
 // Visits every JSON Schema inside a schema, with its JSON pointer. Shared by normalisation, lint and
 // generation so that all three agree on where subschemas live.
+import { isObject } from './is-object.js';
 import { joinPointer } from './json-pointer.js';
 
 type Obj = Record<string, unknown>;
@@ -19,10 +20,6 @@ const SINGLE = [
 ];
 const ARRAYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
-
-export function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Calls `visit` on `schema` and on every subschema, depth first, parents before children. */
 export function walkSchema(schema: unknown, pointer: string, visit: (schema: Obj, pointer: string) => void): void {

@@ -3,7 +3,7 @@
 // never changed: a validator that fills defaults hides missing required fields (`UsageInfo {}`).
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { escapeToken } from './json-pointer.js';
+import { pointerToFragment } from './json-pointer.js';
 
 // ajv-formats ships CommonJS with a default export; under NodeNext it arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -118,14 +118,7 @@ export function createValidators(doc: Record<string, unknown>): SchemaValidators
   function byPointer(pointer: string): Compiled {
     let fns = cache.get(pointer);
     if (!fns) {
-      const ref =
-        DOC_ID +
-        '#' +
-        pointer
-          .split('/')
-          .map((t, i) => (i === 0 ? t : encodeURIComponent(t)))
-          .join('/');
-      fns = compile({ $ref: ref }, pointer);
+      fns = compile({ $ref: DOC_ID + pointerToFragment(pointer) }, pointer);
       cache.set(pointer, fns);
     }
     return fns;
@@ -165,5 +158,3 @@ export function createValidators(doc: Record<string, unknown>): SchemaValidators
 function rewriteLocalRefs(node: unknown): object {
   return JSON.parse(JSON.stringify(node), (k, v) => (k === '$ref' && typeof v === 'string' && v.startsWith('#/components') ? DOC_ID + v : v)) as object;
 }
-
-export const pointerToken = escapeToken;

@@ -1,6 +1,6 @@
 // HAR 1.2 as browsers and proxies export it: log.entries[].request/response, bodies in
 // postData.text and content.text (base64 when content.encoding says so).
-import { isObject } from '../../openapi/schema-walk.js';
+import { isObject } from '../../openapi/is-object.js';
 import type { RecordedExchange } from './recorded-exchange.js';
 
 type Obj = Record<string, unknown>;

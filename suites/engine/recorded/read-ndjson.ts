@@ -2,7 +2,7 @@
 // {method, path | url, status, headers?, request_headers?, request_body?, body? | body_text?}.
 // `body` is parsed JSON (re-serialised here); `body_text` raw text (streams, downloads).
 import { MAX_JSON_DEPTH, parseJsonBounded } from '../../openapi/json-depth.js';
-import { isObject } from '../../openapi/schema-walk.js';
+import { isObject } from '../../openapi/is-object.js';
 import { lowerKeys, type RecordedExchange } from './recorded-exchange.js';
 import { RecordingFormatError } from './read-har.js';
 

@@ -1,5 +1,6 @@
 // Turns a RequestSpec into what fetch sends (URL, headers, body) and into the record an Exchange keeps
 // of it (credentials redacted, body text truncated, multipart described rather than dumped).
+import { clip, moreCharacters } from '../clip.js';
 import type { AuthMode, ExchangeRequest, MultipartPart, RequestSpec } from '../types.js';
 import type { Redactor } from './redact.js';
 
@@ -56,12 +57,8 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((k) => k.toLowerCase() === lower);
 }
 
-export function truncate(text: string, limit: number): string {
-  return text.length > limit ? `${text.slice(0, limit)}… [${text.length - limit} more characters]` : text;
-}
-
 function describePart(p: MultipartPart): string {
-  if (p.filename === undefined && typeof p.value === 'string') return `${p.name}=${truncate(p.value, 200)}`;
+  if (p.filename === undefined && typeof p.value === 'string') return `${p.name}=${clip(p.value, 200, moreCharacters)}`;
   const size = typeof p.value === 'string' ? Buffer.byteLength(p.value) : p.value.byteLength;
   return `${p.name}=@${p.filename ?? '(no filename)'} (${size} bytes${p.contentType ? `, ${p.contentType}` : ''})`;
 }
@@ -103,16 +100,16 @@ export function buildRequest(req: RequestSpec, o: BuildOptions): BuiltRequest {
     body = JSON.stringify(b.value) ?? 'null';
     json = b.value;
     hasJson = true;
-    bodyText = truncate(body, o.bodyLimit);
+    bodyText = clip(body, o.bodyLimit, moreCharacters);
     if (!hasHeader(req.headers, 'content-type')) headers['content-type'] = 'application/json';
   } else if (b?.kind === 'raw') {
     body = b.text;
-    bodyText = truncate(b.text, o.bodyLimit);
+    bodyText = clip(b.text, o.bodyLimit, moreCharacters);
     if (!hasHeader(req.headers, 'content-type')) headers['content-type'] = b.contentType;
   } else if (b?.kind === 'multipart') {
     // fetch writes the boundary into content-type itself; a caller's own content-type wins (negative cases).
     body = toFormData(b.parts);
-    bodyText = truncate(`multipart/form-data: ${b.parts.map(describePart).join('; ')}`, o.bodyLimit);
+    bodyText = clip(`multipart/form-data: ${b.parts.map(describePart).join('; ')}`, o.bodyLimit, moreCharacters);
   }
   // Request headers come last so negative cases can override anything, but never the credentials
   // (those only come from AuthMode, so they are always known and redacted).

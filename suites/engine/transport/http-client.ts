@@ -4,13 +4,15 @@
 import { parseJsonBounded } from '../../openapi/json-depth.js';
 import type { Operation } from '../../openapi/model.js';
 import type { Exchange, ExchangeResponse, RequestSpec, StreamFold, TransportErrorKind } from '../types.js';
-import { buildRequest, DEFAULT_AUTH_HEADER, truncate, type AuthHeaderConfig } from './build-request.js';
+import { buildRequest, DEFAULT_AUTH_HEADER, type AuthHeaderConfig } from './build-request.js';
+import { clip, moreCharacters } from '../clip.js';
 import { concat, readCapped, type ByteSource } from './byte-source.js';
 import { createHttpClient, type HttpResponseHead } from './http-request.js';
 import { classifyError, oneLine } from './classify-error.js';
 import type { Pacer, Release } from './pacing.js';
 import { createRedactor, headerSecrets, type Redactor } from './redact.js';
-import { createRetryPolicy, retryDelay, seededRandom, type RetryPolicy } from './retry.js';
+import { createRetryPolicy, retryDelay, type RetryPolicy } from './retry.js';
+import { mulberry32 } from '../stable-random.js';
 import { readSseStream, SseAccumulator } from './sse-reader.js';
 
 export interface TransportOptions {
@@ -96,7 +98,7 @@ export function createTransport(opts: TransportOptions): Transport {
   const redactor = createRedactor(secrets);
   const bodyLimit = opts.reportBodyLimit ?? 16 * 1024;
   const policy = opts.retry ? createRetryPolicy(opts.retry) : undefined;
-  const random = seededRandom(policy?.seed ?? 0);
+  const random = mulberry32(policy?.seed ?? 0);
   const closing = new AbortController();
   const http = createHttpClient();
   let requestCount = 0;
@@ -346,7 +348,7 @@ function fillBody(response: ExchangeResponse, data: Uint8Array, total: number, t
   const decoded = new TextDecoder().decode(data);
   if (s.redactor.has(decoded)) (response.reflectedSecret ??= []).push('body');
   const text = s.redactor.text(decoded);
-  response.bodyText = truncate(text, s.bodyLimit);
+  response.bodyText = clip(text, s.bodyLimit, moreCharacters);
   const trimmed = text.trimStart();
   if (!declaredJson && !trimmed.startsWith('{') && !trimmed.startsWith('[')) return;
   if (truncated || !complete) {

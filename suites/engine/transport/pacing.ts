@@ -5,7 +5,7 @@
 // The time kept for a request is the latest moment it can have reached the server (when its response
 // headers came, or it ended), not when it was granted: network latency varies, and a window measured
 // from grant times lets R+1 arrive within a second when one request travels slower than the next.
-export { createRetryPolicy, retryDelay, seededRandom, type RetryPolicy } from './retry.js';
+export { createRetryPolicy, retryDelay, type RetryPolicy } from './retry.js';
 
 export interface PacerOptions {
   /** Requests in flight at once (>= 1). */

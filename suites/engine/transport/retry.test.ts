@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../types.js';
 import { createTransport } from './http-client.js';
-import { createRetryPolicy, parseResetValue, parseRetryAfter, rateLimitResetMs, retryDelay, seededRandom } from './retry.js';
+import { createRetryPolicy, parseResetValue, parseRetryAfter, rateLimitResetMs, retryDelay } from './retry.js';
+import { mulberry32 } from '../stable-random.js';
 import { baseOptions, startServer, type TestServer } from './test-support.js';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
@@ -36,8 +37,8 @@ describe('retryDelay', () => {
 
   it('adds jitter only upwards, deterministically per seed, and scales waits', () => {
     const p = createRetryPolicy({ jitterRatio: 0.5 });
-    const a = seededRandom(42);
-    const b = seededRandom(42);
+    const a = mulberry32(42);
+    const b = mulberry32(42);
     const da = [1, 2, 3].map((n) => retryDelay({ 'retry-after': '1' }, n, p, a).delayMs);
     const db = [1, 2, 3].map((n) => retryDelay({ 'retry-after': '1' }, n, p, b).delayMs);
     expect(da).toEqual(db);

@@ -24,18 +24,6 @@ export function createRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPo
   return { maxRetries: 4, statuses: [429, 503], baseDelayMs: 1000, maxDelayMs: 30_000, jitterRatio: 0.2, seed: 0, timeScale: 1, ...overrides };
 }
 
-/** mulberry32: tiny, fast, good enough for jitter, and identical on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type DelaySource = 'retry-after' | 'ratelimit-reset' | 'backoff';
 
 export interface RetryDelay {

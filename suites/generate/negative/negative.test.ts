@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getAtPointer } from '../../openapi/json-pointer.js';
 import { buildOperations } from '../../openapi/operations.js';
-import { isObject } from '../../openapi/schema-walk.js';
+import { isObject } from '../../openapi/is-object.js';
 import { createValidators } from '../../openapi/validation.js';
 import type { Operation } from '../../openapi/model.js';
 import type { LoadedSpec } from '../../openapi/load-spec.js';

@@ -1,5 +1,5 @@
 // The mutations one schema site offers: each breaks exactly one keyword of the value at that site.
-import { isObject } from '../../openapi/schema-walk.js';
+import { isObject } from '../../openapi/is-object.js';
 import { boundaryValues } from '../boundary-values.js';
 import { boundaryConcrete } from '../concrete-value.js';
 import type { PathStep, SchemaSite } from '../constraint-sites.js';

@@ -1,13 +1,14 @@
 // The SDK's HTTP goes through the run's pacer and retry policy like every other request, so the
 // probe never exceeds --rate-limit and a 429 is retried (Retry-After honoured), not a false failure.
 import type { Pacer } from '../../engine/transport/pacing.js';
-import { createRetryPolicy, retryDelay, seededRandom, type RetryPolicy } from '../../engine/transport/retry.js';
+import { createRetryPolicy, retryDelay, type RetryPolicy } from '../../engine/transport/retry.js';
+import { mulberry32 } from '../../engine/stable-random.js';
 
 export type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 export function pacedFetch(pacer: Pacer | undefined, retry: Partial<RetryPolicy> = {}, base: Fetcher = fetch): Fetcher {
   const policy = createRetryPolicy(retry);
-  const random = seededRandom(policy.seed);
+  const random = mulberry32(policy.seed);
   return async (input, init) => {
     for (let attempt = 0; ; attempt++) {
       // A Request's body can be read once: send a copy so that a retry still has one.

@@ -3,7 +3,7 @@
 import type { Exchange } from '../../engine/types.js';
 import { contentText } from '../stream/chunk-fold.js';
 import { chunkFoldOf } from '../stream/fold-of.js';
-import { isObj } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 
 export interface ToolCallView {
   id: unknown;
@@ -32,24 +32,24 @@ export interface CompletionView {
 function toolCallsOf(raw: unknown): ToolCallView[] {
   if (!Array.isArray(raw)) return [];
   return raw.map((c) => {
-    const fn = isObj(c) && isObj(c.function) ? c.function : {};
-    return { id: isObj(c) ? c.id : undefined, name: fn.name, arguments: fn.arguments };
+    const fn = isObject(c) && isObject(c.function) ? c.function : {};
+    return { id: isObject(c) ? c.id : undefined, name: fn.name, arguments: fn.arguments };
   });
 }
 
 function fromJson(body: unknown): CompletionView | undefined {
-  if (!isObj(body)) return undefined;
+  if (!isObject(body)) return undefined;
   const raw = body.choices;
   const choices = Array.isArray(raw)
     ? raw.map((c): ChoiceView => {
-        const message = isObj(c) && isObj(c.message) ? c.message : undefined;
+        const message = isObject(c) && isObject(c.message) ? c.message : undefined;
         const content = message?.content;
         return {
-          index: isObj(c) ? c.index : undefined,
+          index: isObject(c) ? c.index : undefined,
           hasMessage: message !== undefined,
           content: typeof content === 'string' || Array.isArray(content) ? contentText(content) : null,
           toolCalls: toolCallsOf(message?.tool_calls),
-          finishReason: isObj(c) ? c.finish_reason : undefined,
+          finishReason: isObject(c) ? c.finish_reason : undefined,
         };
       })
     : [];

@@ -3,7 +3,7 @@
 import type { CaseCheck, Failure } from '../../engine/types.js';
 import { caseSteps, namedByCase } from './case-steps.js';
 import { EMBEDDINGS_CONSISTENCY, EMBEDDINGS_EXPECTED, judgeEmbeddings, type EmbeddingsJudgement } from './embeddings-consistency.js';
-import { clip, isSuccess, requestOf } from './request-of.js';
+import { quoted, isSuccess, requestOf } from './request-of.js';
 import { cosine, SAME_TEXT_COSINE } from './vectors.js';
 
 export const embeddingsAcrossCalls: CaseCheck = {
@@ -43,7 +43,7 @@ export const embeddingsAcrossCalls: CaseCheck = {
         const sim = cosine(other, vector);
         if (sim < SAME_TEXT_COSINE)
           failures.push({
-            message: `Received: cosine ${sim.toFixed(6)} between the vectors of ${clip(text, 30)} at steps ${ref.step} and ${cur.step}. Expected: the same vector for the same text and model (cosine ≥ ${SAME_TEXT_COSINE}).`,
+            message: `Received: cosine ${sim.toFixed(6)} between the vectors of ${quoted(text, 30)} at steps ${ref.step} and ${cur.step}. Expected: the same vector for the same text and model (cosine ≥ ${SAME_TEXT_COSINE}).`,
             step: cur.step,
           });
       }

@@ -3,7 +3,8 @@
 // 0.9999: batching may add float noise, never meaning). Only float encoding is judged.
 import type { Exchange, ExchangeCheck } from '../../engine/types.js';
 import { isEmbeddingsOp } from './endpoints.js';
-import { clip, isObj, isSuccess, judgedByCase, requestOf } from './request-of.js';
+import { quoted, isSuccess, judgedByCase, requestOf } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 import { cosine, SAME_TEXT_COSINE } from './vectors.js';
 
 export const EMBEDDINGS_CONSISTENCY = 'embeddings-consistency';
@@ -30,16 +31,16 @@ export function judgeEmbeddings(exchange: Exchange): EmbeddingsJudgement | { ski
   if (req?.encoding_format !== undefined && req.encoding_format !== null && req.encoding_format !== 'float')
     return { skip: `encoding_format ${JSON.stringify(req.encoding_format)} is not judged` };
   const body = exchange.response?.json;
-  if (!isObj(body) || !Array.isArray(body.data)) return { skip: 'no data list in the answer (response-schema-conformance judges the shape)' };
+  if (!isObject(body) || !Array.isArray(body.data)) return { skip: 'no data list in the answer (response-schema-conformance judges the shape)' };
   const data = body.data;
   const problems: string[] = [];
   const vectors = new Map<string, number[]>();
   if (data.length !== inputs.length) problems.push(`${data.length} embedding(s) for ${inputs.length} input(s)`);
   const dims = new Set<number>();
   data.forEach((item, i) => {
-    const index = isObj(item) ? item.index : undefined;
+    const index = isObject(item) ? item.index : undefined;
     if (index !== i) problems.push(`item ${i} has index ${JSON.stringify(index)}`);
-    const vector = isObj(item) ? item.embedding : undefined;
+    const vector = isObject(item) ? item.embedding : undefined;
     if (!Array.isArray(vector) || vector.length === 0) {
       problems.push(`item ${i} has no embedding vector`);
       return;
@@ -56,7 +57,7 @@ export function judgeEmbeddings(exchange: Exchange): EmbeddingsJudgement | { ski
     if (!seen) vectors.set(text, vector as number[]);
     else if (seen.length === vector.length) {
       const sim = cosine(seen, vector as number[]);
-      if (sim < SAME_TEXT_COSINE) problems.push(`the same input ${clip(text, 30)} has vectors with cosine ${sim.toFixed(6)}`);
+      if (sim < SAME_TEXT_COSINE) problems.push(`the same input ${quoted(text, 30)} has vectors with cosine ${sim.toFixed(6)}`);
     }
   });
   if (dims.size > 1) problems.push(`dimensions ${[...dims].join(', ')} in one answer`);

@@ -6,7 +6,7 @@
 import type { ExchangeCheck, Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isFimOp } from './endpoints.js';
-import { clip, integerField, isSuccess, requestOf, stopSequences } from './request-of.js';
+import { quoted, integerField, isSuccess, requestOf, stopSequences } from './request-of.js';
 import { tokenCount } from './usage-math.js';
 
 const MIN_ECHO = 4;
@@ -29,11 +29,11 @@ export const fimCompletion: ExchangeCheck = {
       const content = choice.content ?? '';
       if (prompt.length >= MIN_ECHO && content.trimStart().startsWith(prompt))
         failures.push({
-          message: `Received: choice ${String(choice.index)} starts with the prompt ${clip(prompt, 40)}. Expected: only the text between prompt and suffix.`,
+          message: `Received: choice ${String(choice.index)} starts with the prompt ${quoted(prompt, 40)}. Expected: only the text between prompt and suffix.`,
         });
       if (suffix.length >= MIN_ECHO && content.trimEnd().endsWith(suffix))
         failures.push({
-          message: `Received: choice ${String(choice.index)} ends with the suffix ${clip(suffix, 40)}. Expected: only the text between prompt and suffix.`,
+          message: `Received: choice ${String(choice.index)} ends with the suffix ${quoted(suffix, 40)}. Expected: only the text between prompt and suffix.`,
         });
     }
     const min = integerField(req, 'min_tokens');

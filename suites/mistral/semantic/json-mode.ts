@@ -6,13 +6,14 @@
 import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isChatLikeOp } from './endpoints.js';
-import { clip, isObj, isSuccess, judgedByCase, requestOf, stopSequences } from './request-of.js';
+import { quoted, isSuccess, judgedByCase, requestOf, stopSequences } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 
 export const JSON_MODE = 'json-mode';
 
 export function asksJsonMode(exchange: Exchange): boolean {
   const format = requestOf(exchange)?.response_format;
-  return isObj(format) && format.type === 'json_object';
+  return isObject(format) && format.type === 'json_object';
 }
 
 /** The failures of one answer (warnings included), or why it cannot be judged. */
@@ -32,13 +33,13 @@ export function judgeJsonMode(exchange: Exchange): Failure[] | { skip: string } 
       parsed = JSON.parse(content);
     } catch (err) {
       failures.push({
-        message: `Received: choice ${String(choice.index)} content is not JSON (${(err as Error).message}): ${clip(content)}. Expected: JSON content in JSON mode.`,
+        message: `Received: choice ${String(choice.index)} content is not JSON (${(err as Error).message}): ${quoted(content)}. Expected: JSON content in JSON mode.`,
       });
       continue;
     }
-    if (!isObj(parsed))
+    if (!isObject(parsed))
       failures.push({
-        message: `Received: choice ${String(choice.index)} content is JSON but not an object: ${clip(content)}. Expected: a JSON object for response_format json_object.`,
+        message: `Received: choice ${String(choice.index)} content is JSON but not an object: ${quoted(content)}. Expected: a JSON object for response_format json_object.`,
         warning: true,
       });
   }

@@ -7,7 +7,8 @@
 import type { ExchangeCheck } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isCompletionOp, isEmbeddingsOp, isModerationOp } from './endpoints.js';
-import { isObj, isSuccess, requestOf } from './request-of.js';
+import { isSuccess, requestOf } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 
 const VERSION_SUFFIX = /-(latest|\d{4}(-\d{2}){0,2}|v\d+(\.\d+)*)$/;
 
@@ -18,7 +19,7 @@ export function modelFamily(name: string): string {
 function answeredModels(ctx: Parameters<ExchangeCheck['run']>[0]): string[] {
   if (isCompletionOp(ctx.operation)) return completionView(ctx.exchange)?.models ?? [];
   const body = ctx.exchange.response?.json;
-  return isObj(body) && typeof body.model === 'string' ? [body.model] : [];
+  return isObject(body) && typeof body.model === 'string' ? [body.model] : [];
 }
 
 export const modelEcho: ExchangeCheck = {

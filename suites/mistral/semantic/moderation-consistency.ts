@@ -4,7 +4,8 @@
 // and one category set across results.
 import type { ExchangeCheck } from '../../engine/types.js';
 import { CHAT_MODERATIONS_PATH, isModerationOp } from './endpoints.js';
-import { isObj, isSuccess, requestOf } from './request-of.js';
+import { isSuccess, requestOf } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 
 function expectedResults(chat: boolean, input: unknown): number | undefined {
   if (chat) {
@@ -31,13 +32,13 @@ export const moderationConsistency: ExchangeCheck = {
     const expected = expectedResults(operation.path === CHAT_MODERATIONS_PATH, requestOf(exchange)?.input);
     if (expected === undefined || expected === 0) return { skip: 'the request input has no countable items' };
     const body = exchange.response?.json;
-    if (!isObj(body) || !Array.isArray(body.results)) return { skip: 'no results list in the answer (response-schema-conformance judges the shape)' };
+    if (!isObject(body) || !Array.isArray(body.results)) return { skip: 'no results list in the answer (response-schema-conformance judges the shape)' };
     const problems: string[] = [];
     if (body.results.length !== expected) problems.push(`${body.results.length} result(s) for ${expected} input(s)`);
     let categorySet: string | undefined;
     body.results.forEach((r, i) => {
-      const categories = isObj(r) && isObj(r.categories) ? r.categories : undefined;
-      const scores = isObj(r) && isObj(r.category_scores) ? r.category_scores : undefined;
+      const categories = isObject(r) && isObject(r.categories) ? r.categories : undefined;
+      const scores = isObject(r) && isObject(r.category_scores) ? r.category_scores : undefined;
       if (!categories || !scores) {
         problems.push(`result ${i} lacks ${categories ? 'category_scores' : 'categories'}`);
         return;

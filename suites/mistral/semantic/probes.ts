@@ -6,7 +6,7 @@
 import type { Operation } from '../../openapi/model.js';
 import type { CaseStep, Exchange, RequestSpec, TestCase } from '../../engine/types.js';
 import { namesOf, type MistralTargetInfo } from '../target-info.js';
-import { isObj } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 import { MISTRAL_OPS } from '../operation-ids.js';
 import { WEATHER_TOOL } from '../conversations.js';
 import type { ProbeProperty } from '../case-meta.js';
@@ -101,13 +101,13 @@ class Builder {
 /** The assistant message and tool answers that continue a conversation after a tool call. */
 export function toolResultFollowUp(base: Record<string, unknown>, previous: Exchange[]): Record<string, unknown> | undefined {
   const body = previous[0]?.response?.json;
-  const choice = isObj(body) && Array.isArray(body.choices) ? body.choices[0] : undefined;
-  const message = isObj(choice) && isObj(choice.message) ? choice.message : undefined;
-  const calls = Array.isArray(message?.tool_calls) ? message.tool_calls.filter(isObj) : [];
+  const choice = isObject(body) && Array.isArray(body.choices) ? body.choices[0] : undefined;
+  const message = isObject(choice) && isObject(choice.message) ? choice.message : undefined;
+  const calls = Array.isArray(message?.tool_calls) ? message.tool_calls.filter(isObject) : [];
   if (calls.length === 0) return undefined;
   // Only the documented ToolCall fields go back (it forbids extra properties such as `index`).
   const sent = calls.map((c, i) => {
-    const fn = isObj(c.function) ? c.function : {};
+    const fn = isObject(c.function) ? c.function : {};
     return {
       id: typeof c.id === 'string' ? c.id : `call_${i}`,
       type: 'function',

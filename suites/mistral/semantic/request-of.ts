@@ -1,11 +1,12 @@
 // Reading the JSON request a check judges the answer against.
+import { clip } from '../../engine/clip.js';
 import type { Exchange, ExchangeContext } from '../../engine/types.js';
+import { isObject } from '../../openapi/is-object.js';
 
 export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function requestOf(exchange: Exchange): Obj | undefined {
-  return isObj(exchange.request.json) ? exchange.request.json : undefined;
+  return isObject(exchange.request.json) ? exchange.request.json : undefined;
 }
 
 export function isSuccess(exchange: Exchange): boolean {
@@ -39,6 +40,7 @@ export function judgedByCase(ctx: Pick<ExchangeContext, 'testCase'>, id: string)
   return ctx.testCase.caseChecks?.includes(id) === true;
 }
 
-export function clip(text: string, max = 60): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+/** A short excerpt of `text`, quoted, for a failure message. */
+export function quoted(text: string, max = 60): string {
+  return JSON.stringify(clip(text, max));
 }

@@ -6,7 +6,7 @@ import type { CaseCheck } from '../../engine/types.js';
 import { caseSteps, namedByCase, unsuccessfulStep } from './case-steps.js';
 import { completionView, type CompletionView } from './completion-view.js';
 import { describePassK, passK } from './pass-k.js';
-import { clip } from './request-of.js';
+import { quoted } from './request-of.js';
 
 function signature(view: CompletionView): string {
   return JSON.stringify(view.choices.map((c) => [c.index, c.content, c.toolCalls.map((t) => [t.name, t.arguments])]));
@@ -38,7 +38,7 @@ export const seedDeterminism: CaseCheck = {
     if (score.passHat) return undefined;
     const bad = held.indexOf(false) + 1;
     return {
-      message: `Received: ${describePassK(score)} over ${rest.length} repetition(s) compared with the first; step ${bad} answered ${clip(firstContent(views[bad]!))} vs ${clip(firstContent(reference!))}. Expected: the same answer for the same random_seed.`,
+      message: `Received: ${describePassK(score)} over ${rest.length} repetition(s) compared with the first; step ${bad} answered ${quoted(firstContent(views[bad]!))} vs ${quoted(firstContent(reference!))}. Expected: the same answer for the same random_seed.`,
       step: bad,
     };
   },

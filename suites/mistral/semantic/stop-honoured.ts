@@ -5,7 +5,7 @@
 import type { ExchangeCheck, Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isCompletionOp } from './endpoints.js';
-import { clip, integerField, isSuccess, requestOf, requestedN, stopSequences } from './request-of.js';
+import { quoted, integerField, isSuccess, requestOf, requestedN, stopSequences } from './request-of.js';
 import { tokenCount } from './usage-math.js';
 
 export const stopHonoured: ExchangeCheck = {
@@ -28,7 +28,7 @@ export const stopHonoured: ExchangeCheck = {
         const at = content.indexOf(stop);
         if (at >= 0) {
           failures.push({
-            message: `Received: choice ${String(choice.index)} contains the stop sequence ${JSON.stringify(stop)} at character ${at} (…${clip(content.slice(Math.max(0, at - 20), at + stop.length + 20))}…). Expected: generation ends before a stop sequence, which is not returned.`,
+            message: `Received: choice ${String(choice.index)} contains the stop sequence ${JSON.stringify(stop)} at character ${at} (…${quoted(content.slice(Math.max(0, at - 20), at + stop.length + 20))}…). Expected: generation ends before a stop sequence, which is not returned.`,
           });
           break;
         }

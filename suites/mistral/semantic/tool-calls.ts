@@ -13,7 +13,8 @@ import type { Operation } from '../../openapi/model.js';
 import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
 import { completionView, type ChoiceView, type ToolCallView } from './completion-view.js';
 import { isAgentsOp, isChatLikeOp } from './endpoints.js';
-import { clip, isObj, isSuccess, judgedByCase, requestOf, type Obj } from './request-of.js';
+import { quoted, isSuccess, judgedByCase, requestOf, type Obj } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 
 export const TOOL_CALLS = 'tool-calls';
 
@@ -23,14 +24,14 @@ export function toolForcing(req: Obj | undefined): Forcing {
   const choice = req?.tool_choice;
   if (choice === 'any' || choice === 'required') return { kind: 'any', label: choice };
   if (choice === 'none') return { kind: 'none' };
-  if (isObj(choice) && isObj(choice.function) && typeof choice.function.name === 'string') return { kind: 'named', name: choice.function.name };
+  if (isObject(choice) && isObject(choice.function) && typeof choice.function.name === 'string') return { kind: 'named', name: choice.function.name };
   return { kind: 'auto' };
 }
 
 function declaredTools(req: Obj | undefined): Map<string, unknown> {
   const tools = Array.isArray(req?.tools) ? req.tools : [];
   const out = new Map<string, unknown>();
-  for (const t of tools) if (isObj(t) && isObj(t.function) && typeof t.function.name === 'string') out.set(t.function.name, t.function.parameters);
+  for (const t of tools) if (isObject(t) && isObject(t.function) && typeof t.function.name === 'string') out.set(t.function.name, t.function.parameters);
   return out;
 }
 
@@ -40,15 +41,15 @@ function argumentsProblem(spec: LoadedSpec, call: ToolCallView, parameters: unkn
     try {
       value = JSON.parse(value);
     } catch (err) {
-      return `arguments are not JSON (${(err as Error).message}): ${clip(call.arguments as string)}`;
+      return `arguments are not JSON (${(err as Error).message}): ${quoted(call.arguments as string)}`;
     }
   }
-  if (!isObj(value)) return `arguments are ${JSON.stringify(value)}, not a JSON object`;
-  if (!isObj(parameters)) return undefined;
+  if (!isObject(value)) return `arguments are ${JSON.stringify(value)}, not a JSON object`;
+  if (!isObject(parameters)) return undefined;
   try {
     const r = spec.validators.validateSchema(parameters, value);
     if (!r.valid)
-      return `arguments ${clip(JSON.stringify(value))} do not match the declared parameters: ${r.issues
+      return `arguments ${quoted(JSON.stringify(value))} do not match the declared parameters: ${r.issues
         .slice(0, 2)
         .map((i) => `${i.instancePath || '/'} ${i.message}`)
         .join('; ')}`;

@@ -6,7 +6,8 @@
 import type { Operation } from '../../openapi/model.js';
 import type { Exchange, ExchangeCheck } from '../../engine/types.js';
 import { isCompletionOp, isEmbeddingsOp, isModerationOp } from './endpoints.js';
-import { isObj, isSuccess, judgedByCase } from './request-of.js';
+import { isSuccess, judgedByCase } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 import { usageProblems } from './usage-math.js';
 
 export const USAGE_ARITHMETIC = 'usage-arithmetic';
@@ -18,7 +19,7 @@ export function usageJudged(op: Operation): boolean {
 /** Problems with the usage of one JSON answer, or why it cannot be judged. */
 export function judgeUsage(op: Operation, exchange: Exchange): string[] | { skip: string } {
   const body = exchange.response?.json;
-  if (!isObj(body)) return { skip: 'the answer is not a JSON object' };
+  if (!isObject(body)) return { skip: 'the answer is not a JSON object' };
   if (body.usage === undefined || body.usage === null) {
     return {
       skip: isModerationOp(op)

@@ -1,5 +1,5 @@
 // Token accounting shared by usage-arithmetic and sse-usage.
-import { isObj } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 
 const COUNTS = ['prompt_tokens', 'completion_tokens', 'total_tokens'] as const;
 
@@ -9,7 +9,7 @@ const COUNTS = ['prompt_tokens', 'completion_tokens', 'total_tokens'] as const;
  * adds a fixed classifier overhead to the total; see usage-arithmetic).
  */
 export function usageProblems(usage: unknown, mode: 'exact' | 'at-least' = 'exact'): string[] {
-  if (!isObj(usage)) return [`usage is ${JSON.stringify(usage)}, not an object`];
+  if (!isObject(usage)) return [`usage is ${JSON.stringify(usage)}, not an object`];
   const problems: string[] = [];
   for (const key of COUNTS) {
     const v = usage[key];
@@ -26,6 +26,6 @@ export function usageProblems(usage: unknown, mode: 'exact' | 'at-least' = 'exac
 }
 
 export function tokenCount(usage: unknown, key: 'prompt_tokens' | 'completion_tokens' | 'total_tokens'): number | undefined {
-  const v = isObj(usage) ? usage[key] : undefined;
+  const v = isObject(usage) ? usage[key] : undefined;
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 }

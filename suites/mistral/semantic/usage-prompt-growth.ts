@@ -3,7 +3,7 @@
 // sends the short prompt first and the long one second; both answers' arithmetic is judged too.
 import type { CaseCheck, Failure } from '../../engine/types.js';
 import { caseSteps, namedByCase, unsuccessfulStep } from './case-steps.js';
-import { isObj } from './request-of.js';
+import { isObject } from '../../openapi/is-object.js';
 import { judgeUsage, USAGE_ARITHMETIC } from './usage-arithmetic.js';
 import { tokenCount } from './usage-math.js';
 
@@ -27,7 +27,7 @@ export const usagePromptGrowth: CaseCheck = {
       if (Array.isArray(problems) && problems.length)
         failures.push({ message: `Received: step ${s.step}: ${problems.join('; ')}. Expected: total = prompt + completion.`, step: s.step });
     }
-    const [short, long] = steps.map((s) => tokenCount(isObj(s.exchange.response?.json) ? s.exchange.response.json.usage : undefined, 'prompt_tokens'));
+    const [short, long] = steps.map((s) => tokenCount(isObject(s.exchange.response?.json) ? s.exchange.response.json.usage : undefined, 'prompt_tokens'));
     if (short === undefined || long === undefined) return failures.length ? failures : { skip: 'prompt_tokens missing from an answer' };
     if (long <= short)
       failures.push({

@@ -1,17 +1,14 @@
 // Small readers over exchanges shared by the stateful checks and step builders: the parsed JSON body,
 // the query as sent, and the items of a list response. Pure, no I/O.
 import type { Exchange } from '../../engine/types.js';
+import { isObject } from '../../openapi/is-object.js';
 
 export type Json = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The response body when it is a JSON object. */
 export function bodyOf(exchange: Exchange | undefined): Json | undefined {
   const json = exchange?.response?.json;
-  return isRecord(json) ? json : undefined;
+  return isObject(json) ? json : undefined;
 }
 
 export function statusOf(exchange: Exchange | undefined): number | undefined {
@@ -52,7 +49,7 @@ export interface ListPage {
 export function listOf(exchange: Exchange | undefined): ListPage | undefined {
   const body = bodyOf(exchange);
   if (!body || !Array.isArray(body.data)) return undefined;
-  const items = body.data.filter(isRecord);
+  const items = body.data.filter(isObject);
   const page: ListPage = { items };
   if (typeof body.total === 'number' && Number.isInteger(body.total)) page.total = body.total;
   return page;

@@ -3,7 +3,8 @@
 // clean-up: delete produced models, cancel jobs still live, delete files. Only ids seen in the answer
 // to a create (or produced by a job the run created) are ever cleaned: never ids from listings.
 import type { CleanupReport, Exchange, RequestSpec } from '../../engine/types.js';
-import { bodyOf, describeStatus, isRecord, isSuccess, listOf, statusOf, type Json } from './exchange-data.js';
+import { bodyOf, describeStatus, isSuccess, listOf, statusOf, type Json } from './exchange-data.js';
+import { isObject } from '../../openapi/is-object.js';
 import { idInPath } from './checks/resource-ids.js';
 import { isMutating } from './is-mutating.js';
 import type { ResourceKind } from './meta.js';
@@ -121,7 +122,7 @@ export class ResourceTracker {
       if (r) r.state = kind === 'file' || kind === 'model' ? 'gone' : 'over';
     } else {
       const body = bodyOf(exchange);
-      const detail = isRecord(body) && typeof body.message === 'string' ? `: ${body.message.slice(0, 200)}` : '';
+      const detail = isObject(body) && typeof body.message === 'string' ? `: ${body.message.slice(0, 200)}` : '';
       this.failed.push({ kind, id, reason: `${describeStatus(exchange)}${detail}` });
     }
     return this.report();

@@ -1,25 +1,17 @@
 // Reads the enums the stateful suite relies on from the spec document (job states, file purposes,
 // batch endpoints, fine-tunable models), so a newer document with more states is honoured as written.
 import type { LoadedSpec } from '../../openapi/load-spec.js';
-import { isRecord } from './exchange-data.js';
-
-function resolvePointer(doc: unknown, pointer: string): unknown {
-  let node: unknown = doc;
-  for (const raw of pointer.replace(/^#?\//, '').split('/')) {
-    if (!isRecord(node)) return undefined;
-    node = node[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
-}
+import { getAtPointer } from '../../openapi/json-pointer.js';
+import { isObject } from '../../openapi/is-object.js';
 
 /** String enum values of the schema at `pointer`, following `$ref`, `allOf`, `anyOf`, `oneOf` and `const`. */
 export function enumAt(doc: Record<string, unknown>, pointer: string): string[] {
   const out = new Set<string>();
   const seen = new Set<unknown>();
   const walk = (node: unknown): void => {
-    if (!isRecord(node) || seen.has(node)) return;
+    if (!isObject(node) || seen.has(node)) return;
     seen.add(node);
-    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/')) walk(resolvePointer(doc, node.$ref));
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/')) walk(getAtPointer(doc, node.$ref));
     if (Array.isArray(node.enum)) for (const v of node.enum) if (typeof v === 'string') out.add(v);
     if (typeof node.const === 'string') out.add(node.const);
     for (const key of ['allOf', 'anyOf', 'oneOf']) {
@@ -27,7 +19,7 @@ export function enumAt(doc: Record<string, unknown>, pointer: string): string[] 
       if (Array.isArray(list)) list.forEach(walk);
     }
   };
-  walk(resolvePointer(doc, pointer));
+  walk(getAtPointer(doc, pointer));
   return [...out];
 }
 

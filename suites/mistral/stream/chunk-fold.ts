@@ -6,6 +6,7 @@
 // long streams quadratic, and the transport owns the state exclusively.
 import { baseMediaType, type Operation } from '../../openapi/model.js';
 import type { StreamFold } from '../../engine/types.js';
+import { isObject } from '../../openapi/is-object.js';
 
 export const CHUNK_FOLD_ID = 'mistral-chunks';
 /** Tracked choices, distinct ids and models, and usage occurrences are capped (a faulty server may send thousands). */
@@ -58,9 +59,6 @@ export interface ChunkFoldState {
   maxChoiceIndex: number;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 function addDistinct(list: string[], value: string): boolean {
   if (list.includes(value)) return false;
   if (list.length < MAX_TRACKED) list.push(value);
@@ -71,12 +69,12 @@ function addDistinct(list: string[], value: string): boolean {
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map((part) => (isObj(part) && typeof part.text === 'string' ? part.text : '')).join('');
+  return content.map((part) => (isObject(part) && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
 function mergeToolCall(calls: FoldedToolCall[], raw: unknown, fresh: Set<FoldedToolCall>): void {
-  if (!isObj(raw)) return;
-  const fn = isObj(raw.function) ? raw.function : {};
+  if (!isObject(raw)) return;
+  const fn = isObject(raw.function) ? raw.function : {};
   const index = typeof raw.index === 'number' ? raw.index : undefined;
   const id = typeof raw.id === 'string' ? raw.id : undefined;
   // A fragment continues an earlier call with the same index (OpenAI style) or the same id; a call
@@ -96,19 +94,19 @@ function mergeToolCall(calls: FoldedToolCall[], raw: unknown, fresh: Set<FoldedT
   if (id !== undefined && target.id === undefined) target.id = id;
   if (typeof raw.type === 'string' && target.type === undefined) target.type = raw.type;
   if (typeof fn.name === 'string' && fn.name !== '') target.name = target.name === '' ? fn.name : target.name;
-  if (isObj(fn.arguments)) target.arguments = fn.arguments;
+  if (isObject(fn.arguments)) target.arguments = fn.arguments;
   else if (typeof fn.arguments === 'string') target.arguments = typeof target.arguments === 'string' ? target.arguments + fn.arguments : fn.arguments;
 }
 
 function foldChoice(state: ChunkFoldState, raw: unknown, event: number): void {
-  if (!isObj(raw) || typeof raw.index !== 'number' || !Number.isInteger(raw.index)) {
+  if (!isObject(raw) || typeof raw.index !== 'number' || !Number.isInteger(raw.index)) {
     state.choicesWithoutIndex++;
     return;
   }
   const index = raw.index;
   state.maxChoiceIndex = Math.max(state.maxChoiceIndex, index);
   let choice = state.choices.find((c) => c.index === index);
-  const delta = isObj(raw.delta) ? raw.delta : {};
+  const delta = isObject(raw.delta) ? raw.delta : {};
   if (!choice) {
     if (state.choices.length >= MAX_TRACKED) {
       state.untrackedChoices++;
@@ -157,9 +155,9 @@ export function initialChunkFold(): ChunkFoldState {
 export function foldChunk(state: ChunkFoldState, chunk: unknown, event: number): ChunkFoldState {
   state.events++;
   state.lastEvent = event;
-  if (!isObj(chunk) || !Array.isArray(chunk.choices)) {
+  if (!isObject(chunk) || !Array.isArray(chunk.choices)) {
     state.malformed++;
-    if (!isObj(chunk)) return state;
+    if (!isObject(chunk)) return state;
   }
   if (typeof chunk.id === 'string') {
     if (addDistinct(state.ids, chunk.id)) state.idCount++;
@@ -167,7 +165,7 @@ export function foldChunk(state: ChunkFoldState, chunk: unknown, event: number):
   if (typeof chunk.model === 'string') {
     if (addDistinct(state.models, chunk.model)) state.modelCount++;
   } else state.missingModel++;
-  if (isObj(chunk.usage)) {
+  if (isObject(chunk.usage)) {
     state.usageCount++;
     if (state.usage.length < MAX_TRACKED) state.usage.push({ event, value: chunk.usage });
     const total = chunk.usage.total_tokens;

@@ -1,7 +1,7 @@
 // The schemas a discriminator chooses between: its `oneOf`/`anyOf` members and mapping targets, or
 // the schema itself when it is the base of an allOf hierarchy.
 import { joinPointer } from '../json-pointer.js';
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { derefSchema, resolveLocalRef } from './support.js';
 import type { Obj } from './types.js';
 

@@ -1,7 +1,7 @@
 // A discriminator mapping that cannot work: the target does not resolve, or the target's property
 // cannot take the mapped value (its `const`/`enum` says otherwise).
 import { joinPointer } from '../json-pointer.js';
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { discriminators, mappingRef } from './discriminator-candidates.js';
 import { derefSchema, resolveLocalRef, visitCombined } from './support.js';
 import type { LintRule, Obj, RuleFinding } from './types.js';

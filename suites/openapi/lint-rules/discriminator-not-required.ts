@@ -1,6 +1,6 @@
 // OpenAPI's discriminator picks the schema by a property's value; when that property is optional a
 // body without it matches several branches of the `oneOf` (and Ajv refuses such a discriminator).
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { candidates, discriminators } from './discriminator-candidates.js';
 import { resolveLocalRef } from './support.js';
 import type { LintRule, Obj, RuleFinding } from './types.js';

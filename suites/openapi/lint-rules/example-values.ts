@@ -1,7 +1,7 @@
 // Finds every example the document gives, with the pointer of the schema it must satisfy: schema
 // `example`/`examples` (properties included), and media type and parameter `example`/`examples`.
 import { joinPointer } from '../json-pointer.js';
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { isJsonMediaType, resolveLocalRef } from './support.js';
 import type { Obj } from './types.js';
 

@@ -1,6 +1,6 @@
 // `$ref: "#/$defs/X"` inside a component that carries its own `$defs` (pasted pydantic output): `#`
 // is the document root, which has no `$defs`. The loader repoints it at the enclosing `$defs`.
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { collectRefs, enclosingDefs } from './refs.js';
 import { resolveLocalRef } from './support.js';
 import type { LintRule, RuleFinding } from './types.js';

@@ -1,6 +1,6 @@
 // Every `$ref` string in the document with the pointer of the object that carries it.
 import { joinPointer, unescapeToken } from '../json-pointer.js';
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 
 export function collectRefs(node: unknown, pointer = ''): Array<{ pointer: string; ref: string }> {
   const out: Array<{ pointer: string; ref: string }> = [];

@@ -1,6 +1,6 @@
 // An event-stream schema shaped `{data: payload}`: each SSE `data:` field carries the payload itself,
 // so a schema that wraps it in a `data` property describes the SSE framing, not the event.
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { derefSchema } from './support.js';
 import type { LintRule, RuleFinding } from './types.js';
 

@@ -1,6 +1,6 @@
 // A request that can ask for `stream: true` while no success response documents an event stream:
 // a conforming server's streamed answer would look undocumented.
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { visitCombined } from './support.js';
 import type { LintRule, Obj, RuleFinding } from './types.js';
 

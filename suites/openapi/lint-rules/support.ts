@@ -1,7 +1,7 @@
 // Helpers shared by lint rules: local `$ref` resolution and composition traversal.
 import { getAtPointer } from '../json-pointer.js';
 import { baseMediaType } from '../model.js';
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import type { Obj } from './types.js';
 
 /** Resolves a local ref (`#/...`) to its pointer and value; undefined when it does not resolve. */

@@ -1,6 +1,6 @@
 // A `required` name that no combined schema declares: a body cannot be expected to carry a property
 // the document never describes (ChatCompletionResponse requires `data`, which the API never sends).
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { compositionRoot, visitCombined } from './support.js';
 import type { LintRule, Obj, RuleFinding } from './types.js';
 

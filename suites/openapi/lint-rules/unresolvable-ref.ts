@@ -1,5 +1,5 @@
 // A local `$ref` that points at nothing: validators cannot compile the schema, generators cannot draw it.
-import { isObject } from '../schema-walk.js';
+import { isObject } from '../is-object.js';
 import { enclosingDefs, collectRefs } from './refs.js';
 import { resolveLocalRef } from './support.js';
 import type { LintRule, RuleFinding } from './types.js';

@@ -3,7 +3,8 @@
 // time-ordered, named as documented and tell a plausible story; checkpoints are consistent; a dry run
 // answers metadata and creates nothing.
 import type { CaseContext } from '../../../engine/types.js';
-import { bodyOf, isRecord, isSuccess, listOf, type Json } from '../exchange-data.js';
+import { bodyOf, isSuccess, listOf, type Json } from '../exchange-data.js';
+import { isObject } from '../../../openapi/is-object.js';
 import { statefulEnums } from '../spec-enums.js';
 import { batchMachine, fineTuningMachine, isFinal, sequenceProblems, type StateMachine } from '../state-machine.js';
 import { createdId } from './resource-ids.js';
@@ -39,8 +40,8 @@ function timeline(steps: StepView[], from: number, id: string): Observation[] {
 /** The training file ids the chain's dry run named. */
 function dryRunFiles(steps: StepView[]): string[] {
   const body = steps.find((s) => s.role.role === 'dry-run')?.exchange.request.json;
-  const files = isRecord(body) && Array.isArray(body.training_files) ? body.training_files : [];
-  return files.map((f) => (isRecord(f) ? f.file_id : f)).filter((id): id is string => typeof id === 'string');
+  const files = isObject(body) && Array.isArray(body.training_files) ? body.training_files : [];
+  return files.map((f) => (isObject(f) ? f.file_id : f)).filter((id): id is string => typeof id === 'string');
 }
 
 /**
@@ -49,13 +50,13 @@ function dryRunFiles(steps: StepView[]): string[] {
  */
 function trainedOnOtherFiles(job: Json, files: string[]): boolean {
   if (files.length === 0 || !Array.isArray(job.training_files)) return false;
-  const ids = job.training_files.map((f) => (isRecord(f) ? f.file_id : f));
+  const ids = job.training_files.map((f) => (isObject(f) ? f.file_id : f));
   return !ids.some((id) => typeof id === 'string' && files.includes(id));
 }
 
 function eventFindings(step: number, body: Json, machine: StateMachine, documented: string[]): Finding[] {
   const findings: Finding[] = [];
-  const events = Array.isArray(body.events) ? body.events.filter(isRecord) : [];
+  const events = Array.isArray(body.events) ? body.events.filter(isObject) : [];
   const times = events.map((e) => e.created_at);
   if (times.some((t) => typeof t !== 'number')) findings.push({ step, message: 'a job event has no numeric created_at' });
   const nums = times.filter((t): t is number => typeof t === 'number');
@@ -69,7 +70,7 @@ function eventFindings(step: number, body: Json, machine: StateMachine, document
   }
   // The status story the events tell, oldest first (the API lists newest first).
   const statuses = events
-    .map((e) => (isRecord(e.data) && typeof e.data.status === 'string' ? e.data.status : undefined))
+    .map((e) => (isObject(e.data) && typeof e.data.status === 'string' ? e.data.status : undefined))
     .filter((s): s is string => s !== undefined);
   if (statuses.length > 1 && (ascending || descending)) {
     const first = nums[0];
@@ -89,7 +90,7 @@ function eventFindings(step: number, body: Json, machine: StateMachine, document
   } else {
     for (const s of statuses) if (!documented.includes(s)) findings.push({ step, message: `job event status "${s}" is not documented` });
   }
-  const checkpoints = Array.isArray(body.checkpoints) ? body.checkpoints.filter(isRecord) : [];
+  const checkpoints = Array.isArray(body.checkpoints) ? body.checkpoints.filter(isObject) : [];
   const seen = new Set<unknown>();
   for (const c of checkpoints) {
     if (seen.has(c.step_number)) findings.push({ step, message: `checkpoint step_number ${JSON.stringify(c.step_number)} appears twice` });
