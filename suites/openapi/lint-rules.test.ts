@@ -252,6 +252,50 @@ describe('lint rules: each fires on a faulty document and stays quiet on a confo
     expect(lintDocument(d)[0]?.message).toContain('/components/schemas/A/allOf/0 defines it');
   });
 
+  it('stream-undocumented: a `stream` pinned to false cannot ask for a stream (the JSON half of a `#stream` variant)', () => {
+    const rule = LINT_RULES.filter((r) => r.id === 'stream-undocumented');
+    const withStream = (stream: Obj): Obj =>
+      doc(
+        {},
+        { '/c': { post: op({ requestBody: { content: { 'application/json': { schema: { allOf: [{ type: 'object', properties: { stream } }] } } } } }) } },
+      );
+    expect(lintDocument(withStream({ type: 'boolean', enum: [false], default: false }), rule)).toEqual([]);
+    expect(lintDocument(withStream({ type: 'boolean', const: false }), rule)).toEqual([]);
+    expect(lintDocument(withStream({ type: 'boolean', enum: [true, false] }), rule)).toHaveLength(1);
+    expect(lintDocument(withStream({ type: 'boolean', const: true }), rule)).toHaveLength(1);
+    // The JSON half of a `#stream` pair: a base allowing any boolean, narrowed by an allOf part.
+    const narrowed = doc(
+      { Base: { type: 'object', properties: { stream: { anyOf: [{ type: 'boolean' }, { type: 'null' }] } } } },
+      {
+        '/c': {
+          post: op({
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: { allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', properties: { stream: { type: 'boolean', enum: [false] } } }] },
+                },
+              },
+            },
+          }),
+        },
+      },
+    );
+    expect(lintDocument(narrowed, rule)).toEqual([]);
+  });
+
+  it('sse-envelope: SDK-style envelopes `{event, data}` and `{event, data, id, retry}` too, not a payload with a `data` member', () => {
+    const rule = LINT_RULES.filter((r) => r.id === 'sse-envelope');
+    const stream = (schema: Obj): Obj =>
+      doc({}, { '/c': { post: op({ responses: { '200': { description: 'ok', content: { 'text/event-stream': { schema } } } } }) } });
+    const conversation = { type: 'object', properties: { event: { type: 'string' }, data: { type: 'object' } }, required: ['event', 'data'] };
+    expect(lintDocument(stream(conversation), rule)[0]?.message).toContain('describes the SSE fields (event, data)');
+    const workflow = { type: 'object', properties: { event: {}, data: {}, id: {}, retry: { type: 'integer' } } };
+    expect(lintDocument(stream(workflow), rule)).toHaveLength(1);
+    // A chunk that happens to carry `id` and an optional `data` list is a payload, not an envelope.
+    expect(lintDocument(stream({ type: 'object', properties: { id: { type: 'string' }, data: { type: 'array' } } }), rule)).toEqual([]);
+    expect(lintDocument(stream({ type: 'object', properties: { data: {}, object: {} }, required: ['data'] }), rule)).toEqual([]);
+  });
+
   it('undeclared-required with additionalProperties: false says the schema is unsatisfiable', () => {
     const d = doc({ A: { type: 'object', properties: {}, required: ['x'], additionalProperties: false } });
     expect(lintDocument(d)[0]?.message).toMatch(/no body can satisfy/);

@@ -71,11 +71,19 @@ export function lintSpec(spec: LoadedSpec, rules: readonly LintRule[] = LINT_RUL
         } catch {
           /* a target the applier accepted always parses; be safe */
         }
-        return { id: e.id, pointers };
+        return { id: e.id, pointers: [...pointers, ...(e.fixes ?? [])] };
       });
     for (const f of findings) {
-      const erratum = targets.find((t) => t.pointers.some((p) => related(p, f.pointer)));
-      if (erratum && !stillThere(f)) f.fixedByErratum = erratum.id;
+      if (stillThere(f)) continue;
+      // The erratum aimed closest at the finding (fewest levels between the two pointers): an action on an
+      // example beats one on its whole media type, and the other way round for a media type's finding.
+      let best: { id: string; distance: number } | undefined;
+      for (const t of targets)
+        for (const p of t.pointers) {
+          const distance = Math.abs(p.split('/').length - f.pointer.split('/').length);
+          if (related(p, f.pointer) && (!best || distance < best.distance)) best = { id: t.id, distance };
+        }
+      if (best) f.fixedByErratum = best.id;
     }
   }
 

@@ -79,5 +79,17 @@ describe('applyOverlay', () => {
     expect(() => parseOverlay({ openapi: '3.1.0' }, 'x.yaml')).toThrow(SpecReadError);
     expect(() => parseOverlay({ overlay: '1.0.0', actions: [{ update: {} }] }, 'x.yaml')).toThrow(/actions\[0\] has no "target"/);
     expect(() => parseOverlay({ overlay: '1.0.0', actions: [{ target: '$' }] }, 'x.yaml')).toThrow(/neither "update" nor "remove: true"/);
+    expect(() => parseOverlay({ overlay: '1.0.0', actions: [{ target: '$', remove: true, 'x-fixes': 'components' }] }, 'x.yaml')).toThrow(/x-fixes/);
+    expect(() => parseOverlay({ overlay: '1.0.0', actions: [{ target: '$', remove: true, 'x-fixes': ['no-slash'] }] }, 'x.yaml')).toThrow(/x-fixes/);
+  });
+
+  it('reports the pointers an action names in x-fixes (defects it corrects elsewhere)', () => {
+    const [applied] = applyOverlay(
+      base(),
+      overlay([{ 'x-id': 'b-more', target: '$.components.schemas.B.enum', update: ['c'], 'x-fixes': ['/components/schemas/A/properties/b/example'] }]),
+    );
+    expect(applied?.fixes).toEqual(['/components/schemas/A/properties/b/example']);
+    const [plain] = applyOverlay(base(), overlay([{ target: '$.components.schemas.B.enum', update: ['c'] }]));
+    expect(plain && 'fixes' in plain).toBe(false);
   });
 });

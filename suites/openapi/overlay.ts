@@ -14,6 +14,12 @@ export interface OverlayAction {
   'x-evidence'?: string | string[];
   /** Our extension: a stable id for the defect, used in reports and `--errata-exclude`. */
   'x-id'?: string;
+  /**
+   * Our extension: JSON pointers of defects this action corrects elsewhere in the document (an
+   * example that fails only because of the schema this action fixes). Lint attributes a finding at
+   * such a pointer to this erratum, once it has checked that the finding is gone.
+   */
+  'x-fixes'?: string[];
 }
 
 export interface OverlayDocument {
@@ -32,6 +38,8 @@ export interface AppliedOverlayAction {
   overlay: string;
   /** How many nodes the target selected; 0 means the erratum no longer applies to this document. */
   matched: number;
+  /** Pointers of defects corrected elsewhere (`x-fixes`), besides the target's own. */
+  fixes?: string[];
 }
 
 export async function loadOverlay(location: string, limits?: ReadLimits): Promise<OverlayDocument> {
@@ -46,6 +54,9 @@ export function parseOverlay(value: unknown, source: string): OverlayDocument {
   value.actions.forEach((a, i) => {
     if (!isObject(a) || typeof a.target !== 'string') throw new SpecReadError(`${source}: actions[${i}] has no "target"`);
     if (!('update' in a) && a.remove !== true) throw new SpecReadError(`${source}: actions[${i}] has neither "update" nor "remove: true"`);
+    const fixes = a['x-fixes'];
+    if (fixes !== undefined && (!Array.isArray(fixes) || !fixes.every((f) => typeof f === 'string' && (f === '' || f.startsWith('/')))))
+      throw new SpecReadError(`${source}: actions[${i}] "x-fixes" must be a list of JSON pointers`);
   });
   const info = isObject(value.info) ? value.info : {};
   return {
@@ -103,6 +114,7 @@ export function applyOverlay(doc: Record<string, unknown>, overlay: OverlayDocum
       }
     }
     const evidence = action['x-evidence'];
+    const fixes = action['x-fixes'];
     return {
       id: action['x-id'] ?? `${overlay.info.title}#${i}`,
       target: action.target,
@@ -110,6 +122,7 @@ export function applyOverlay(doc: Record<string, unknown>, overlay: OverlayDocum
       evidence: evidence === undefined ? [] : Array.isArray(evidence) ? evidence : [evidence],
       overlay: overlay.source,
       matched: paths.length,
+      ...(fixes?.length ? { fixes } : {}),
     };
   });
 }
