@@ -2,7 +2,7 @@
 // The command line is a thin layer over this; implementers can call it from their own tests.
 import { lintSpecCached } from './openapi/lint-cache.js';
 import { loadSpec, type LoadedSpec } from './openapi/load-spec.js';
-import { pinnedErrataPath, pinnedSpecPath } from './openapi/paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from './mistral/contracts.js';
 import { genericChecks } from './checks/index.js';
 import type { EventListener, RunEvent, SpecSummary } from './engine/events.js';
 import type { RunResults } from './engine/results.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, it, type TestContext } from 'vitest';
 import { buildOperations } from './openapi/operations.js';
-import { pinnedSpecPath } from './openapi/paths.js';
+import { pinnedSpecPath } from './mistral/contracts.js';
 import { isUrl, parseDocumentText } from './openapi/read-document.js';
 import { ALL_PHASES, runConformance, type ConformanceOptions } from './api.js';
 import { allChecks } from './mistral/all-checks.js';

@@ -1,7 +1,7 @@
 // SSE events read and validated per second on one long stream, through the real transport path and
 // the pinned spec's event schema for chat completions (the validator the suite uses on streams).
 import { loadSpec } from '../../suites/openapi/load-spec.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../suites/openapi/paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../suites/mistral/contracts.js';
 import { sendContextFor } from '../../suites/engine/send-context.js';
 import { measureSseThroughput } from '../../suites/engine/transport/sse-throughput.js';
 

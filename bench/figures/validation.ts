@@ -1,7 +1,7 @@
 // Throughput of the project's validator interface on a typical chat completion (one core: this loop).
 import { loadSpec } from '../../suites/openapi/load-spec.js';
 import { findMediaType, findResponse } from '../../suites/openapi/model.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../suites/openapi/paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../suites/mistral/contracts.js';
 import { TYPICAL_CHAT_COMPLETION } from '../typical-chat-completion.js';
 
 export interface ValidationBench {

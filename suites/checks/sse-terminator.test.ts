@@ -30,7 +30,7 @@ describe('sse-terminator', () => {
 
   it('does not apply without a declared terminator (literal spec, agents without errata)', async () => {
     const { loadSpec } = await import('../openapi/load-spec.js');
-    const { pinnedSpecPath } = await import('../openapi/paths.js');
+    const { pinnedSpecPath } = await import('../mistral/contracts.js');
     const literal = await loadSpec(pinnedSpecPath());
     const ctx = exchangeContext(literal, CHAT, exchangeOf({ requestJson: { stream: true }, sse: transcriptFromText(sseText(chunk)) }));
     expect(sseTerminator.applies?.(ctx)).toBe(false);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLintSpec } from './lint-run.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../openapi/paths.js';
+import { CONTRACTS, contractErrataPath, contractSpecPath, pinnedErrataPath, pinnedSpecPath } from '../mistral/contracts.js';
 
 describe('lint-spec on the pinned Mistral spec', () => {
   it('finds the defects, and every error is fixed by an erratum', async () => {
@@ -20,6 +20,19 @@ describe('lint-spec on the pinned Mistral spec', () => {
     const r = await runLintSpec(pinnedSpecPath(), { errata: [] });
     expect(r.exitCode).toBe(1);
   });
+});
+
+describe('lint-spec on every shipped contract', () => {
+  for (const c of CONTRACTS) {
+    it(`${c.id}: exit 0 with its errata: the document has errors, every one fixed by an erratum, none stale`, async () => {
+      const r = await runLintSpec(contractSpecPath(c), { errata: [contractErrataPath(c)] });
+      const errors = r.findings.filter((f) => f.severity === 'error');
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.filter((f) => !f.fixedByErratum).map((f) => `${f.rule} ${f.pointer}`)).toEqual([]);
+      expect(r.findings.filter((f) => f.rule === 'erratum-unmatched')).toEqual([]);
+      expect(r.exitCode).toBe(0);
+    });
+  }
 });
 
 describe('runLintSpec exit code', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinnedSpecPath } from '../openapi/paths.js';
+import { pinnedSpecPath } from '../mistral/contracts.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { hashId, inShard, operationOf, parseShard, shardOf } from './shard.js';
 

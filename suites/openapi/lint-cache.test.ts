@@ -6,7 +6,7 @@ import { lintCodeFingerprint, lintSpecCached } from './lint-cache.js';
 import { lintSpec } from './lint.js';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
 import { createParseCache } from './parse-cache.js';
-import { pinnedErrataPath, pinnedSpecPath } from './paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../mistral/contracts.js';
 
 let dir: string;
 let spec: LoadedSpec;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatLintFindings, lintSpec, type LintFinding } from './lint.js';
 import { loadSpec } from './load-spec.js';
-import { pinnedErrataPath, pinnedSpecPath } from './paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../mistral/contracts.js';
 
 const find = (fs: LintFinding[], rule: string, pointer: string): LintFinding | undefined => fs.find((f) => f.rule === rule && f.pointer === pointer);
 
@@ -85,6 +85,42 @@ describe('lintSpec attribution and normalisations', () => {
     expect(find(fixed, 'undeclared-required', '/components/schemas/A/required/1')?.fixedByErratum).toBe('drop-ghost');
     // Normalised by the loader, but not by an erratum: still open.
     expect(find(fixed, 'tuple-items', '/components/schemas/L')?.fixedByErratum).toBeUndefined();
+  });
+
+  it('attributes a defect fixed through a reference to the erratum that names it in x-fixes, and to the closest erratum', async () => {
+    const path = await write('s-ref.json', {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Purpose: { type: 'string', enum: ['a', 'b'] },
+          F: { type: 'object', properties: { purpose: { $ref: '#/components/schemas/Purpose', examples: ['c'] }, n: { type: 'integer', example: 'x' } } },
+        },
+      },
+    });
+    const action = (extra: Record<string, unknown>) => ({ 'x-id': 'purpose-c', target: '$.components.schemas.Purpose.enum', update: ['c'], ...extra });
+    const overlayWith = (actions: unknown[]) =>
+      write(`o-${actions.length}-${Math.random()}.json`, { overlay: '1.0.0', info: { title: 'o', version: '1' }, actions });
+    const pointer = '/components/schemas/F/properties/purpose/examples/0';
+    // Without x-fixes the fix is real but cannot be attributed: still reported open.
+    const unnamed = lintSpec(await loadSpec(path, { overlays: [await overlayWith([action({})])] }));
+    expect(find(unnamed, 'example-invalid', pointer)?.fixedByErratum).toBeUndefined();
+    const named = lintSpec(await loadSpec(path, { overlays: [await overlayWith([action({ 'x-fixes': [pointer] })])] }));
+    expect(find(named, 'example-invalid', pointer)?.fixedByErratum).toBe('purpose-c');
+    // x-fixes is a claim lint checks: a named finding that is still there stays open.
+    const wrong = lintSpec(await loadSpec(path, { overlays: [await overlayWith([action({ 'x-fixes': ['/components/schemas/F/properties/n/example'] })])] }));
+    expect(find(wrong, 'example-invalid', '/components/schemas/F/properties/n/example')?.fixedByErratum).toBeUndefined();
+    // Two errata related to one finding: the one aimed closest at it gets it, whatever their order.
+    const broad = { 'x-id': 'touch-f', target: '$.components.schemas.F', update: { description: 'x' } };
+    const close = { 'x-id': 'fix-n', target: '$.components.schemas.F.properties.n', update: { example: 1 } };
+    for (const order of [
+      [broad, close],
+      [close, broad],
+    ]) {
+      const fs = lintSpec(await loadSpec(path, { overlays: [await overlayWith(order)] }));
+      expect(find(fs, 'example-invalid', '/components/schemas/F/properties/n/example')?.fixedByErratum).toBe('fix-n');
+    }
   });
 
   it('reports an erratum that matches nothing', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from './load-spec.js';
-import { pinnedSpecPath, pinnedErrataPath } from './paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../mistral/contracts.js';
 
 describe('loadSpec on the pinned Mistral document', () => {
   it('builds all 26 operations with their responses', async () => {

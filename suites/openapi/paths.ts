@@ -16,6 +16,3 @@ export function packageRoot(): string {
   root = dir;
   return dir;
 }
-
-export const pinnedSpecPath = (): string => join(packageRoot(), 'specs', 'mistral', 'openapi-0.0.100.yaml');
-export const pinnedErrataPath = (): string => join(packageRoot(), 'specs', 'mistral', 'errata.overlay.yaml');

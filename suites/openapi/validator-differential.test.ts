@@ -5,7 +5,7 @@
 import ORVModule from 'openapi-response-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec, type LoadedSpec } from './load-spec.js';
-import { pinnedErrataPath, pinnedSpecPath } from './paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../mistral/contracts.js';
 
 type Obj = Record<string, unknown>;
 interface OrvResult {

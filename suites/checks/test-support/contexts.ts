@@ -1,6 +1,6 @@
 // Builds exchanges and check contexts for check tests (tables of conforming and faulty inputs).
 import { loadSpec, type LoadedSpec } from '../../openapi/load-spec.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../openapi/paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../mistral/contracts.js';
 import { createMistralStatusPolicy } from '../../mistral/status-policy.js';
 import { runChecks } from '../../engine/run-checks.js';
 import type { CheckOutcomeRecord } from '../../engine/events.js';

@@ -3,7 +3,7 @@
 // recorded stream bodies and still look exactly like what a run records.
 import { loadSpec, type LoadedSpec } from '../../openapi/load-spec.js';
 import type { Operation } from '../../openapi/model.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../openapi/paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../mistral/contracts.js';
 import type {
   CaseContext,
   Exchange,

@@ -1,6 +1,6 @@
 // `mistral-conformance lint-spec [PATH]`: defects of an OpenAPI document, and which errata fix them.
 import { runLintSpec } from '../lint-run.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../openapi/paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../mistral/contracts.js';
 import { list, parse } from '../args.js';
 import { EXIT } from '../errors.js';
 

@@ -3,7 +3,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSpec, type LoadedSpec } from '../../openapi/load-spec.js';
-import { packageRoot, pinnedErrataPath, pinnedSpecPath } from '../../openapi/paths.js';
+import { packageRoot } from '../../openapi/paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../mistral/contracts.js';
 
 let pinned: Promise<LoadedSpec> | undefined;
 

@@ -1,7 +1,7 @@
 // Runs a case check the way the engine would, for tests: a CaseContext over given exchanges.
 import type { LoadedSpec } from '../../../openapi/load-spec.js';
 import { loadSpec } from '../../../openapi/load-spec.js';
-import { pinnedErrataPath, pinnedSpecPath } from '../../../openapi/paths.js';
+import { pinnedErrataPath, pinnedSpecPath } from '../../contracts.js';
 import type { CaseCheck, CaseContext, Exchange, Failure, StatusPolicy, TestCase } from '../../../engine/types.js';
 
 const passPolicy: StatusPolicy = { undocumented: () => ({ verdict: 'pass', reason: 'test' }), describe: () => [] };
