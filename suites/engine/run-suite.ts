@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LoadedSpec } from '../openapi/load-spec.js';
 import type { Operation } from '../openapi/model.js';
+import { createOperationMatcher } from '../openapi/operation-matcher.js';
 import { createBudget, type Budget } from './budget.js';
 import type { CaseFinished, EventListener, OperationInfo, Reproduction, RunEvent, SpecSummary } from './events.js';
 import { executeCase } from './execute-case.js';
@@ -191,8 +192,8 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
       if (creating) creatingInFlight--;
     }
   };
-  const opOf = (request: RequestSpec): Operation | undefined =>
-    spec.operations.find((o) => o.method.toUpperCase() === request.method && pathMatches(o.path, request.path));
+  const matcher = createOperationMatcher(spec.operations);
+  const opOf = (request: RequestSpec): Operation | undefined => matcher.find(request.method, request.path);
   const logs: string[] = [];
   const prepareCtx: PrepareContext = {
     spec,
@@ -437,11 +438,4 @@ function reproduction(tc: TestCase, requests: RequestSpec[], options: RunOptions
     r.path = tc.generation.path;
   }
   return r;
-}
-
-/** `/v1/models/{model_id}` matches `/v1/models/abc`. */
-export function pathMatches(template: string, path: string): boolean {
-  const t = template.split('/');
-  const p = path.split('?')[0]!.split('/');
-  return t.length === p.length && t.every((seg, i) => (seg.startsWith('{') && seg.endsWith('}') ? p[i] !== '' : seg === p[i]));
 }

@@ -5,23 +5,25 @@ import { randomUUID } from 'node:crypto';
 import type { LoadedSpec } from '../../openapi/load-spec.js';
 import type { Operation } from '../../openapi/model.js';
 import { parseJsonBounded } from '../../openapi/json-depth.js';
+import { createOperationMatcher, type OperationMatcher } from '../../openapi/operation-matcher.js';
 import type { CaseFinished, EventListener, SpecSummary } from '../events.js';
 import { ResultsReducer, type RunResults } from '../results.js';
 import { runChecks } from '../run-checks.js';
-import { checkMetas, createEmitter, operationArea, pathMatches } from '../run-suite.js';
+import { checkMetas, createEmitter, operationArea } from '../run-suite.js';
 import { sendContextFor } from '../send-context.js';
 import { createRedactor, headerSecrets } from '../transport/redact.js';
 import { readSseText } from '../transport/sse-reader.js';
 import type { Check, Exchange, Expectation, RequestSpec, StatusPolicy, StreamFold, SuitePlugin, TestCase } from '../types.js';
 import type { RecordedExchange } from './recorded-exchange.js';
 
-export function findOperation(spec: LoadedSpec, method: string, url: string): { op: Operation; path: string } | undefined {
+/** The operation a recorded request called, and the documented path it called it by. */
+export function findOperation(matcher: OperationMatcher, method: string, url: string): { op: Operation; path: string } | undefined {
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0]!;
   const segments = path.split('/');
   // A gateway may put a prefix before the documented path: try dropping leading segments.
   for (let drop = 0; drop < segments.length - 1; drop++) {
     const candidate = drop === 0 ? path : `/${segments.slice(drop + 1).join('/')}`;
-    const op = spec.operations.find((o) => o.method.toUpperCase() === method && pathMatches(o.path, candidate));
+    const op = matcher.find(method, candidate);
     if (op) return { op, path: candidate };
   }
   return undefined;
@@ -106,7 +108,8 @@ export async function validateRecorded(input: ValidateRecordedInput): Promise<Ru
   const checks = [...input.checks, ...input.plugins.flatMap((p) => p.checks ?? [])];
   const folds = input.plugins.flatMap((p) => p.streamFolds ?? []);
   const operations = new Map(input.spec.operations.map((o) => [o.id, o]));
-  const matched = input.records.map((rec) => ({ rec, hit: findOperation(input.spec, rec.method, rec.url) }));
+  const matcher = createOperationMatcher(input.spec.operations);
+  const matched = input.records.map((rec) => ({ rec, hit: findOperation(matcher, rec.method, rec.url) }));
   const seen = [...new Set(matched.flatMap((m) => (m.hit ? [m.hit.op] : [])))];
   const started = Date.now();
   emit({
