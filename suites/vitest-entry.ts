@@ -11,7 +11,7 @@ import { isUrl, parseDocumentText } from './openapi/read-document.js';
 import { ALL_PHASES, runConformance, type ConformanceOptions } from './api.js';
 import { allChecks } from './mistral/all-checks.js';
 import type { CheckResult, RunResults } from './engine/results.js';
-import { selectOperations } from './engine/run-suite.js';
+import { selectOperations } from './engine/run/select-operations.js';
 import { PROBE_CALLS } from './mistral/client-probe/client-probe.js';
 import { CLIENT_COMPATIBILITY } from './mistral/client-probe/probe-plugin.js';
 

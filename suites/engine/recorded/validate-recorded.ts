@@ -1,15 +1,14 @@
 // Offline validation: recorded exchanges judged by the same checks as a live run, producing the same
 // events (so every report format works). A recorded request body valid against the request schema is
 // an `accept` case, an invalid one a `reject` case, an unknown one `any`.
-import { randomUUID } from 'node:crypto';
 import type { LoadedSpec } from '../../openapi/load-spec.js';
 import type { Operation } from '../../openapi/model.js';
 import { parseJsonBounded } from '../../openapi/json-depth.js';
 import { createOperationMatcher, type OperationMatcher } from '../../openapi/operation-matcher.js';
-import type { CaseFinished, EventListener, SpecSummary } from '../events.js';
+import type { EventListener, SpecSummary } from '../events.js';
 import { ResultsReducer, type RunResults } from '../results.js';
 import { runChecks } from '../run-checks.js';
-import { checkMetas, createEmitter, operationArea } from '../run-suite.js';
+import { caseFinishedEvent, createEmitter, operationInfo, runFinishedEvent, runStartedEvent } from '../run/run-events.js';
 import { sendContextFor } from '../send-context.js';
 import { createRedactor, headerSecrets } from '../transport/redact.js';
 import { readSseText } from '../transport/sse-reader.js';
@@ -102,74 +101,64 @@ export interface ValidateRecordedInput {
   source: string;
 }
 
+/** The case a recording stands for: its request as the spec names it, what its status may be. */
+function recordedCase(rec: RecordedExchange, op: Operation, path: string, exchange: Exchange, expectation: Expectation, n: number): TestCase {
+  const json = exchange.request.json;
+  const request: RequestSpec = {
+    method: rec.method,
+    path,
+    query: [],
+    headers: {},
+    auth: { kind: 'default' },
+    ...(json !== undefined ? { body: { kind: 'json' as const, value: json } } : {}),
+    ...((json as { stream?: unknown } | undefined)?.stream === true ? { stream: true } : {}),
+  };
+  return {
+    id: `${op.id}/recorded/${n}`,
+    operationId: op.id,
+    phase: 'recorded',
+    expectation,
+    description: rec.source,
+    steps: [{ label: 'recorded', operationId: op.id, request }],
+    // Unknown request: an error status may be legitimate (a bad key, an id that does not exist).
+    meta: { situation: expectation === 'any' ? 'unknown' : 'valid' },
+  };
+}
+
 export async function validateRecorded(input: ValidateRecordedInput): Promise<RunResults> {
+  const { spec } = input;
   const reducer = new ResultsReducer();
   const emit = createEmitter(reducer, input.listeners);
   const checks = [...input.checks, ...input.plugins.flatMap((p) => p.checks ?? [])];
   const folds = input.plugins.flatMap((p) => p.streamFolds ?? []);
-  const operations = new Map(input.spec.operations.map((o) => [o.id, o]));
-  const matcher = createOperationMatcher(input.spec.operations);
+  const operations = new Map(spec.operations.map((o) => [o.id, o]));
+  const matcher = createOperationMatcher(spec.operations);
   const matched = input.records.map((rec) => ({ rec, hit: findOperation(matcher, rec.method, rec.url) }));
-  const seen = [...new Set(matched.flatMap((m) => (m.hit ? [m.hit.op] : [])))];
-  const started = Date.now();
-  emit({
-    type: 'run-started',
-    version: 1,
-    tool: input.tool,
-    runId: randomUUID(),
-    at: new Date(started).toISOString(),
-    target: `recording:${input.source}`,
-    seed: 0,
-    spec: input.specSummary,
-    options: { mode: 'validate', source: input.source },
-    checks: checkMetas(checks),
-    operations: seen.map((op) => ({ operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) })),
-  });
+  const startedAt = Date.now();
+  emit(
+    runStartedEvent({
+      tool: input.tool,
+      startedAt,
+      target: `recording:${input.source}`,
+      seed: 0,
+      spec: input.specSummary,
+      options: { mode: 'validate', source: input.source },
+      checks,
+      operations: [...new Set(matched.flatMap((m) => (m.hit ? [m.hit.op] : [])))].map(operationInfo),
+    }),
+  );
   let n = 0;
   for (const { rec, hit } of matched) {
     if (!hit) {
       emit({ type: 'log', level: 'warn', message: `${rec.source}: ${rec.method} ${rec.url} matches no operation of the spec; not judged` });
       continue;
     }
-    const exchange = await toExchange(rec, input.spec, hit.op, folds);
-    const expectation = requestExpectation(input.spec, hit.op, exchange.request.json);
-    const request: RequestSpec = {
-      method: rec.method,
-      path: hit.path,
-      query: [],
-      headers: {},
-      auth: { kind: 'default' },
-      ...(exchange.request.json !== undefined ? { body: { kind: 'json' as const, value: exchange.request.json } } : {}),
-      ...((exchange.request.json as { stream?: unknown } | undefined)?.stream === true ? { stream: true } : {}),
-    };
-    const tc: TestCase = {
-      id: `${hit.op.id}/recorded/${n++}`,
-      operationId: hit.op.id,
-      phase: 'recorded',
-      expectation,
-      description: rec.source,
-      steps: [{ label: 'recorded', operationId: hit.op.id, request }],
-      // Unknown request: an error status may be legitimate (a bad key, an id that does not exist).
-      meta: { situation: expectation === 'any' ? 'unknown' : 'valid' },
-    };
-    const outcomes = runChecks({ spec: input.spec, operations, testCase: tc, exchanges: [exchange], policy: input.policy, checks });
-    const bad = outcomes.some((o) => o.status !== 'passed' && o.status !== 'skipped');
-    const sse = exchange.response?.sse;
-    const event: CaseFinished = {
-      type: 'case-finished',
-      caseId: tc.id,
-      operationId: tc.operationId,
-      phase: 'recorded',
-      expectation,
-      description: rec.source,
-      outcomes,
-      latency: { totalMs: exchange.timing.totalMs, stream: sse !== undefined, ...(sse?.firstEventMs !== undefined ? { firstEventMs: sse.firstEventMs } : {}) },
-      requests: 1,
-      retries: 0,
-      ...(bad ? { exchanges: [exchange] } : {}),
-    };
-    emit(event);
+    const exchange = await toExchange(rec, spec, hit.op, folds);
+    const tc = recordedCase(rec, hit.op, hit.path, exchange, requestExpectation(spec, hit.op, exchange.request.json), n++);
+    const outcomes = runChecks({ spec, operations, testCase: tc, exchanges: [exchange], policy: input.policy, checks });
+    // A recording has no event times: its stream gaps would all read 0.
+    emit(caseFinishedEvent(tc, [exchange], outcomes, { streamGaps: false }));
   }
-  emit({ type: 'run-finished', at: new Date().toISOString(), durationMs: Date.now() - started, requests: n, tokens: 0 });
+  emit(runFinishedEvent(startedAt, { requests: n, tokens: 0 }));
   return reducer.results();
 }
