@@ -1,6 +1,7 @@
 // Issue 9, the client probe: `run --client-probe` drives the official SDK against the target. Against
 // the reference server every call works; against a server whose models list has a wrongly typed field
 // the report's client-compatibility rows name the call the SDK could not parse, and why.
+import type { FaultName } from '../../fixtures/reference-server/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../fixtures/reference-server/index.js';
 import type { OperationResult, RunResults } from '../engine/results.js';
@@ -11,7 +12,7 @@ const KEY = 'sk-probe-test-6464';
 const servers: ReferenceServer[] = [];
 const temps: Array<{ remove: () => Promise<void> }> = [];
 
-async function probeRun(fault?: string): Promise<{ server: ReferenceServer; report: RunResults; code: number }> {
+async function probeRun(fault?: FaultName): Promise<{ server: ReferenceServer; report: RunResults; code: number }> {
   const server = await startReferenceServer({ apiKey: KEY, ...(fault ? { fault } : {}) });
   servers.push(server);
   const temp = await makeTempDir('probe');

@@ -31,7 +31,7 @@ describe.skipIf(skip)('report.html of a real run in Chromium', () => {
   const reports: Record<string, RunResults> = {};
 
   beforeAll(async () => {
-    for (const fault of ['accepts-out-of-range-temperature', undefined]) {
+    for (const fault of ['accepts-out-of-range-temperature' as const, undefined]) {
       const server = await startReferenceServer({ apiKey: KEY, ...(fault ? { fault } : {}) });
       servers.push(server);
       const name = fault ?? 'conforming';

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFault, startReferenceServer, type ReferenceServer } from '../../../fixtures/reference-server/index.js';
+import { findFault, startReferenceServer, type FaultName, type ReferenceServer } from '../../../fixtures/reference-server/index.js';
 import { makeBaseline, parseBaseline, renderBaseline } from '../../../reporters/baseline.js';
 import { parseReport } from '../../../reporters/json.js';
 import { runCli, SMALL_RUN, tempDir } from '../test-support.js';
@@ -18,7 +18,7 @@ afterAll(async () => {
 
 /** Runs the suite against the reference server (with `fault`, if any) and returns the report's path. */
 async function runAgainst(
-  fault: string | undefined,
+  fault: FaultName | undefined,
   phases: string,
   include: string[],
   extra: string[] = [],
@@ -47,7 +47,7 @@ function section(text: string, title: string): Array<{ operationId: string; chec
   return out;
 }
 
-const CASES: Array<{ fault: string; phases: string; include: string[] }> = [
+const CASES: Array<{ fault: FaultName; phases: string; include: string[] }> = [
   { fault: 'wrong-type', phases: 'examples,positive', include: ['list_models_v1_models_get', 'embeddings_v1_embeddings_post'] },
   { fault: 'wrong-content-type', phases: 'examples,positive', include: ['list_models_v1_models_get', 'embeddings_v1_embeddings_post'] },
   { fault: 'usage-total-wrong', phases: 'examples,positive', include: ['chat_completion_v1_chat_completions_post', 'fim_completion_v1_fim_completions_post'] },

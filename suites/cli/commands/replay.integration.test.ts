@@ -1,13 +1,14 @@
 // `replay` of a failing case from a faulty run: against the embedded server with the same fault it is
 // STILL FAILING (exit 1), against the conforming embedded server FIXED (exit 0), and against the
 // original target (key from the environment) STILL FAILING again.
+import type { FaultName } from '../../../fixtures/reference-server/index.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../../fixtures/reference-server/index.js';
 import { runCli, SMALL_RUN, tempDir } from '../test-support.js';
 
 const KEY = 'sk-replay-0123456789abcdef';
-const FAULTS = [
+const FAULTS: Array<{ fault: FaultName; phases: string; include: string }> = [
   { fault: 'missing-required-field', phases: 'examples,positive', include: 'chat_completion_v1_chat_completions_post' },
   { fault: 'accepts-out-of-range-temperature', phases: 'coverage,negative', include: 'fim_completion_v1_fim_completions_post' },
 ];

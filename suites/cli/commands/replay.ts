@@ -1,6 +1,6 @@
 // `mistral-conformance replay`: re-run one failing case of a report (re-planned from the same seed,
 // so generated values and stateful chains are rebuilt exactly) and say FIXED, STILL FAILING or ERROR.
-import { startReferenceServer, type ReferenceServer } from '../../../fixtures/reference-server/index.js';
+import { faultNamed, startReferenceServer, type ReferenceServer } from '../../../fixtures/reference-server/index.js';
 import { runConformance, type ConformanceOptions } from '../../api.js';
 import type { CaseFinished } from '../../engine/events.js';
 import type { RunResults } from '../../engine/results.js';
@@ -61,7 +61,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
   let target = str(values, 'target') ?? report.target;
   if (values.embedded) {
     const fault = str(values, 'fault');
-    server = await startReferenceServer(fault ? { fault } : {});
+    server = await startReferenceServer(fault ? { fault: faultNamed(fault) } : {});
     target = server.url;
   }
   const o = report.options as Partial<ConformanceOptions> & { phases?: Phase[] };

@@ -254,8 +254,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   } else if (values.embedded) {
     const fault = str(values, 'fault');
     // Imported only here: a run against a target does not pay for loading the reference server.
-    const { startReferenceServer } = await import('../../../fixtures/reference-server/index.js');
-    server = await startReferenceServer({ apiKey: 'reference-key', ...(fault ? { fault } : {}) });
+    const { faultNamed, startReferenceServer } = await import('../../../fixtures/reference-server/index.js');
+    server = await startReferenceServer({ apiKey: 'reference-key', ...(fault ? { fault: faultNamed(fault) } : {}) });
     // The embedded server is free and serves any agent: run the whole suite, fine-tuning jobs and
     // agents completions included (flags still win).
     runs.push({

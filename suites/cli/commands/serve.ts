@@ -1,5 +1,5 @@
 // `mistral-conformance serve`: the reference server, for manual runs and other tools.
-import { formatFaultList, listFaults, startReferenceServer } from '../../../fixtures/reference-server/index.js';
+import { formatFaultList, isFaultName, startReferenceServer, type FaultName } from '../../../fixtures/reference-server/index.js';
 import { int, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 
@@ -25,8 +25,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${formatFaultList()}\n`);
     return EXIT.pass;
   }
-  const fault = str(values, 'fault');
-  if (fault && !listFaults().some((f) => f.name === fault)) throw new UsageError(`unknown fault "${fault}" (see serve --list-faults)`);
+  const fault = faultFlag(str(values, 'fault'));
   const apiKey = str(values, 'api-key');
   const server = await startReferenceServer({
     port: int(values, 'port', 0),
@@ -42,4 +41,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   });
   await server.close();
   return EXIT.pass;
+}
+
+function faultFlag(name: string | undefined): FaultName | undefined {
+  if (!name) return undefined;
+  if (!isFaultName(name)) throw new UsageError(`unknown fault "${name}" (see serve --list-faults)`);
+  return name;
 }
