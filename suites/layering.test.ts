@@ -96,7 +96,7 @@ describe('layering', () => {
     expect(layeringViolations([{ from: 'suites/generate/x.ts', to: 'suites/engine/types.js' }])).toEqual([
       'suites/generate/x.ts -> suites/engine/types.js (generate imports the higher layer engine)',
     ]);
-    expect(layeringViolations([{ from: 'suites/engine/x.ts', to: 'suites/mistral/plugin.js' }])[0]).toContain('generic engine imports mistral');
+    expect(layeringViolations([{ from: 'suites/engine/x.ts', to: 'suites/mistral/target-plugin.js' }])[0]).toContain('generic engine imports mistral');
     expect(layeringViolations([{ from: 'reporters/x.ts', to: 'fixtures/reference-server/index.js' }])[0]).toContain('generic engine imports fixtures');
     expect(layeringViolations([{ from: 'suites/api.ts', to: 'suites/cli/version.js' }])[0]).toContain('api imports the higher layer cli');
     // Tests may reach up; downward imports are fine.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../openapi/paths.js';
 import { chooseModels, parseModelList } from './discover-models.js';
-import { createMistralSuite } from './plugin.js';
+import { createTargetPlugin } from './target-plugin.js';
 import type { Exchange, PrepareContext, RequestSpec } from '../engine/types.js';
 
 const base = { maxTokens: 16, k: 3 };
@@ -41,11 +41,11 @@ describe('the Mistral suite prepares against the target', () => {
   });
 
   it('stops at once, with a one-line reason, when the key is refused', async () => {
-    const suite = createMistralSuite({ models: [], maxTokens: 16, k: 1, readOnly: false, allowCostly: false });
+    const suite = createTargetPlugin({ models: [], maxTokens: 16, k: 1, readOnly: false, allowCostly: false });
     await expect(suite.prepare!(ctx(() => exchange(401, { message: 'Unauthorized' })))).rejects.toThrow(/refused the API key .*MISTRAL_API_KEY/);
   });
   it('marks operations without a model of their kind as unknown-resource (a refusal is not a defect)', async () => {
-    const suite = createMistralSuite({ models: [], maxTokens: 16, k: 1, readOnly: false, allowCostly: false });
+    const suite = createTargetPlugin({ models: [], maxTokens: 16, k: 1, readOnly: false, allowCostly: false });
     await suite.prepare!(ctx((r) => exchange(200, r.path === '/v1/models' ? { data: [{ id: 'llama-3' }] } : { data: [] })));
     const op = (method: string, path: string) => ({ method, path, parameters: [] }) as never;
     expect(suite.hints!(op('post', '/v1/embeddings'))?.unknownResource).toBe(true);

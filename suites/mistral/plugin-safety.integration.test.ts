@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../api.js';
 import { planCases } from '../engine/plan.js';
-import { createMistralSuite, NONEXISTENT_MODEL, NONEXISTENT_UUID } from './plugin.js';
+import { NONEXISTENT_MODEL, NONEXISTENT_UUID } from './generation-hints.js';
+import { createTargetPlugin } from './target-plugin.js';
 
 describe('generated mutations of existing resources', () => {
   it('only ever target ids that cannot exist, in every phase (never the spec example ids)', async () => {
     const { spec } = await loadContract({ errata: true });
-    const suite = createMistralSuite({ models: [], maxTokens: 16, k: 1, readOnly: false, allowCostly: false });
+    const suite = createTargetPlugin({ models: [], maxTokens: 16, k: 1, readOnly: false, allowCostly: false });
     const mutating = spec.operations.filter((o) => ['delete', 'patch', 'put', 'post'].includes(o.method) && o.parameters.some((p) => p.in === 'path'));
     expect(mutating.map((o) => o.id)).toContain('delete_model_v1_models__model_id__delete');
     for (const op of mutating) {

@@ -1,22 +1,22 @@
-// The whole Mistral suite: the plugin core (models, hints, status policy, clean-up) plus the
-// Mistral checks, stream fold, semantic probes, stateful scenarios and the client probe.
+// The whole Mistral suite: the target plugin (discovery, generation hints, status policy, clean-up)
+// plus the Mistral checks, stream fold, semantic probes, stateful scenarios and the client probe.
 import type { Operation } from '../openapi/model.js';
 import { mistralChecks } from './checks.js';
 import { clientProbe } from './client-probe/probe-plugin.js';
-import { createMistralSuite as createCore, type MistralSuite, type MistralSuiteOptions } from './plugin.js';
+import { createTargetPlugin, type TargetPlugin, type TargetPluginOptions } from './target-plugin.js';
 import { semanticProbes } from './semantic/probes.js';
 import { statefulScenarios, chainScript } from './stateful/index.js';
 import { chunkFold } from './stream/index.js';
 import { tokensUsed } from './token-usage.js';
 
-export interface MistralSuiteConfig extends MistralSuiteOptions {
+export interface MistralSuiteConfig extends TargetPluginOptions {
   seed: number;
   /** The fetch the client probe's SDK uses (the run's pacer and retries). */
   fetcher?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 }
 
-export function createMistralSuite(config: MistralSuiteConfig): MistralSuite {
-  const core = createCore(config);
+export function createMistralSuite(config: MistralSuiteConfig): TargetPlugin {
+  const core = createTargetPlugin(config);
   return {
     ...core,
     checks: mistralChecks,
