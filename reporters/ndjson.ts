@@ -1,11 +1,12 @@
 // The NDJSON event log: a versioned header line, then one RunEvent per line, written synchronously as
 // events happen so a crash or Ctrl-C leaves every event so far on disk (the kernel holds what
 // writeSync returned from; only the last line can be cut short, and the reader tolerates that).
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fsyncSync, lstatSync, mkdirSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { EVENT_LOG_VERSION, type RunEvent } from '../suites/engine/events.js';
 import type { RenderOptions } from './render-options.js';
+import { writeFailureReason } from './safe-write.js';
 import { publicOptions, sanitizeValue, secretsOf } from './sanitize.js';
 
 export const EVENT_LOG_FORMAT = 'mistral-conformance-events';
@@ -21,6 +22,8 @@ export interface NdjsonWriter {
   /** Usable directly as an engine EventListener. */
   write(event: RunEvent): void;
   close(): Promise<void>;
+  /** Why the log stopped being written (full disk, ...), one line; undefined while it is whole. */
+  readonly failure: string | undefined;
 }
 
 /** The events as they go to disk: credential-like option keys dropped, secrets redacted. */
@@ -28,13 +31,38 @@ function safeEvent(event: RunEvent, secrets: string[]): unknown {
   return sanitizeValue(event.type === 'run-started' ? { ...event, options: publicOptions(event.options) } : event, secrets);
 }
 
+const { O_CREAT, O_NOFOLLOW, O_TRUNC, O_WRONLY } = fsConstants;
+
+/**
+ * Opened for writing without following a symlink at `path`: a link planted in the report folder is
+ * removed and replaced by the log, never written through (its target stays untouched).
+ */
+function openNoFollow(path: string): number {
+  const flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW;
+  try {
+    return openSync(path, flags, 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ELOOP' || !lstatSync(path).isSymbolicLink()) throw err;
+    unlinkSync(path);
+    return openSync(path, flags, 0o644);
+  }
+}
+
 export function createNdjsonWriter(path: string, opts: RenderOptions = {}): NdjsonWriter {
   mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, 'w');
+  const fd = openNoFollow(path);
   let closed = false;
+  let failure: string | undefined;
   let secrets = [...(opts.secrets ?? [])];
+  // A write that fails (full disk) stops the log and is remembered: the run goes on, and the
+  // command reports the log as not written instead of a listener error ending the run.
   const line = (value: unknown): void => {
-    writeSync(fd, `${JSON.stringify(value)}\n`);
+    if (failure !== undefined) return;
+    try {
+      writeSync(fd, `${JSON.stringify(value)}\n`);
+    } catch (err) {
+      failure = writeFailureReason(err);
+    }
   };
   const header: EventLogHeader = { type: 'header', format: EVENT_LOG_FORMAT, version: EVENT_LOG_VERSION };
   line(header);
@@ -51,9 +79,17 @@ export function createNdjsonWriter(path: string, opts: RenderOptions = {}): Ndjs
       closed = true;
       try {
         fsyncSync(fd);
+      } catch (err) {
+        failure ??= writeFailureReason(err);
       } finally {
         closeSync(fd);
       }
+      // A log cut off by a full disk would rebuild a report without the later (failing) cases: it goes,
+      // and the command lists it as not written.
+      if (failure !== undefined) rmSync(path, { force: true });
+    },
+    get failure() {
+      return failure;
     },
   };
 }

@@ -1,6 +1,7 @@
 // The multiplexer: writes each requested format to its file, each in isolation, so one broken
-// reporter logs a one-line error and the others still write. It never decides the exit code.
-import { mkdir, writeFile } from 'node:fs/promises';
+// reporter does not stop the others. It returns what was and was not written; the command turns a
+// report that could not be written into exit 2 (a CI gate must not read PASS from a missing report).
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reduceEvents, type RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
@@ -11,6 +12,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
 import { readEventLog } from './ndjson.js';
 import { secretsOf } from './sanitize.js';
+import { writeFailureReason, writeFileAtomic, type WriteText } from './safe-write.js';
 
 export interface FileReporter {
   format: string;
@@ -33,14 +35,36 @@ export interface WriteOptions extends RenderOptions {
   log?: (line: string) => void;
   /** Reporters to use instead of the built-in ones (tests, plugins). */
   reporters?: readonly FileReporter[];
+  /** How a file is written (default: temporary file, flush, rename); tests inject failures here. */
+  writeText?: WriteText;
 }
 
-export async function writeReports(results: RunResults, dir: string, formats: string[], opts: WriteOptions = {}): Promise<string[]> {
+export interface UnwrittenReport {
+  /** The file's path. */
+  path: string;
+  /** One line, secrets redacted. */
+  reason: string;
+}
+
+export interface ReportsWritten {
+  written: string[];
+  failed: UnwrittenReport[];
+}
+
+/** The one line a command prints when reports are missing (it then exits 2). */
+export function describeUnwritten(failed: readonly UnwrittenReport[]): string {
+  return `[mistral-conformance] Failed to write ${failed.length === 1 ? 'a report' : `${failed.length} reports`}: ${failed
+    .map((f) => `${f.path} (${f.reason})`)
+    .join('; ')}. The run's verdict is not on disk there: check free space and permissions of the report folder, then run again`;
+}
+
+export async function writeReports(results: RunResults, dir: string, formats: string[], opts: WriteOptions = {}): Promise<ReportsWritten> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const reporters = opts.reporters ?? FILE_REPORTERS;
+  const writeText = opts.writeText ?? writeFileAtomic;
   const secrets = secretsOf(results, opts);
   const written: string[] = [];
-  await mkdir(dir, { recursive: true });
+  const failed: UnwrittenReport[] = [];
   const wanted = [
     ...new Set(
       formats
@@ -59,18 +83,18 @@ export async function writeReports(results: RunResults, dir: string, formats: st
     }
     const path = join(dir, reporter.file);
     try {
-      await writeFile(path, reporter.render(results, { ...opts, secrets }), 'utf8');
+      await mkdir(dir, { recursive: true });
+      await writeText(path, reporter.render(results, { ...opts, secrets }));
       written.push(path);
     } catch (e) {
-      const reason = redact(e instanceof Error ? e.message : String(e), secrets).split('\n', 1)[0];
-      log(`[mistral-conformance] Failed to write ${reporter.file}: ${reason}. The other reports were still written`);
+      failed.push({ path, reason: redact(writeFailureReason(e), secrets) });
     }
   }
-  return written;
+  return { written, failed };
 }
 
 /** `report --from events.ndjson`: every format rebuilt from the event log alone. */
-export async function rebuildReports(eventsPath: string, outDir: string, formats: string[], opts: WriteOptions = {}): Promise<string[]> {
+export async function rebuildReports(eventsPath: string, outDir: string, formats: string[], opts: WriteOptions = {}): Promise<ReportsWritten> {
   const events = await readEventLog(eventsPath);
   return writeReports(reduceEvents(events), outDir, formats, opts);
 }

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNdjsonWriter, readEventLog } from '../../../reporters/ndjson.js';
-import { writeReports } from '../../../reporters/write-reports.js';
+import { describeUnwritten, writeReports } from '../../../reporters/write-reports.js';
 import { mergeEventLogs } from '../../engine/merge.js';
 import { reduceEvents } from '../../engine/results.js';
 import { list, parse, str } from '../args.js';
@@ -29,7 +29,12 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   await log.close();
   const results = reduceEvents(merged);
   const formats = list(values, 'format').length ? list(values, 'format') : ['json', 'junit', 'markdown', 'html'];
-  const paths = await writeReports(results, dir, formats);
-  process.stdout.write(`${paths.join('\n')}\n${results.summary.verdict.toUpperCase()}\n`);
+  const { written, failed } = await writeReports(results, dir, formats);
+  if (log.failure) failed.unshift({ path: log.path, reason: log.failure });
+  process.stdout.write(`${written.join('\n')}\n${results.summary.verdict.toUpperCase()}\n`);
+  if (failed.length) {
+    process.stderr.write(`${describeUnwritten(failed)}\n`);
+    return EXIT.usage;
+  }
   return results.summary.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }

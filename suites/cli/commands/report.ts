@@ -1,7 +1,7 @@
 // `mistral-conformance report --from events.ndjson`: every report format rebuilt from the event log alone.
 import { applyBaseline, describeBaselineIssues, loadBaseline } from '../../../reporters/baseline.js';
 import { readEventLog } from '../../../reporters/ndjson.js';
-import { writeReports } from '../../../reporters/write-reports.js';
+import { describeUnwritten, writeReports } from '../../../reporters/write-reports.js';
 import { reduceEvents } from '../../engine/results.js';
 import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -28,7 +28,11 @@ export async function reportCommand(argv: string[]): Promise<number> {
     results = applied.results;
     for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
   }
-  const paths = await writeReports(results, str(values, 'out') ?? 'conformance-report', formats);
-  process.stdout.write(`${paths.join('\n')}\n`);
+  const { written, failed } = await writeReports(results, str(values, 'out') ?? 'conformance-report', formats);
+  process.stdout.write(`${written.join('\n')}\n`);
+  if (failed.length) {
+    process.stderr.write(`${describeUnwritten(failed)}\n`);
+    return EXIT.usage;
+  }
   return EXIT.pass;
 }

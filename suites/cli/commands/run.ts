@@ -1,13 +1,15 @@
 // `mistral-conformance run`: the suite against one target (or every target of a config file),
 // reports written as it goes, exit 0 pass, 1 failures, 2 could not run, 130 interrupted.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReferenceServer } from '../../../fixtures/reference-server/index.js';
 import { applyBaseline, describeBaselineIssues, loadBaseline, makeBaseline, renderBaseline, type BaselineEntry } from '../../../reporters/baseline.js';
 import { renderCompare } from '../../../reporters/compare.js';
 import { renderConsole } from '../../../reporters/console.js';
 import { createNdjsonWriter } from '../../../reporters/ndjson.js';
-import { writeReports } from '../../../reporters/write-reports.js';
+import { writeFile } from 'node:fs/promises';
+import { prepareReportDir, ReportDirError } from '../../../reporters/report-dir.js';
+import { writeFailureReason, writeFileAtomic } from '../../../reporters/safe-write.js';
+import { describeUnwritten, writeReports, type UnwrittenReport } from '../../../reporters/write-reports.js';
 import { ALL_PHASES, runConformance, type ConformanceOptions } from '../../api.js';
 import { loadConfig, resolveTargets, type ResolvedTarget } from '../config/load-config.js';
 import { installInterruptHandler } from '../interrupt.js';
@@ -20,7 +22,6 @@ import type { Phase } from '../../engine/types.js';
 import { allChecks } from '../../mistral/all-checks.js';
 import { int, list, parse, str, type Parsed } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
-import { writeFile } from 'node:fs/promises';
 
 export const RUN_HELP = `Usage: mistral-conformance run --target URL [options]
        mistral-conformance run --embedded [--fault NAME]     (against the built-in reference server)
@@ -188,8 +189,9 @@ async function runOne(
   quiet: boolean,
   baselinePath: string | undefined,
   stop: () => boolean,
+  failed: UnwrittenReport[],
 ): Promise<RunResults> {
-  await mkdir(dir, { recursive: true });
+  await prepareFolder(dir, quiet);
   const secrets = run.options.apiKey ? [run.options.apiKey] : [];
   const log = createNdjsonWriter(join(dir, 'events.ndjson'), { secrets });
   const progress = createProgress({ stream: process.stderr, isTTY: process.stderr.isTTY === true, quiet, intervalMs: 5000 });
@@ -214,9 +216,34 @@ async function runOne(
     results = applied.results;
     for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
   }
-  await writeReports(results, dir, formats, { secrets });
+  if (log.failure) failed.push({ path: log.path, reason: log.failure });
+  failed.push(...(await writeReports(results, dir, formats, { secrets })).failed);
   process.stdout.write(`${renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir, secrets })}\n`);
   return results;
+}
+
+/** Clears an earlier run's files from the folder (and says so), or refuses a folder that is not ours. */
+async function prepareFolder(dir: string, quiet: boolean): Promise<void> {
+  let removed: string[];
+  try {
+    ({ removed } = await prepareReportDir(dir));
+  } catch (err) {
+    if (err instanceof ReportDirError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (removed.length && !quiet) {
+    const shown = removed.slice(0, 8).join(', ') + (removed.length > 8 ? ', …' : '');
+    process.stderr.write(`[mistral-conformance] report folder ${dir}: removed ${removed.length} files of an earlier run (${shown})\n`);
+  }
+}
+
+/** Writes one extra file (comparison, baseline) like the reports: atomically, a failure listed, not thrown. */
+async function writeExtra(path: string, text: string, failed: UnwrittenReport[]): Promise<void> {
+  try {
+    await writeFileAtomic(path, text);
+  } catch (err) {
+    failed.push({ path, reason: writeFailureReason(err) });
+  }
 }
 
 /** One baseline for all targets of a run: entries are (operation, check), whichever target failed them. */
@@ -287,17 +314,24 @@ export async function runCommand(argv: string[]): Promise<number> {
     onSecond: () => process.exit(EXIT.interrupted),
   });
   const all: RunResults[] = [];
+  const failed: UnwrittenReport[] = [];
   try {
+    // Several targets: one folder each inside, and the comparison beside them.
+    if (runs.length > 1) await prepareFolder(reportDir, quiet);
     for (const run of runs) {
       const dir = runs.length > 1 ? join(reportDir, (run.name ?? 'target').replace(/[^\w.-]+/g, '_')) : reportDir;
-      all.push(await runOne(run, dir, formats, quiet, str(values, 'baseline'), () => handler.stopped()));
+      all.push(await runOne(run, dir, formats, quiet, str(values, 'baseline'), () => handler.stopped(), failed));
       if (handler.stopped()) break;
     }
     const writeBaselinePath = str(values, 'write-baseline');
-    if (writeBaselinePath) await writeFile(writeBaselinePath, renderBaseline(unionBaseline(all)));
+    // The user named this file: written as named (a symlink to where they keep baselines is followed).
+    if (writeBaselinePath)
+      await writeFile(writeBaselinePath, renderBaseline(unionBaseline(all))).catch((err: unknown) =>
+        failed.push({ path: writeBaselinePath, reason: writeFailureReason(err) }),
+      );
     if (all.length > 1) {
-      await writeFile(join(reportDir, 'compare.md'), renderCompare(all, 'markdown'));
-      await writeFile(join(reportDir, 'compare.html'), renderCompare(all, 'html'));
+      await writeExtra(join(reportDir, 'compare.md'), renderCompare(all, 'markdown'), failed);
+      await writeExtra(join(reportDir, 'compare.html'), renderCompare(all, 'html'), failed);
       process.stdout.write(`comparison: ${join(reportDir, 'compare.html')}\n`);
     }
   } catch (err) {
@@ -306,6 +340,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   } finally {
     handler.dispose();
     await server?.close();
+  }
+  // A CI gate reads the reports: a verdict that is not on disk is not a pass.
+  if (failed.length) {
+    process.stderr.write(`${describeUnwritten(failed)}\n`);
+    return EXIT.usage;
   }
   if (interrupted) return EXIT.interrupted;
   return all.every((r) => r.summary.verdict === 'pass') ? EXIT.pass : EXIT.fail;

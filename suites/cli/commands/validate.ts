@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderConsole } from '../../../reporters/console.js';
 import { createNdjsonWriter } from '../../../reporters/ndjson.js';
-import { writeReports } from '../../../reporters/write-reports.js';
+import { describeUnwritten, writeReports } from '../../../reporters/write-reports.js';
 import { loadContract } from '../../api.js';
 import { genericChecks } from '../../checks/index.js';
 import { readHar } from '../../engine/recorded/read-har.js';
@@ -87,7 +87,12 @@ export async function validateCommand(argv: string[]): Promise<number> {
     await log.close();
   }
   const formats = list(values, 'format').length ? list(values, 'format') : ['json', 'junit', 'markdown', 'html'];
-  await writeReports(results, dir, formats);
+  const { failed } = await writeReports(results, dir, formats);
+  if (log.failure) failed.unshift({ path: log.path, reason: log.failure });
   if (values.quiet !== true) process.stdout.write(`${renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir })}\n`);
+  if (failed.length) {
+    process.stderr.write(`${describeUnwritten(failed)}\n`);
+    return EXIT.usage;
+  }
   return results.summary.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }
