@@ -51,7 +51,7 @@ describe('console summary', () => {
     const r = structuredClone(results);
     r.operations[1]!.checks.find((c) => c.outcome === 'failed')!.failures[0]!.message = 'evil \u001b[2J\u001b]0;title\u0007 text';
     const text = renderConsole(r, { color: false });
-    expect(text).toContain('evil ?[2J?]0;title? text');
+    expect(text).toContain('evil \\u001b[2J\\u001b]0;title\\u0007 text');
     expect(text).not.toContain('\u001b');
   });
 });

@@ -3,6 +3,7 @@
 import { clip, moreChars } from '../suites/engine/clip.js';
 import { sumChecks, type OperationResult, type RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
+import { escapeControls } from './control-chars.js';
 import { sanitizeResults } from './sanitize.js';
 import { checkTitle, failingChecks, verdictLine } from './summarize.js';
 import { firstLine } from './text-format.js';
@@ -24,11 +25,6 @@ function painter(color: boolean): (style: Style, text: string) => string {
   return (style, text) => (color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
 }
 
-/** Terminal control characters in untrusted text could rewrite the screen: shown as `?`. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
-}
-
 function row(op: OperationResult): number[] {
   const t = sumChecks(op.checks);
   return [op.cases, t.passed, t.failed, t.warnings, t.errored, t.skipped];
@@ -43,9 +39,10 @@ export function renderConsole(results: RunResults, opts: ConsoleOptions): string
   const pad = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   const out: string[] = [paint('bold', `${'operation'.padEnd(nameWidth)}  ${pad(heads)}`)];
   for (const op of r.operations) {
-    const name = (op.operationId.length > nameWidth ? `${op.operationId.slice(0, nameWidth - 1)}…` : op.operationId).padEnd(nameWidth);
+    const id = escapeControls(op.operationId);
+    const name = (id.length > nameWidth ? `${id.slice(0, nameWidth - 1)}…` : id).padEnd(nameWidth);
     if (op.skipped) {
-      out.push(paint('dim', `${name}  skipped: ${printable(op.skipped)}`));
+      out.push(paint('dim', `${name}  skipped: ${escapeControls(op.skipped)}`));
       continue;
     }
     const cells = row(op);
@@ -56,16 +53,18 @@ export function renderConsole(results: RunResults, opts: ConsoleOptions): string
   if (failing.length) {
     out.push('', paint('bold', 'Failing checks:'));
     for (const { operation, check } of failing) {
-      const msg = printable(firstLine(check.failures[0]?.message ?? ''));
-      out.push(`  ${paint('red', '✗')} ${operation.operationId} › ${check.checkId} (${checkTitle(r, check.checkId)}): ${clip(msg, 160, moreChars)}`);
+      const msg = escapeControls(firstLine(check.failures[0]?.message ?? ''));
+      out.push(
+        `  ${paint('red', '✗')} ${escapeControls(operation.operationId)} › ${check.checkId} (${checkTitle(r, check.checkId)}): ${clip(msg, 160, moreChars)}`,
+      );
     }
   }
-  const accepted = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'accepted').map((c) => `${o.operationId} › ${c.checkId}`));
+  const accepted = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'accepted').map((c) => `${escapeControls(o.operationId)} › ${c.checkId}`));
   if (accepted.length) out.push('', paint('dim', `Accepted by baseline: ${accepted.join(', ')}`));
   const verdict = verdictLine(r);
   out.push('', r.summary.verdict === 'pass' ? paint('green', verdict) : paint('red', verdict));
-  if (opts.reportPath) out.push(`Report: ${opts.reportPath}`);
-  else if (opts.reportDir) out.push(`Reports in ${opts.reportDir}`);
+  if (opts.reportPath) out.push(`Report: ${escapeControls(opts.reportPath)}`);
+  else if (opts.reportDir) out.push(`Reports in ${escapeControls(opts.reportDir)}`);
   // No trailing newline: the caller decides how it ends the output.
   return out.join('\n');
 }

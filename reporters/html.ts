@@ -11,6 +11,7 @@ import { dropParsedBodies } from './json.js';
 import { barChart } from './html-charts.js';
 import { failuresByConstraint } from './by-constraint.js';
 import { CLIENT_SCRIPT } from './html-client.js';
+import { escapeControls } from './control-chars.js';
 import { escapeHtml, jsonForScript } from './html-escape.js';
 import { STYLE } from './html-style.js';
 import { checkTitle, passRate, percent, verdictLine } from './summarize.js';
@@ -195,7 +196,8 @@ export function renderHtml(results: RunResults, opts: RenderOptions = {}): strin
     ? ''
     : `<p><b>Run incomplete</b>${r.summary.stoppedBy ? `: ${escapeHtml(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}</p>`;
   const outcomes = ['failed', 'errored', 'warning', 'accepted', 'passed', 'skipped'];
-  return `<!doctype html>
+  // Controls escaped over the whole page: no raw ESC or bidi override reaches the file.
+  return escapeControls(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -231,5 +233,5 @@ ${specSection(r)}
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
-`;
+`);
 }

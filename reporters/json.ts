@@ -2,6 +2,7 @@
 // can read a report back without the event log. The shape is described by report.schema.json.
 import type { RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
+import { escapeJsonControls } from './control-chars.js';
 import { sanitizeResults } from './sanitize.js';
 
 export const REPORT_FORMAT = 1;
@@ -21,7 +22,7 @@ export function dropParsedBodies(results: RunResults): RunResults {
 
 export function renderJson(results: RunResults, opts: RenderOptions = {}): string {
   const safe = dropParsedBodies(sanitizeResults(results, opts));
-  return `${JSON.stringify({ $schema: REPORT_SCHEMA_ID, reportFormat: REPORT_FORMAT, ...safe }, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify({ $schema: REPORT_SCHEMA_ID, reportFormat: REPORT_FORMAT, ...safe }, null, 2))}\n`;
 }
 
 /** Reads a report.json back into results (for compare, diff and baselines). */

@@ -35,8 +35,8 @@ describe('JUnit XML', () => {
     expect(agents.testcase[0]!.skipped?.['@message']).toBe('needs --agent-id');
   });
 
-  it('strips characters XML 1.0 forbids and escapes markup', () => {
-    expect(xmlEscape('a\u0000b\u0001c\u0008d\u000be\ufffef\ud800g\t\n')).toBe('abcdefg\t\n');
+  it('shows controls as escapes, strips the other characters XML 1.0 forbids, and escapes markup', () => {
+    expect(xmlEscape('a\u0000b\u0001c\u0008d\u000be\ufffef\ud800g\t\n')).toBe('a\\u0000b\\u0001c\\u0008d\\u000befg\t\n');
     expect(xmlEscape('<x a="1">&</x> ]]>')).toBe('&lt;x a="1"&gt;&amp;&lt;/x&gt; ]]&gt;');
     expect(xmlEscape('emoji 😀 stays')).toBe('emoji 😀 stays');
   });

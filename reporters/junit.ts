@@ -2,6 +2,7 @@
 // that show test results. Failures carry every kept message and the curl reproduction.
 import type { CheckResult, OperationResult, RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
+import { escapeControls } from './control-chars.js';
 import { sanitizeResults } from './sanitize.js';
 import { failureText } from './text-format.js';
 import { checkTitle } from './summarize.js';
@@ -11,7 +12,8 @@ const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text content: only `&`, `<` and `>` need escaping (`>` for `]]>`); quotes stay readable. */
 export function xmlEscape(text: string): string {
-  return text.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Controls shown as escapes first (ESC would otherwise just vanish with the forbidden characters).
+  return escapeControls(text).replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Attribute values keep line breaks only as character references (parsers normalise raw ones away). */
@@ -66,5 +68,7 @@ export function renderJunit(results: RunResults, opts: RenderOptions = {}): stri
   const errors = all.filter((c) => c.outcome === 'errored').length;
   const skipped = all.filter((c) => c.outcome === 'skipped' || c.outcome === 'accepted').length + r.operations.filter((o) => o.skipped).length;
   const name = `${r.tool.name} ${r.targetName ?? r.target}`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${attr(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(r.timings.durationMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return escapeControls(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${attr(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(r.timings.durationMs)}">\n${suites.join('\n')}\n</testsuites>\n`,
+  );
 }

@@ -7,6 +7,7 @@ import type { FailureRecord, RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults } from './sanitize.js';
 import { checkTitle, failingChecks, verdictLine } from './summarize.js';
+import { escapeControls } from './control-chars.js';
 import { escapeHtml } from './html-escape.js';
 import { exchangeText, firstLine, reproductionLines } from './text-format.js';
 import { failuresByConstraint } from './by-constraint.js';
@@ -194,5 +195,6 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
     const cut = text.slice(0, GITHUB_COMMENT_LIMIT - note.length - 200);
     text = `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n</details>${note}`;
   }
-  return text.endsWith('\n') ? text : `${text}\n`;
+  // Controls escaped last, over everything: a body, a message or an id from the spec alike.
+  return escapeControls(text.endsWith('\n') ? text : `${text}\n`);
 }

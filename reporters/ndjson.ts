@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { EVENT_LOG_VERSION, type RunEvent } from '../suites/engine/events.js';
 import type { RenderOptions } from './render-options.js';
+import { escapeJsonControls } from './control-chars.js';
 import { writeFailureReason } from './safe-write.js';
 import { publicOptions, sanitizeValue, secretsOf } from './sanitize.js';
 
@@ -59,7 +60,7 @@ export function createNdjsonWriter(path: string, opts: RenderOptions = {}): Ndjs
   const line = (value: unknown): void => {
     if (failure !== undefined) return;
     try {
-      writeSync(fd, `${JSON.stringify(value)}\n`);
+      writeSync(fd, `${escapeJsonControls(JSON.stringify(value))}\n`);
     } catch (err) {
       failure = writeFailureReason(err);
     }

@@ -1,4 +1,5 @@
 // Errors the command line turns into one line and an exit code, never a stack trace.
+import { escapeControls } from '../../reporters/control-chars.js';
 
 /** Exit codes: 0 all passed, 1 at least one failure, 2 could not run. */
 export const EXIT = { pass: 0, fail: 1, usage: 2, interrupted: 130 } as const;
@@ -11,5 +12,7 @@ export function formatError(err: unknown, secrets: string[] = []): string {
   let message = err instanceof Error ? err.message : String(err);
   message = message.split('\n')[0] ?? message;
   for (const s of secrets) if (s) message = message.split(s).join('[REDACTED]');
+  // A target's words may be in the message (an error body): no terminal sequence reaches stderr.
+  message = escapeControls(message);
   return message.startsWith('[mistral-conformance]') ? message : `[mistral-conformance] ${message}`;
 }

@@ -130,7 +130,14 @@ describe('the API key never leaves the process', () => {
   it('is not on stdout, stderr, or in any file of the report directory, and every format was written', async () => {
     expect(run.stdout + run.stderr).not.toContain(KEY);
     const files = filesUnder(reportDir);
-    expect(files.map((f) => f.path.slice(reportDir.length + 1)).sort()).toEqual(['events.ndjson', 'junit.xml', 'report.html', 'report.json', 'summary.md']);
+    expect(files.map((f) => f.path.slice(reportDir.length + 1)).sort()).toEqual([
+      '.mistral-conformance',
+      'events.ndjson',
+      'junit.xml',
+      'report.html',
+      'report.json',
+      'summary.md',
+    ]);
     for (const f of files) expect(f.text.includes(KEY), f.path).toBe(false);
     // Nor a recognisable part of it (a report that cut the key in two would still leak most of it).
     for (const f of files) expect(f.text.includes(KEY.slice(3, 20)), f.path).toBe(false);
