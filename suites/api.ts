@@ -8,12 +8,13 @@ import type { EventListener, RunEvent, SpecSummary } from './engine/events.js';
 import type { RunResults } from './engine/results.js';
 import { runSuite } from './engine/run-suite.js';
 import type { Shard } from './engine/shard.js';
-import { createTransport } from './engine/transport/http-client.js';
-import { createPacer } from './engine/transport/pacing.js';
+import { createTransport, type Transport } from './engine/transport/http-client.js';
+import { createPacer, type Pacer, type RetryPolicy } from './engine/transport/pacing.js';
 import type { Phase, RunOptions } from './engine/types.js';
 import { tool } from './version.js';
 import { pacedFetch } from './mistral/client-probe/paced-fetch.js';
 import { createMistralSuite } from './mistral/suite.js';
+import type { TargetPlugin } from './mistral/target-plugin.js';
 import type { MistralRunOptions } from './mistral/options.js';
 import type { StatusPolicyTable } from './mistral/status-policy.js';
 
@@ -135,29 +136,9 @@ export function resolveRunOptions(opts: ConformanceOptions): ResolvedRunOptions 
   return merged;
 }
 
-/** Runs the suite; events go to `listeners` as they happen, results are returned at the end. */
-export async function runConformance(opts: ConformanceOptions): Promise<{ results: RunResults; events: RunEvent[] }> {
-  const options = resolveRunOptions(opts);
-  const contract = await loadContractUnlinted({
-    errata: options.errata,
-    ...(opts.spec ? { spec: opts.spec } : {}),
-    ...(opts.overlays ? { overlays: opts.overlays } : {}),
-    ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
-  });
-  const pacer = createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) });
-  const retry = { maxRetries: opts.retries ?? 4, seed: options.seed };
-  const suite = createMistralSuite({
-    fetcher: pacedFetch(pacer, retry),
-    models: options.models,
-    maxTokens: options.maxTokens,
-    k: opts.k ?? 3,
-    readOnly: options.readOnly,
-    allowCostly: options.allowCostly,
-    seed: options.seed,
-    ...(options.agentId ? { agentId: options.agentId } : {}),
-    ...(opts.statusPolicy ? { statusPolicy: opts.statusPolicy } : {}),
-  });
-  const transport = createTransport({
+/** The transport of a run: the target, its credentials and limits, paced, rate-limited answers retried. */
+function transportFor(options: ResolvedRunOptions, pacer: Pacer, retry: Partial<RetryPolicy>): Transport {
+  return createTransport({
     baseUrl: options.target,
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.authHeader ? { authHeader: options.authHeader } : {}),
@@ -172,6 +153,36 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
     // Rate-limited answers (429, 503) are retried by default, honouring Retry-After.
     retry,
   });
+}
+
+/** The Mistral suite with its own options; its SDK probe sends through the run's pacer and retries. */
+function mistralSuiteFor(opts: ConformanceOptions, options: ResolvedRunOptions, pacer: Pacer, retry: Partial<RetryPolicy>): TargetPlugin {
+  return createMistralSuite({
+    fetcher: pacedFetch(pacer, retry),
+    models: options.models,
+    maxTokens: options.maxTokens,
+    k: opts.k ?? 3,
+    readOnly: options.readOnly,
+    allowCostly: options.allowCostly,
+    seed: options.seed,
+    ...(options.agentId ? { agentId: options.agentId } : {}),
+    ...(opts.statusPolicy ? { statusPolicy: opts.statusPolicy } : {}),
+  });
+}
+
+/** Runs the suite; events go to `listeners` as they happen, results are returned at the end. */
+export async function runConformance(opts: ConformanceOptions): Promise<{ results: RunResults; events: RunEvent[] }> {
+  const options = resolveRunOptions(opts);
+  const contract = await loadContractUnlinted({
+    errata: options.errata,
+    ...(opts.spec ? { spec: opts.spec } : {}),
+    ...(opts.overlays ? { overlays: opts.overlays } : {}),
+    ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+  });
+  const pacer = createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) });
+  const retry = { maxRetries: opts.retries ?? 4, seed: options.seed };
+  const suite = mistralSuiteFor(opts, options, pacer, retry);
+  const transport = transportFor(options, pacer, retry);
   const events: RunEvent[] = [];
   try {
     const results = await runSuite({

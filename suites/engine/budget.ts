@@ -42,12 +42,24 @@ export interface Budget {
   readonly refused: number;
 }
 
-export function createBudget(limits: BudgetLimits, clock: Clock = Date.now): Budget {
-  const now = typeof clock === 'function' ? clock : () => clock.now();
+function checkLimits(limits: BudgetLimits): void {
   for (const [key, value] of Object.entries(limits)) {
     if (value !== undefined && !(Number.isFinite(value) && value > 0))
       throw new Error(`[mistral-conformance] Failed to create budget: ${key} must be a number > 0 (got ${String(value)})`);
   }
+}
+
+function remainingOf(limits: BudgetLimits, used: { requests: number; tokens: number; durationMs: number }): BudgetRemaining {
+  const r: BudgetRemaining = {};
+  if (limits.maxRequests !== undefined) r.requests = Math.max(0, limits.maxRequests - used.requests);
+  if (limits.maxTotalTokens !== undefined) r.tokens = Math.max(0, limits.maxTotalTokens - used.tokens);
+  if (limits.maxDurationMs !== undefined) r.durationMs = Math.max(0, limits.maxDurationMs - used.durationMs);
+  return r;
+}
+
+export function createBudget(limits: BudgetLimits, clock: Clock = Date.now): Budget {
+  const now = typeof clock === 'function' ? clock : () => clock.now();
+  checkLimits(limits);
   const startedAt = now();
   let requests = 0;
   let tokens = 0;
@@ -91,11 +103,7 @@ export function createBudget(limits: BudgetLimits, clock: Clock = Date.now): Bud
     },
     exhausted: check,
     get remaining(): BudgetRemaining {
-      const r: BudgetRemaining = {};
-      if (limits.maxRequests !== undefined) r.requests = Math.max(0, limits.maxRequests - requests);
-      if (limits.maxTotalTokens !== undefined) r.tokens = Math.max(0, limits.maxTotalTokens - tokens);
-      if (limits.maxDurationMs !== undefined) r.durationMs = Math.max(0, limits.maxDurationMs - elapsed());
-      return r;
+      return remainingOf(limits, { requests, tokens, durationMs: elapsed() });
     },
     get used() {
       return { requests, tokens, durationMs: elapsed() };

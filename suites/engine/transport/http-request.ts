@@ -106,60 +106,70 @@ function decoded(res: IncomingMessage): Readable {
   return res.pipe(decoder);
 }
 
-export function createHttpClient(): HttpClient {
-  const agents = { http: new http.Agent({ keepAlive: true, scheduling: 'lifo' }), https: new https.Agent({ keepAlive: true, scheduling: 'lifo' }) };
+interface Agents {
+  http: http.Agent;
+  https: https.Agent;
+}
 
-  const once = (url: URL, init: HttpRequestInit, body: Buffer | undefined): Promise<HttpResponseHead & { retryable?: boolean }> =>
-    new Promise((resolve, reject) => {
-      const secure = url.protocol === 'https:';
-      const headers: OutgoingHttpHeaders = { ...init.headers };
-      // What fetch adds on its own; a caller's own value wins.
-      if (!hasHeader(init.headers, 'accept-encoding')) headers['accept-encoding'] = secure ? 'gzip, deflate, br' : 'gzip, deflate';
-      // fetch's rule: a body's length, and 0 for a POST or PUT without one.
-      const length = body !== undefined ? body.byteLength : init.method === 'POST' || init.method === 'PUT' ? 0 : undefined;
-      if (length !== undefined && !hasHeader(init.headers, 'content-length')) headers['content-length'] = length;
-      let req: ClientRequest;
-      try {
-        req = (secure ? https : http).request(url, {
-          method: init.method,
-          headers,
-          agent: secure ? agents.https : agents.http,
-          ...(init.signal ? { signal: init.signal } : {}),
-        });
-      } catch (err) {
-        reject(err);
-        return;
-      }
-      let answered = false;
-      req.once('error', (err: NodeJS.ErrnoException) => {
-        if (answered) return;
-        // Node's own advice for keep-alive: a request on a reused socket that the peer had already
-        // closed never reached the server, so it can be sent again on a fresh connection.
-        if (req.reusedSocket && !init.signal?.aborted && STALE_SOCKET.has(err.code ?? '')) Object.assign(err, { staleSocket: true });
-        reject(err);
+/** The headers fetch would add on its own (a caller's own value wins). */
+function withFetchHeaders(init: HttpRequestInit, body: Buffer | undefined, secure: boolean): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { ...init.headers };
+  if (!hasHeader(init.headers, 'accept-encoding')) headers['accept-encoding'] = secure ? 'gzip, deflate, br' : 'gzip, deflate';
+  // fetch's rule: a body's length, and 0 for a POST or PUT without one.
+  const length = body !== undefined ? body.byteLength : init.method === 'POST' || init.method === 'PUT' ? 0 : undefined;
+  if (length !== undefined && !hasHeader(init.headers, 'content-length')) headers['content-length'] = length;
+  return headers;
+}
+
+/** One request on one connection; rejects with `staleSocket` set when a reused connection was already closed. */
+function requestOnce(agents: Agents, url: URL, init: HttpRequestInit, body: Buffer | undefined): Promise<HttpResponseHead> {
+  return new Promise((resolve, reject) => {
+    const secure = url.protocol === 'https:';
+    let req: ClientRequest;
+    try {
+      req = (secure ? https : http).request(url, {
+        method: init.method,
+        headers: withFetchHeaders(init, body, secure),
+        agent: secure ? agents.https : agents.http,
+        ...(init.signal ? { signal: init.signal } : {}),
       });
-      req.once('response', (res) => {
-        answered = true;
-        // Errors from here on surface through the body source.
-        res.on('error', () => undefined);
-        resolve({ status: res.statusCode ?? 0, headers: joinHeaders(res.headers), body: readableSource(decoded(res), () => res.destroy()) });
-      });
-      req.end(body);
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    let answered = false;
+    req.once('error', (err: NodeJS.ErrnoException) => {
+      if (answered) return;
+      // Node's own advice for keep-alive: a request on a reused socket that the peer had already
+      // closed never reached the server, so it can be sent again on a fresh connection.
+      if (req.reusedSocket && !init.signal?.aborted && STALE_SOCKET.has(err.code ?? '')) Object.assign(err, { staleSocket: true });
+      reject(err);
     });
+    req.once('response', (res) => {
+      answered = true;
+      // Errors from here on surface through the body source.
+      res.on('error', () => undefined);
+      resolve({ status: res.statusCode ?? 0, headers: joinHeaders(res.headers), body: readableSource(decoded(res), () => res.destroy()) });
+    });
+    req.end(body);
+  });
+}
 
+function bodyBuffer(body: HttpRequestInit['body']): Buffer | undefined {
+  if (body === undefined) return undefined;
+  return typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
+
+export function createHttpClient(): HttpClient {
+  const agents: Agents = { http: new http.Agent({ keepAlive: true, scheduling: 'lifo' }), https: new https.Agent({ keepAlive: true, scheduling: 'lifo' }) };
   return {
     async request(url, init) {
       const u = new URL(url);
-      const body =
-        init.body === undefined
-          ? undefined
-          : typeof init.body === 'string'
-            ? Buffer.from(init.body)
-            : Buffer.from(init.body.buffer, init.body.byteOffset, init.body.byteLength);
+      const body = bodyBuffer(init.body);
       try {
-        return await once(u, init, body);
+        return await requestOnce(agents, u, init, body);
       } catch (err) {
-        if ((err as { staleSocket?: boolean }).staleSocket) return once(u, init, body);
+        if ((err as { staleSocket?: boolean }).staleSocket) return requestOnce(agents, u, init, body);
         throw err;
       }
     },
