@@ -9,6 +9,7 @@ Commands
   run         run the conformance suite against a target (or --embedded, or --config)
   serve       start the reference server (a conforming Mistral API, with optional faults)
   lint-spec   find defects in an OpenAPI document
+  spec-diff   what changed between two versions of a document, and whom it breaks
   validate    check recorded traffic (HAR 1.2 or NDJSON) offline with the same checks
   report      rebuild reports from an events.ndjson log
   compare     put several reports side by side (vendor comparison)
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   'lint-spec': async () => (await import('./commands/lint-spec.js')).lintSpecCommand,
+  'spec-diff': async () => (await import('./commands/spec-diff.js')).specDiffCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
   compare: async () => (await import('./commands/compare.js')).compareCommand,
