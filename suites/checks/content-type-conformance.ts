@@ -1,8 +1,9 @@
 import { findMediaType, findResponse } from '../openapi/model.js';
-import { defineExchangeCheck } from './define-check.js';
+import { defineCheck } from './define-check.js';
 
 /** A body's media type is one the operation documents for that status. */
-export const contentTypeConformance = defineExchangeCheck({
+export const contentTypeConformance = defineCheck({
+  scope: 'exchange',
   id: 'content-type-conformance',
   title: 'Undocumented Content-Type',
   severity: 'medium',

@@ -1,7 +1,8 @@
-import { defineExchangeCheck } from './define-check.js';
+import { defineCheck } from './define-check.js';
 
 /** The API key sent never comes back: not in a body, not in a header, not in an error message. */
-export const credentialReflection = defineExchangeCheck({
+export const credentialReflection = defineCheck({
+  scope: 'exchange',
   id: 'credential-reflection',
   title: 'API key reflected in the response',
   severity: 'critical',

@@ -1,8 +1,20 @@
-// Small helpers shared by checks: a typed identity for definitions, and status helpers.
-import type { CaseCheck, ExchangeCheck, ExchangeContext, StatusSituation } from '../engine/types.js';
+// The one way to write a check, and the status helpers checks share. A check is data (id, title,
+// severity, category, description) plus pure functions: `scope: 'exchange'` judges one exchange at a
+// time, `scope: 'case'` the exchanges of a whole case. Every shipped check is built here (directly, or
+// through defineStreamCheck / defineFoldCheck / a suite's own factory), which a test holds it to.
+import type { CaseCheck, Check, ExchangeCheck, ExchangeContext, StatusSituation } from '../engine/types.js';
 
-export const defineExchangeCheck = (check: Omit<ExchangeCheck, 'scope'>): ExchangeCheck => ({ scope: 'exchange', ...check });
-export const defineCaseCheck = (check: Omit<CaseCheck, 'scope'>): CaseCheck => ({ scope: 'case', ...check });
+const DEFINED = new WeakSet<Check>();
+
+export function defineCheck(check: ExchangeCheck): ExchangeCheck;
+export function defineCheck(check: CaseCheck): CaseCheck;
+export function defineCheck(check: Check): Check {
+  DEFINED.add(check);
+  return check;
+}
+
+/** Whether `check` was built with defineCheck (tests hold every shipped check to it). */
+export const isDefinedCheck = (check: Check): boolean => DEFINED.has(check);
 
 export const is2xx = (s: number): boolean => s >= 200 && s < 300;
 export const is4xx = (s: number): boolean => s >= 400 && s < 500;

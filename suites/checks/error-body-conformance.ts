@@ -2,7 +2,7 @@ import { getAtPointer } from '../openapi/json-pointer.js';
 import { findMediaType, findResponse } from '../openapi/model.js';
 import { isObject } from '../openapi/is-object.js';
 import { clip, wholeLength } from '../engine/clip.js';
-import { defineExchangeCheck, expectationOf, is4xx } from './define-check.js';
+import { defineCheck, expectationOf, is4xx } from './define-check.js';
 import { formatIssues } from './response-schema-conformance.js';
 
 function sameLoc(a: Array<string | number>, b: Array<string | number>): boolean {
@@ -34,7 +34,8 @@ function declaredProperties(doc: unknown, pointer: string): string[] {
  * A 4xx error body has the documented shape (HTTPValidationError for 422, its `loc` pointing at the
  * field the case actually broke), or, for undocumented statuses, the shape the status policy expects.
  */
-export const errorBodyConformance = defineExchangeCheck({
+export const errorBodyConformance = defineCheck({
+  scope: 'exchange',
   id: 'error-body-conformance',
   title: 'Error body not in the documented shape',
   severity: 'medium',

@@ -1,8 +1,9 @@
 import { requiresCredentials } from '../engine/plan-auth.js';
-import { authKindOf, defineExchangeCheck, is2xx } from './define-check.js';
+import { defineCheck, authKindOf, is2xx } from './define-check.js';
 
 /** Requests without credentials, or with invalid ones, are refused with 401 (or 403), never served. */
-export const ignoredAuth = defineExchangeCheck({
+export const ignoredAuth = defineCheck({
+  scope: 'exchange',
   id: 'ignored-auth',
   title: 'Authentication not enforced',
   severity: 'critical',

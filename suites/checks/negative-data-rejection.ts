@@ -1,8 +1,9 @@
 import { findResponse } from '../openapi/model.js';
-import { defineExchangeCheck, expectationOf, is4xx } from './define-check.js';
+import { defineCheck, expectationOf, is4xx } from './define-check.js';
 
 /** A request that breaks the contract is refused with a 4xx (422 where documented), never served. */
-export const negativeDataRejection = defineExchangeCheck({
+export const negativeDataRejection = defineCheck({
+  scope: 'exchange',
   id: 'negative-data-rejection',
   title: 'Invalid request accepted',
   severity: 'high',

@@ -1,7 +1,8 @@
-import { defineExchangeCheck, is5xx } from './define-check.js';
+import { defineCheck, is5xx } from './define-check.js';
 
 /** A 5xx, or a connection that broke before an answer, is a server defect whatever was sent. */
-export const notAServerError = defineExchangeCheck({
+export const notAServerError = defineCheck({
+  scope: 'exchange',
   id: 'not-a-server-error',
   title: 'Server error',
   severity: 'critical',

@@ -1,7 +1,8 @@
-import { defineExchangeCheck, expectationOf, is4xx } from './define-check.js';
+import { defineCheck, expectationOf, is4xx } from './define-check.js';
 
 /** A request the contract allows is served, not refused (a server rejecting `stop` as an array fails). */
-export const positiveDataAcceptance = defineExchangeCheck({
+export const positiveDataAcceptance = defineCheck({
+  scope: 'exchange',
   id: 'positive-data-acceptance',
   title: 'Valid request rejected',
   severity: 'high',

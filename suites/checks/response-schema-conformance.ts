@@ -1,7 +1,7 @@
 import { findMediaType, findResponse } from '../openapi/model.js';
 import type { ValidationIssue } from '../openapi/validation.js';
 import { clip, wholeLength } from '../engine/clip.js';
-import { defineExchangeCheck, is2xx } from './define-check.js';
+import { defineCheck, is2xx } from './define-check.js';
 
 const MAX_ISSUES = 8;
 
@@ -17,7 +17,8 @@ export function formatIssues(issues: ValidationIssue[]): string {
  * `error-body-conformance`. When the run validates the literal spec (`--no-errata`) and the
  * corrected spec accepts the body, the failure is the document's, and is labelled so.
  */
-export const responseSchemaConformance = defineExchangeCheck({
+export const responseSchemaConformance = defineCheck({
+  scope: 'exchange',
   id: 'response-schema-conformance',
   title: 'Response violates schema',
   severity: 'high',

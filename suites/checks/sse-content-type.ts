@@ -1,9 +1,9 @@
 // A request with `stream: true` must get an event stream back; a plain JSON body breaks every SSE client.
+import { defineCheck } from './define-check.js';
 import { baseMediaType } from '../openapi/model.js';
-import type { ExchangeCheck } from '../engine/types.js';
 import { EVENT_STREAM, sseApplies } from './sse-scope.js';
 
-export const sseContentType: ExchangeCheck = {
+export const sseContentType = defineCheck({
   id: 'sse-content-type',
   title: 'Stream request not answered with text/event-stream',
   severity: 'high',
@@ -18,4 +18,4 @@ export const sseContentType: ExchangeCheck = {
     const plainJson = baseMediaType(received) === 'application/json' ? ' (a plain JSON body: the server ignored stream: true)' : '';
     return { message: `Received: ${what}${plainJson}. Expected: ${EVENT_STREAM}, because the request set stream: true.` };
   },
-};
+});

@@ -1,22 +1,19 @@
 // Every data event but the terminator must be JSON valid against the documented event schema. The
 // transport parses and validates events as they arrive; this check reads what it recorded.
 import { clip } from '../engine/clip.js';
-import type { ExchangeCheck, Failure } from '../engine/types.js';
-import { sseApplies } from './sse-scope.js';
+import type { Failure } from '../engine/types.js';
+import { defineStreamCheck } from './define-stream-check.js';
 
 const SHOWN = 3;
 
-export const sseEventSchema: ExchangeCheck = {
+export const sseEventSchema = defineStreamCheck({
   id: 'sse-event-schema',
   title: 'Stream event not valid against the documented chunk schema',
   severity: 'high',
   description: 'Every SSE data event except the terminator is JSON and valid against the 2xx text/event-stream schema.',
   category: 'streaming',
-  scope: 'exchange',
-  applies: sseApplies,
-  run({ exchange }) {
-    const sse = exchange.response?.sse;
-    if (!sse) return { skip: 'the answer is not an event stream (see sse-content-type)' };
+  cutStreams: 'judge',
+  judge(sse) {
     const failures: Failure[] = [];
     // The transcript keeps the first few problems; the counts (when the reader gives them) are exact.
     const nonJson = Math.max(sse.nonJsonCount ?? 0, sse.nonJson.length);
@@ -41,4 +38,4 @@ export const sseEventSchema: ExchangeCheck = {
     }
     return failures.length ? failures : undefined;
   },
-};
+});

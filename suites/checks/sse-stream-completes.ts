@@ -1,7 +1,8 @@
 // A stream must run to its end: a reset, a stall, the total time limit or the size cap leave the
 // client with a partial answer. The message says which and when, so slow servers can be told apart.
-import type { ExchangeCheck, SseTranscript } from '../engine/types.js';
-import { sseApplies, streamWasCut } from './sse-scope.js';
+import type { SseTranscript } from '../engine/types.js';
+import { defineStreamCheck } from './define-stream-check.js';
+import { streamWasCut } from './sse-scope.js';
 
 const WHAT: Record<string, string> = {
   reset: 'the connection was reset mid-stream',
@@ -14,17 +15,14 @@ function lastEventMs(sse: SseTranscript): number | undefined {
   return sse.events[sse.events.length - 1]?.atMs;
 }
 
-export const sseStreamCompletes: ExchangeCheck = {
+export const sseStreamCompletes = defineStreamCheck({
   id: 'sse-stream-completes',
   title: 'Stream did not complete',
   severity: 'high',
   description: 'A stream ends normally: no reset, stall (idle timeout), total timeout or size cut-off.',
   category: 'streaming',
-  scope: 'exchange',
-  applies: sseApplies,
-  run({ exchange }) {
-    const sse = exchange.response?.sse;
-    if (!sse) return { skip: 'the answer is not an event stream (see sse-content-type)' };
+  cutStreams: 'judge',
+  judge(sse, { exchange }) {
     if (!streamWasCut(sse.end)) return undefined;
     const last = lastEventMs(sse);
     const when =
@@ -32,4 +30,4 @@ export const sseStreamCompletes: ExchangeCheck = {
       (last !== undefined ? ` (last event at ${Math.round(last)} ms)` : ' (no event received)');
     return { message: `Received: ${WHAT[sse.end] ?? sse.end} ${when}. Expected: the stream runs to its end.` };
   },
-};
+});

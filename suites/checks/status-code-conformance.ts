@@ -1,12 +1,13 @@
 import { findResponse } from '../openapi/model.js';
-import { defineExchangeCheck, is5xx, situationOf } from './define-check.js';
+import { defineCheck, is5xx, situationOf } from './define-check.js';
 
 /**
  * A status the operation documents passes. An undocumented one is judged by the status policy,
  * which knows whether the request could have succeeded (unknown id, bad credentials, rate limit).
  * 5xx are left to `not-a-server-error`.
  */
-export const statusCodeConformance = defineExchangeCheck({
+export const statusCodeConformance = defineCheck({
+  scope: 'exchange',
   id: 'status-code-conformance',
   title: 'Undocumented HTTP status code',
   severity: 'medium',

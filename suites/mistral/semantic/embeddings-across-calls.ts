@@ -1,12 +1,13 @@
 // Case-scope embeddings-consistency: besides each answer on its own, calls of the same model agree
 // on the dimension, and the same text embedded in different calls gives the same vector.
-import type { CaseCheck, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Failure } from '../../engine/types.js';
 import { caseSteps, namedByCase } from './case-steps.js';
 import { EMBEDDINGS_CONSISTENCY, EMBEDDINGS_EXPECTED, judgeEmbeddings, type EmbeddingsJudgement } from './embeddings-consistency.js';
 import { quoted, isSuccess, requestOf } from './request-of.js';
 import { cosine, SAME_TEXT_COSINE } from './vectors.js';
 
-export const embeddingsAcrossCalls: CaseCheck = {
+export const embeddingsAcrossCalls = defineCheck({
   id: EMBEDDINGS_CONSISTENCY,
   title: 'Embeddings inconsistent within or across calls',
   severity: 'high',
@@ -50,4 +51,4 @@ export const embeddingsAcrossCalls: CaseCheck = {
     }
     return failures.length ? failures.slice(0, 4) : undefined;
   },
-};
+});

@@ -1,7 +1,8 @@
 // An embeddings answer holds one vector per input, in input order (`index` = position), all of one
 // dimension, all finite numbers; the same text twice in one call gives the same vector (cosine ≥
 // 0.9999: batching may add float noise, never meaning). Only float encoding is judged.
-import type { Exchange, ExchangeCheck } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Exchange } from '../../engine/types.js';
 import { isEmbeddingsOp } from './endpoints.js';
 import { quoted, isSuccess, judgedByCase, requestOf } from './request-of.js';
 import { isObject } from '../../openapi/is-object.js';
@@ -69,7 +70,7 @@ export function judgeEmbeddings(exchange: Exchange): EmbeddingsJudgement | { ski
 
 export const EMBEDDINGS_EXPECTED = 'one finite vector per input in input order (index = position), one dimension, the same vector for the same text';
 
-export const embeddingsConsistency: ExchangeCheck = {
+export const embeddingsConsistency = defineCheck({
   id: EMBEDDINGS_CONSISTENCY,
   title: 'Embeddings inconsistent with the input',
   severity: 'high',
@@ -83,4 +84,4 @@ export const embeddingsConsistency: ExchangeCheck = {
     if ('skip' in r) return r;
     return r.problems.length ? { message: `Received: ${r.problems.slice(0, 4).join('; ')}. Expected: ${EMBEDDINGS_EXPECTED}.` } : undefined;
   },
-};
+});

@@ -3,7 +3,8 @@
 // so short prompts like "def" may legitimately reappear. min_tokens is a floor the server must honour
 // (completion_tokens ≥ min_tokens) unless max_tokens < min_tokens makes it unreachable. A stop
 // sequence may end generation early, so with `stop` set a shortfall is only a warning.
-import type { ExchangeCheck, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isFimOp } from './endpoints.js';
 import { quoted, integerField, isSuccess, requestOf, stopSequences } from './request-of.js';
@@ -11,7 +12,7 @@ import { tokenCount } from './usage-math.js';
 
 const MIN_ECHO = 4;
 
-export const fimCompletion: ExchangeCheck = {
+export const fimCompletion = defineCheck({
   id: 'fim-completion',
   title: 'FIM completion repeats its context or ignores min_tokens',
   severity: 'medium',
@@ -48,4 +49,4 @@ export const fimCompletion: ExchangeCheck = {
     }
     return failures.length ? failures : undefined;
   },
-};
+});

@@ -1,13 +1,14 @@
 // Case-scope json-mode: the probe repeats the same JSON-mode request k times and reports pass@k and
 // pass^k. JSON mode is a documented guarantee, so the verdict is pass^k: every judged repetition must
 // hold. Repetitions cut by max_tokens are left out of k.
-import type { CaseCheck, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Failure } from '../../engine/types.js';
 import { caseSteps, namedByCase } from './case-steps.js';
 import { isSuccess } from './request-of.js';
 import { JSON_MODE, judgeJsonMode } from './json-mode.js';
 import { describePassK, passK } from './pass-k.js';
 
-export const jsonModeRepeats: CaseCheck = {
+export const jsonModeRepeats = defineCheck({
   id: JSON_MODE,
   title: 'JSON mode answer is not JSON (over k repetitions)',
   severity: 'high',
@@ -34,4 +35,4 @@ export const jsonModeRepeats: CaseCheck = {
     const first = failures[0]!;
     return { ...first, message: `${describePassK(score)}. First failure, step ${first.step}: ${first.message}` };
   },
-};
+});

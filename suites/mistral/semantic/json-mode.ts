@@ -3,7 +3,8 @@
 // legitimately and is skipped, as is one that stopped while stop sequences were requested (the
 // sequence may sit inside the JSON). Valid JSON that is not an object is reported as a warning: the mode is
 // named json_object, but the documented guarantee only says "JSON".
-import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Exchange, Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isChatLikeOp } from './endpoints.js';
 import { quoted, isSuccess, judgedByCase, requestOf, stopSequences } from './request-of.js';
@@ -46,7 +47,7 @@ export function judgeJsonMode(exchange: Exchange): Failure[] | { skip: string } 
   return failures;
 }
 
-export const jsonMode: ExchangeCheck = {
+export const jsonMode = defineCheck({
   id: JSON_MODE,
   title: 'JSON mode answer is not JSON',
   severity: 'high',
@@ -58,4 +59,4 @@ export const jsonMode: ExchangeCheck = {
     const r = judgeJsonMode(exchange);
     return Array.isArray(r) && r.length === 0 ? undefined : r;
   },
-};
+});

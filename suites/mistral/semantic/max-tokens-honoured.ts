@@ -4,13 +4,14 @@
 // Exact, no tolerance: a server that says "length" after fewer tokens than the limit, or counts
 // beyond it, reports inconsistent usage whatever its tokenizer. "stop" at exactly the limit is fine
 // (the end-of-sequence token can fall on the last position). max_tokens 0 has no defined meaning: skipped.
-import type { ExchangeCheck, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isCompletionOp } from './endpoints.js';
 import { integerField, isSuccess, requestOf, requestedN } from './request-of.js';
 import { tokenCount } from './usage-math.js';
 
-export const maxTokensHonoured: ExchangeCheck = {
+export const maxTokensHonoured = defineCheck({
   id: 'max-tokens-honoured',
   title: 'max_tokens not honoured',
   severity: 'high',
@@ -39,4 +40,4 @@ export const maxTokensHonoured: ExchangeCheck = {
     }
     return failures.length ? failures : undefined;
   },
-};
+});

@@ -4,6 +4,7 @@
 // differs only by a version suffix (`mistral-small-latest` answered as `mistral-small-2409`): the
 // real API echoes the requested name (`mistral-tiny` → `mistral-tiny`), but resolving an alias to a
 // dated version is common and not wrong.
+import { defineCheck } from '../../checks/define-check.js';
 import type { ExchangeCheck } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isCompletionOp, isEmbeddingsOp, isModerationOp } from './endpoints.js';
@@ -22,7 +23,7 @@ function answeredModels(ctx: Parameters<ExchangeCheck['run']>[0]): string[] {
   return isObject(body) && typeof body.model === 'string' ? [body.model] : [];
 }
 
-export const modelEcho: ExchangeCheck = {
+export const modelEcho = defineCheck({
   id: 'model-echo',
   title: 'Answer names another model',
   severity: 'low',
@@ -49,4 +50,4 @@ export const modelEcho: ExchangeCheck = {
       message: `Received: model ${wrong.map((m) => JSON.stringify(m)).join(', ')} for a request of ${JSON.stringify(requested)}. Expected: ${expected}.`,
     };
   },
-};
+});

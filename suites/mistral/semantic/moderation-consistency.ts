@@ -2,7 +2,7 @@
 // moderations: one per conversation, where the input is one conversation or a list of them), each
 // with the same category set in `categories` (booleans) and `category_scores` (numbers in [0, 1]),
 // and one category set across results.
-import type { ExchangeCheck } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
 import { CHAT_MODERATIONS_PATH, isModerationOp } from './endpoints.js';
 import { isSuccess, requestOf } from './request-of.js';
 import { isObject } from '../../openapi/is-object.js';
@@ -20,7 +20,7 @@ function keys(o: Record<string, unknown>): string {
   return Object.keys(o).sort().join(',');
 }
 
-export const moderationConsistency: ExchangeCheck = {
+export const moderationConsistency = defineCheck({
   id: 'moderation-consistency',
   title: 'Moderation results inconsistent with the input',
   severity: 'medium',
@@ -57,4 +57,4 @@ export const moderationConsistency: ExchangeCheck = {
         }
       : undefined;
   },
-};
+});

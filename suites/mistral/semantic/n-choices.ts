@@ -1,10 +1,10 @@
 // `n` asks for n choices: exactly n, indexes 0..n-1 each once, each with a message and a finish_reason.
-import type { ExchangeCheck } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
 import { completionView } from './completion-view.js';
 import { isChatLikeOp } from './endpoints.js';
 import { isSuccess, requestOf, requestedN } from './request-of.js';
 
-export const nChoices: ExchangeCheck = {
+export const nChoices = defineCheck({
   id: 'n-choices',
   title: 'Wrong number of choices',
   severity: 'medium',
@@ -31,4 +31,4 @@ export const nChoices: ExchangeCheck = {
       message: `Received: ${problems.join('; ')}. Expected: ${n} choice(s) with indexes ${expected.join(', ')}, each with a message and a finish_reason (n = ${n}).`,
     };
   },
-};
+});

@@ -2,7 +2,7 @@
 // same seeded request k times; each repetition after the first holds when its choices (content and
 // tool calls) equal the first answer's. Determinism is the documented promise, so the verdict is
 // pass^k over the repetitions (pass@k reported). Errors (e.g. 429) make the case unjudgeable: skipped.
-import type { CaseCheck } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
 import { caseSteps, namedByCase, unsuccessfulStep } from './case-steps.js';
 import { completionView, type CompletionView } from './completion-view.js';
 import { describePassK, passK } from './pass-k.js';
@@ -16,7 +16,7 @@ function firstContent(view: CompletionView): string {
   return view.choices[0]?.content ?? '';
 }
 
-export const seedDeterminism: CaseCheck = {
+export const seedDeterminism = defineCheck({
   id: 'seed-determinism',
   title: 'Same random_seed gives different answers',
   severity: 'medium',
@@ -42,4 +42,4 @@ export const seedDeterminism: CaseCheck = {
       step: bad,
     };
   },
-};
+});

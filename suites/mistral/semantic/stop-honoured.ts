@@ -2,13 +2,14 @@
 // When generation ended before the token limit (the sequence stopped it), finish_reason is "stop",
 // not "length": with one choice, "length" with fewer tokens than max_tokens (or no max_tokens at all)
 // can only mean the server mislabelled a stop.
-import type { ExchangeCheck, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isCompletionOp } from './endpoints.js';
 import { quoted, integerField, isSuccess, requestOf, requestedN, stopSequences } from './request-of.js';
 import { tokenCount } from './usage-math.js';
 
-export const stopHonoured: ExchangeCheck = {
+export const stopHonoured = defineCheck({
   id: 'stop-honoured',
   title: 'Stop sequence not honoured',
   severity: 'high',
@@ -43,4 +44,4 @@ export const stopHonoured: ExchangeCheck = {
     }
     return failures.length ? failures : undefined;
   },
-};
+});

@@ -3,13 +3,14 @@
 //   (pass@k reported).
 // - "tool-result": step 0 forces a call, step 1 sends back the assistant message with its tool_calls
 //   plus a `tool` message answering it; step 1 must be accepted (2xx). Both answers are judged too.
-import type { CaseCheck, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Failure } from '../../engine/types.js';
 import { caseSteps, namedByCase } from './case-steps.js';
 import { describePassK, passK } from './pass-k.js';
 import { isSuccess } from './request-of.js';
 import { judgeToolCalls, TOOL_CALLS } from './tool-calls.js';
 
-export const toolCallsCase: CaseCheck = {
+export const toolCallsCase = defineCheck({
   id: TOOL_CALLS,
   title: 'Tool calls unusable, not forced, or tool result refused',
   severity: 'high',
@@ -56,4 +57,4 @@ export const toolCallsCase: CaseCheck = {
     const first = judged.find((j) => j.hard.length)!.hard[0]!;
     return [{ ...first, message: `${describePassK(score)}. First failure, step ${first.step}: ${first.message}` }, ...warnings];
   },
-};
+});

@@ -8,9 +8,10 @@
 // ToolCall.id, and what the real API sent in 2024-02) is a warning when the call is alone, as a
 // client cannot correlate a tool result by it but the spec allows it; it fails when several calls of
 // one message share an id.
+import { defineCheck } from '../../checks/define-check.js';
 import type { LoadedSpec } from '../../openapi/load-spec.js';
 import type { Operation } from '../../openapi/model.js';
-import type { Exchange, ExchangeCheck, Failure } from '../../engine/types.js';
+import type { Exchange, Failure } from '../../engine/types.js';
 import { completionView, type ChoiceView, type ToolCallView } from './completion-view.js';
 import { isAgentsOp, isChatLikeOp } from './endpoints.js';
 import { quoted, isSuccess, judgedByCase, requestOf, type Obj } from './request-of.js';
@@ -117,7 +118,7 @@ export function judgeToolCalls(spec: LoadedSpec, op: Operation | undefined, exch
   return view.choices.flatMap((c) => judgeChoice(spec, c, forcing, tools, ownTools));
 }
 
-export const toolCalls: ExchangeCheck = {
+export const toolCalls = defineCheck({
   id: TOOL_CALLS,
   title: 'Tool calls unusable or tool_choice not honoured',
   severity: 'high',
@@ -130,4 +131,4 @@ export const toolCalls: ExchangeCheck = {
     const r = judgeToolCalls(spec, operation, exchange);
     return Array.isArray(r) && r.length === 0 ? undefined : r;
   },
-};
+});

@@ -3,8 +3,9 @@
 // in the documented response at all, and the real API adds a fixed classifier overhead to the total
 // (recorded: prompt 3 → total 94, prompt 16 → total 107, both +91 with completion 0), so there only
 // total ≥ prompt + completion is required. Streams are judged by sse-usage.
+import { defineCheck } from '../../checks/define-check.js';
 import type { Operation } from '../../openapi/model.js';
-import type { Exchange, ExchangeCheck } from '../../engine/types.js';
+import type { Exchange } from '../../engine/types.js';
 import { isCompletionOp, isEmbeddingsOp, isModerationOp } from './endpoints.js';
 import { isSuccess, judgedByCase } from './request-of.js';
 import { isObject } from '../../openapi/is-object.js';
@@ -30,7 +31,7 @@ export function judgeUsage(op: Operation, exchange: Exchange): string[] | { skip
   return usageProblems(body.usage, isModerationOp(op) ? 'at-least' : 'exact');
 }
 
-export const usageArithmetic: ExchangeCheck = {
+export const usageArithmetic = defineCheck({
   id: USAGE_ARITHMETIC,
   title: 'Usage token counts do not add up',
   severity: 'medium',
@@ -45,4 +46,4 @@ export const usageArithmetic: ExchangeCheck = {
       ? { message: `Received: ${problems.join('; ')}. Expected: non-negative integer counts with total = prompt + completion.` }
       : undefined;
   },
-};
+});

@@ -1,13 +1,14 @@
 // Case-scope part of usage-arithmetic: the same request with a longer user message must count more
 // prompt tokens (a server that reports a constant or made-up prompt_tokens fails here). The probe
 // sends the short prompt first and the long one second; both answers' arithmetic is judged too.
-import type { CaseCheck, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Failure } from '../../engine/types.js';
 import { caseSteps, namedByCase, unsuccessfulStep } from './case-steps.js';
 import { isObject } from '../../openapi/is-object.js';
 import { judgeUsage, USAGE_ARITHMETIC } from './usage-arithmetic.js';
 import { tokenCount } from './usage-math.js';
 
-export const usagePromptGrowth: CaseCheck = {
+export const usagePromptGrowth = defineCheck({
   id: USAGE_ARITHMETIC,
   title: 'Usage token counts do not add up or do not grow with the prompt',
   severity: 'medium',
@@ -36,4 +37,4 @@ export const usagePromptGrowth: CaseCheck = {
       });
     return failures.length ? failures : undefined;
   },
-};
+});

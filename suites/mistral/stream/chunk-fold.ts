@@ -5,7 +5,7 @@
 // the event log. `step` updates the state it is given and returns it: copying per chunk would make
 // long streams quadratic, and the transport owns the state exclusively.
 import { baseMediaType, type Operation } from '../../openapi/model.js';
-import type { StreamFold } from '../../engine/types.js';
+import type { ReadableFold } from '../../checks/define-stream-check.js';
 import { isObject } from '../../openapi/is-object.js';
 
 export const CHUNK_FOLD_ID = 'mistral-chunks';
@@ -181,8 +181,15 @@ export function streamsCompletionChunks(op: Operation): boolean {
   return ok?.content.some((m) => baseMediaType(m.mediaType) === 'text/event-stream') === true;
 }
 
-export const chunkFold: StreamFold<ChunkFoldState> = {
+/** Whether a transcript's value is this fold's state (transcripts hold plain JSON). */
+export function isChunkFoldState(value: unknown): value is ChunkFoldState {
+  return isObject(value) && Array.isArray(value.choices);
+}
+
+export const chunkFold: ReadableFold<ChunkFoldState> = {
   id: CHUNK_FOLD_ID,
+  name: 'chunk fold',
+  isState: isChunkFoldState,
   appliesTo: streamsCompletionChunks,
   init: initialChunkFold,
   step: foldChunk,

@@ -1,23 +1,21 @@
 // Each streamed choice opens with a delta that carries the role, has an index within n, and closes
 // with exactly one finish_reason in the last event that mentions it; clients rely on all three to
 // assemble messages.
-import type { ExchangeCheck, Failure } from '../../engine/types.js';
+import { defineFoldCheck } from '../../checks/define-stream-check.js';
+import type { Failure } from '../../engine/types.js';
 import { requestOf, requestedN } from '../semantic/request-of.js';
-import { completedFold, foldedStreamApplies } from './stream-scope.js';
+import { chunkFold } from './chunk-fold.js';
 
 const MAX_FAILURES = 6;
 
-export const sseChoiceLifecycle: ExchangeCheck = {
+export const sseChoiceLifecycle = defineFoldCheck({
   id: 'sse-choice-lifecycle',
   title: 'Streamed choice lifecycle broken',
   severity: 'high',
   description: 'First delta of each choice carries role; index within n; exactly one non-null finish_reason per choice, in the last event that mentions it.',
   category: 'streaming',
-  scope: 'exchange',
-  applies: foldedStreamApplies,
-  run(ctx) {
-    const fold = completedFold(ctx);
-    if ('skip' in fold) return fold;
+  fold: chunkFold,
+  judge(fold, ctx) {
     const n = requestedN(requestOf(ctx.exchange));
     const failures: Failure[] = [];
     if (fold.choicesWithoutIndex > 0)
@@ -44,4 +42,4 @@ export const sseChoiceLifecycle: ExchangeCheck = {
       failures.push({ message: `Received: more than ${fold.choices.length} distinct choice indexes. Expected: at most n = ${n}.` });
     return failures.length ? failures.slice(0, MAX_FAILURES) : undefined;
   },
-};
+});

@@ -1,6 +1,7 @@
 // Every chunk of one stream belongs to one completion: same id, same model.
-import type { ExchangeCheck, Failure } from '../../engine/types.js';
-import { completedFold, foldedStreamApplies } from './stream-scope.js';
+import { defineFoldCheck } from '../../checks/define-stream-check.js';
+import type { Failure } from '../../engine/types.js';
+import { chunkFold } from './chunk-fold.js';
 
 function list(values: string[], count: number): string {
   return (
@@ -11,17 +12,14 @@ function list(values: string[], count: number): string {
   );
 }
 
-export const sseStableIdentity: ExchangeCheck = {
+export const sseStableIdentity = defineFoldCheck({
   id: 'sse-stable-identity',
   title: 'Stream chunks change id or model',
   severity: 'medium',
   description: 'Every chunk of a stream carries the same id and the same model.',
   category: 'streaming',
-  scope: 'exchange',
-  applies: foldedStreamApplies,
-  run(ctx) {
-    const fold = completedFold(ctx);
-    if ('skip' in fold) return fold;
+  fold: chunkFold,
+  judge(fold) {
     const failures: Failure[] = [];
     if (fold.idCount > 1)
       failures.push({
@@ -33,4 +31,4 @@ export const sseStableIdentity: ExchangeCheck = {
       });
     return failures.length ? failures : undefined;
   },
-};
+});

@@ -1,21 +1,19 @@
 // Usage in a stream: optional in the chunk schema, but when sent it comes once, at the end (after
 // every finish_reason, on the last chunk), with total = prompt + completion. The real API puts it on
 // the final chunk together with finish_reason; OpenAI-style servers send a last chunk with no choices.
-import type { ExchangeCheck, Failure } from '../../engine/types.js';
+import { defineFoldCheck } from '../../checks/define-stream-check.js';
+import type { Failure } from '../../engine/types.js';
 import { usageProblems } from '../semantic/usage-math.js';
-import { completedFold, foldedStreamApplies } from './stream-scope.js';
+import { chunkFold } from './chunk-fold.js';
 
-export const sseUsage: ExchangeCheck = {
+export const sseUsage = defineFoldCheck({
   id: 'sse-usage',
   title: 'Streamed usage misplaced or inconsistent',
   severity: 'medium',
   description: 'Usage appears at most once in a stream, on the last chunk after every finish_reason, and total = prompt + completion.',
   category: 'streaming',
-  scope: 'exchange',
-  applies: foldedStreamApplies,
-  run(ctx) {
-    const fold = completedFold(ctx);
-    if ('skip' in fold) return fold;
+  fold: chunkFold,
+  judge(fold) {
     if (fold.usageCount === 0) return undefined;
     const failures: Failure[] = [];
     if (fold.usageCount > 1)
@@ -36,4 +34,4 @@ export const sseUsage: ExchangeCheck = {
       failures.push({ message: `Received: ${problems.join('; ')}. Expected: non-negative integer counts with total = prompt + completion.` });
     return failures.length ? failures : undefined;
   },
-};
+});

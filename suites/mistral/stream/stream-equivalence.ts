@@ -1,7 +1,8 @@
 // A seeded temperature-0 request streamed and not streamed must produce the same answer: joined
 // content, tool calls (name and parsed arguments; ids are per call) and finish_reason, per choice.
 // The probe case has two steps: the non-streamed request, then the same request with stream: true.
-import type { CaseCheck, Exchange, Failure } from '../../engine/types.js';
+import { defineCheck } from '../../checks/define-check.js';
+import type { Exchange, Failure } from '../../engine/types.js';
 import { completionView, type ChoiceView, type CompletionView } from '../semantic/completion-view.js';
 import { isSuccess, requestOf } from '../semantic/request-of.js';
 import { streamWasCut } from '../../checks/sse-scope.js';
@@ -54,7 +55,7 @@ function byIndex(view: CompletionView): Map<number, ChoiceView> {
   return new Map(view.choices.filter((c) => typeof c.index === 'number').map((c) => [c.index as number, c]));
 }
 
-export const streamEquivalence: CaseCheck = {
+export const streamEquivalence = defineCheck({
   id: 'stream-equivalence',
   title: 'Streamed answer differs from the non-streamed one',
   severity: 'medium',
@@ -88,4 +89,4 @@ export const streamEquivalence: CaseCheck = {
     };
     return failure;
   },
-};
+});

@@ -2,6 +2,7 @@
 // exchanges with their roles, and turns the judge's findings into Failures that name the step.
 import type { CaseCheck, CaseContext, CheckMeta, CheckOutcome, Exchange, Failure } from '../../../engine/types.js';
 import type { StepRole } from '../meta.js';
+import { defineCheck } from '../../../checks/define-check.js';
 
 export interface StepView {
   index: number;
@@ -26,7 +27,7 @@ export interface JudgeInput {
 export type Judge = (input: JudgeInput) => Finding[] | { skip: string };
 
 export function statefulCheck(meta: Omit<CheckMeta, 'category'>, judge: Judge): CaseCheck {
-  return {
+  return defineCheck({
     ...meta,
     category: 'stateful',
     scope: 'case',
@@ -48,7 +49,7 @@ export function statefulCheck(meta: Omit<CheckMeta, 'category'>, judge: Judge): 
         return failure;
       });
     },
-  };
+  });
 }
 
 /** Judges return this when no step of the chain concerns them (the chain stopped early, or has none). */
