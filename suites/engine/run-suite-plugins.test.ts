@@ -9,34 +9,17 @@ import { loadSpec, type LoadedSpec } from '../openapi/load-spec.js';
 import type { CaseFinished, RunEvent, RunFinished, RunStarted, SpecSummary } from './events.js';
 import { runSuite, type RunSuiteInput } from './run-suite.js';
 import type { Transport } from './transport/http-client.js';
-import type { AfterCasesWork, Exchange, Phase, RequestSpec, RunOptions, StatusPolicy, SuitePlugin, TestCase } from './types.js';
+import { PASS_POLICY, TEST_RUN_OPTIONS } from './test-support/run-options.js';
+import type { AfterCasesWork, Exchange, Phase, RequestSpec, RunOptions, SuitePlugin, TestCase } from './types.js';
 
 const DOC = {
   openapi: '3.1.0',
   info: { title: 't', version: '1' },
   paths: { '/v1/things': { get: { operationId: 'list_things', responses: { '200': { description: 'ok' } } } } },
 };
-const options: RunOptions = {
-  target: 'http://x',
-  seed: 1,
-  runs: 1,
-  include: [],
-  exclude: [],
-  // No generated phase: only the plugin's cases run.
-  phases: ['semantic', 'stateful'],
-  timeoutMs: 1000,
-  apiKeyEnv: 'K',
-  extraHeaders: {},
-  maxResponseBytes: 1024,
-  concurrency: 4,
-  errata: true,
-  readOnly: false,
-  userAgent: 't',
-  streamIdleTimeoutMs: 1000,
-  streamTotalTimeoutMs: 1000,
-  maxStreamBytes: 1024,
-};
-const policy: StatusPolicy = { undocumented: () => ({ verdict: 'pass', reason: '' }), describe: () => [] };
+// No generated phase: only the plugin's cases run.
+const options: RunOptions = { ...TEST_RUN_OPTIONS, phases: ['semantic', 'stateful'], concurrency: 4 };
+const policy = PASS_POLICY;
 const summary: SpecSummary = { title: 't', version: '1', openapi: '3.1.0', sha256: '', source: 'x', errataApplied: false, errata: [], lint: [] };
 const GET: RequestSpec = { method: 'GET', path: '/v1/things', query: [], headers: {}, auth: { kind: 'default' } };
 

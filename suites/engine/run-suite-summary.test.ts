@@ -8,33 +8,16 @@ import { loadSpec } from '../openapi/load-spec.js';
 import type { RunEvent, SpecSummary } from './events.js';
 import { runSuite } from './run-suite.js';
 import type { Transport } from './transport/http-client.js';
-import type { Exchange, RunOptions, StatusPolicy } from './types.js';
+import { PASS_POLICY, TEST_RUN_OPTIONS } from './test-support/run-options.js';
+import type { Exchange } from './types.js';
 
 const DOC = {
   openapi: '3.1.0',
   info: { title: 't', version: '1' },
   paths: { '/v1/models': { get: { operationId: 'list', responses: { '200': { description: 'ok' } } } } },
 };
-const options: RunOptions = {
-  target: 'http://x',
-  seed: 1,
-  runs: 1,
-  include: [],
-  exclude: [],
-  phases: [],
-  timeoutMs: 1000,
-  apiKeyEnv: 'K',
-  extraHeaders: {},
-  maxResponseBytes: 1024,
-  concurrency: 1,
-  errata: true,
-  readOnly: false,
-  userAgent: 't',
-  streamIdleTimeoutMs: 1000,
-  streamTotalTimeoutMs: 1000,
-  maxStreamBytes: 1024,
-};
-const policy: StatusPolicy = { undocumented: () => ({ verdict: 'pass', reason: '' }), describe: () => [] };
+const options = TEST_RUN_OPTIONS;
+const policy = PASS_POLICY;
 const summary: SpecSummary = {
   title: 't',
   version: '1',

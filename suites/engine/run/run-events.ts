@@ -3,9 +3,8 @@
 // every listener; one broken listener (a reporter) must not break the run.
 import { randomUUID } from 'node:crypto';
 import type { Operation } from '../../openapi/model.js';
-import type { CaseFinished, CheckOutcomeRecord, EventListener, OperationInfo, RunEvent, RunFinished, RunStarted, SpecSummary } from '../events.js';
+import type { CaseFinished, CheckOutcomeRecord, EventListener, OperationInfo, RunEvent, RunFinished, RunStarted } from '../events.js';
 import type { ResultsReducer } from '../results.js';
-import type { Shard } from '../shard.js';
 import type { CheckMeta, Exchange, TestCase } from '../types.js';
 
 export function createEmitter(reducer: ResultsReducer, listeners: EventListener[]): (event: RunEvent) => void {
@@ -34,19 +33,8 @@ export function operationInfo(op: Operation): OperationInfo {
   return { operationId: op.id, method: op.method.toUpperCase(), path: op.path, tags: op.tags, area: operationArea(op) };
 }
 
-export interface RunStartedInput {
-  tool: { name: string; version: string };
-  startedAt: number;
-  target: string;
-  targetName?: string;
-  seed: number;
-  spec: SpecSummary;
-  /** Credentials already removed. */
-  options: Record<string, unknown>;
-  checks: CheckMeta[];
-  operations: OperationInfo[];
-  shard?: Shard;
-}
+/** What run-started says, less what the builder fills in (its type, version, id and time). */
+export type RunStartedInput = Omit<RunStarted, 'type' | 'version' | 'runId' | 'at'> & { startedAt: number };
 
 export function runStartedEvent(i: RunStartedInput): RunStarted {
   return {
