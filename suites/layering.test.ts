@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from './openapi/paths.js';
 
 /** Lowest first. */
-const LAYERS = ['openapi', 'generate', 'engine', 'checks', 'reporters', 'mistral', 'fixtures', 'api', 'cli', 'bench'] as const;
+const LAYERS = ['openapi', 'generate', 'engine', 'checks', 'reporters', 'mistral', 'options', 'fixtures', 'api', 'cli', 'bench'] as const;
 type Layer = (typeof LAYERS)[number];
 const GENERIC: Layer[] = ['openapi', 'generate', 'engine', 'checks', 'reporters'];
 

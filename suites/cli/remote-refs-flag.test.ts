@@ -3,13 +3,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flagsToOptions } from './commands/run.js';
+import { fromValues } from './options/run-flags.js';
 import { runLintSpec } from './lint-run.js';
 
 describe('--allow-remote-refs', () => {
   it('is off unless given, and becomes the run option', () => {
-    expect(flagsToOptions({}).allowRemoteRefs).toBeUndefined();
-    expect(flagsToOptions({ 'allow-remote-refs': true }).allowRemoteRefs).toBe(true);
+    expect(fromValues({}).options.allowRemoteRefs).toBeUndefined();
+    expect(fromValues({ 'allow-remote-refs': true }).options.allowRemoteRefs).toBe(true);
   });
 
   it('lint-spec refuses a remote $ref by default, naming it', async () => {

@@ -4,6 +4,8 @@ import { mergeEventLogs } from './merge.js';
 import { reduceEvents, type RunResults } from './results.js';
 import { shardOf } from './shard.js';
 
+/** What the suite says changes the cases (the command line passes its options table's list). */
+const CASE_OPTIONS = { caseOptions: ['runs', 'phases', 'include', 'exclude'] };
 const OPS = ['list_models', 'retrieve_model', 'delete_model', 'upload_file', 'list_files', 'chat', 'fim', 'embeddings', 'moderations', 'agents'];
 const info = (id: string): OperationInfo => ({ operationId: id, method: 'GET', path: `/v1/${id}`, tags: ['t'], area: 't' });
 
@@ -112,7 +114,7 @@ const verdicts = (r: RunResults): unknown => ({
 describe('mergeEventLogs', () => {
   it.each([2, 3, 4])('gives the verdicts of the unsharded run (%i shards)', (total) => {
     const logs = Array.from({ length: total }, (_, i) => shardLog(i + 1, total));
-    const merged = mergeEventLogs(logs);
+    const merged = mergeEventLogs(logs, CASE_OPTIONS);
     const a = reduceEvents(merged);
     const b = reduceEvents(unsharded());
     expect(verdicts(a)).toEqual(verdicts(b));
@@ -122,7 +124,7 @@ describe('mergeEventLogs', () => {
   });
 
   it('writes one run-started and one run-finished, summing requests and tokens and taking the longest duration', () => {
-    const merged = mergeEventLogs([shardLog(2, 3), shardLog(1, 3), shardLog(3, 3)]);
+    const merged = mergeEventLogs([shardLog(2, 3), shardLog(1, 3), shardLog(3, 3)], CASE_OPTIONS);
     expect(merged.filter((e) => e.type === 'run-started')).toHaveLength(1);
     expect(merged[0]?.type).toBe('run-started');
     const start = merged[0] as RunStarted;
@@ -137,18 +139,18 @@ describe('mergeEventLogs', () => {
   });
 
   it('is deterministic whatever order the logs come in', () => {
-    const a = mergeEventLogs([shardLog(1, 3), shardLog(2, 3), shardLog(3, 3)]);
-    const b = mergeEventLogs([shardLog(3, 3), shardLog(1, 3), shardLog(2, 3)]);
+    const a = mergeEventLogs([shardLog(1, 3), shardLog(2, 3), shardLog(3, 3)], CASE_OPTIONS);
+    const b = mergeEventLogs([shardLog(3, 3), shardLog(1, 3), shardLog(2, 3)], CASE_OPTIONS);
     expect(b).toEqual(a);
   });
 
   it('keeps a run id the shards share', () => {
-    const merged = mergeEventLogs([shardLog(1, 2, { runId: 'ci-77' }), shardLog(2, 2, { runId: 'ci-77' })]);
+    const merged = mergeEventLogs([shardLog(1, 2, { runId: 'ci-77' }), shardLog(2, 2, { runId: 'ci-77' })], CASE_OPTIONS);
     expect((merged[0] as RunStarted).runId).toBe('ci-77');
   });
 
   it("orders cases by operation, keeping each shard's order within an operation", () => {
-    const merged = mergeEventLogs([shardLog(1, 2), shardLog(2, 2)]);
+    const merged = mergeEventLogs([shardLog(1, 2), shardLog(2, 2)], CASE_OPTIONS);
     const ids = merged.filter((e): e is CaseFinished => e.type === 'case-finished').map((c) => c.operationId);
     const firstIndex = new Map<string, number>();
     ids.forEach((id, i) => firstIndex.has(id) || firstIndex.set(id, i));
@@ -157,7 +159,7 @@ describe('mergeEventLogs', () => {
   });
 
   it('merges cleanup reports and labels log lines with their shard', () => {
-    const merged = mergeEventLogs([shardLog(1, 2), shardLog(2, 2)]);
+    const merged = mergeEventLogs([shardLog(1, 2), shardLog(2, 2)], CASE_OPTIONS);
     const cleanups = merged.filter((e) => e.type === 'cleanup');
     expect(cleanups).toEqual([
       {
@@ -187,7 +189,7 @@ describe('mergeEventLogs', () => {
     // A shard that reports every operation it did not run as skipped must not hide the other's cases.
     a.splice(1, 0, { type: 'operation-skipped', operationId: 'chat', reason: 'not in this shard' });
     b.splice(1, 0, { type: 'operation-skipped', operationId: 'chat', reason: 'not in this shard' });
-    const merged = reduceEvents(mergeEventLogs([a, b]));
+    const merged = reduceEvents(mergeEventLogs([a, b], CASE_OPTIONS));
     expect(merged.operations.find((o) => o.operationId === 'chat')?.skipped).toBeUndefined();
     expect(merged.operations.find((o) => o.operationId === 'agents')?.skipped).toBe('no --agent-id');
   });
@@ -195,16 +197,16 @@ describe('mergeEventLogs', () => {
   it('unions operation lists in an order consistent with every shard', () => {
     const a = [started({ shard: { index: 1, total: 2 }, operations: ['A', 'C', 'E'].map(info) }), finished([])];
     const b = [started({ shard: { index: 2, total: 2 }, operations: ['B', 'C', 'D'].map(info) }), finished([])];
-    const ops = (mergeEventLogs([a, b])[0] as RunStarted).operations.map((o) => o.operationId);
+    const ops = (mergeEventLogs([a, b], CASE_OPTIONS)[0] as RunStarted).operations.map((o) => o.operationId);
     expect(ops.sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
-    const order = (mergeEventLogs([a, b])[0] as RunStarted).operations.map((o) => o.operationId);
+    const order = (mergeEventLogs([a, b], CASE_OPTIONS)[0] as RunStarted).operations.map((o) => o.operationId);
     expect(order.indexOf('B')).toBeLessThan(order.indexOf('C'));
     expect(order.indexOf('C')).toBeLessThan(order.indexOf('D'));
     expect(order.indexOf('C')).toBeLessThan(order.indexOf('E'));
   });
 
   it('passes a single unsharded log through as the same results', () => {
-    const merged = mergeEventLogs([unsharded()]);
+    const merged = mergeEventLogs([unsharded()], CASE_OPTIONS);
     expect(verdicts(reduceEvents(merged))).toEqual(verdicts(reduceEvents(unsharded())));
   });
 
@@ -213,15 +215,15 @@ describe('mergeEventLogs', () => {
       const a = shardLog(1, 2);
       (a.at(-1) as RunFinished).stoppedBy = 'interrupted';
       (a.at(-1) as RunFinished).notRun = 4;
-      const finish = mergeEventLogs([a, shardLog(2, 2)]).at(-1) as RunFinished;
+      const finish = mergeEventLogs([a, shardLog(2, 2)], CASE_OPTIONS).at(-1) as RunFinished;
       expect(finish.stoppedBy).toBe('interrupted (shard 1/2)');
       expect(finish.notRun).toBe(4);
-      expect(reduceEvents(mergeEventLogs([a, shardLog(2, 2)])).summary.complete).toBe(false);
+      expect(reduceEvents(mergeEventLogs([a, shardLog(2, 2)], CASE_OPTIONS)).summary.complete).toBe(false);
     });
 
     it('turn a shard that never finished into an error (the run fails)', () => {
       const a = shardLog(1, 2).filter((e) => e.type !== 'run-finished');
-      const merged = mergeEventLogs([a, shardLog(2, 2)]);
+      const merged = mergeEventLogs([a, shardLog(2, 2)], CASE_OPTIONS);
       expect((merged.at(-1) as RunFinished).stoppedBy).toBe('error: shard 1/2 did not finish (its log has no run-finished event)');
       expect(reduceEvents(merged).summary.verdict).toBe('fail');
     });
@@ -231,7 +233,7 @@ describe('mergeEventLogs', () => {
       const b = shardLog(2, 2);
       (a.at(-1) as RunFinished).stoppedBy = 'budget:max-requests';
       (b.at(-1) as RunFinished).stoppedBy = 'error: target unreachable';
-      expect((mergeEventLogs([a, b]).at(-1) as RunFinished).stoppedBy).toBe('error: target unreachable; budget:max-requests (shard 1/2)');
+      expect((mergeEventLogs([a, b], CASE_OPTIONS).at(-1) as RunFinished).stoppedBy).toBe('error: target unreachable; budget:max-requests (shard 1/2)');
     });
   });
 
@@ -239,7 +241,7 @@ describe('mergeEventLogs', () => {
     const refuse = (logs: RunEvent[][], reason: string | RegExp): void => {
       let message = '';
       try {
-        mergeEventLogs(logs);
+        mergeEventLogs(logs, CASE_OPTIONS);
       } catch (e) {
         message = (e as Error).message;
       }
@@ -268,6 +270,13 @@ describe('mergeEventLogs', () => {
         [shardLog(1, 2), withStart(shardLog(2, 2), { options: { runs: 2, phases: ['examples', 'negative'], include: [], exclude: [] } })],
         'shard 1/2 and shard 2/2 are not the same run: options "runs" differ (8 vs 2)',
       ));
+    it('but not options the suite does not list (pacing may differ between jobs)', () => {
+      const options = { runs: 8, phases: ['examples', 'negative'], include: [], exclude: [], concurrency: 1 };
+      expect(() => mergeEventLogs([shardLog(1, 2), withStart(shardLog(2, 2), { options })], CASE_OPTIONS)).not.toThrow();
+      expect(() => mergeEventLogs([shardLog(1, 2), withStart(shardLog(2, 2), { options })], { caseOptions: ['concurrency'] })).toThrow(
+        /options "concurrency" differ/,
+      );
+    });
     it('a missing shard', () => refuse([shardLog(1, 3), shardLog(3, 3)], "shard 2/3 missing. Pass every shard's log (or allow a partial merge)"));
     it('a shard given twice', () => refuse([shardLog(1, 2), shardLog(1, 2)], 'shard 1/2 is given twice'));
     it('shards of different splits', () => refuse([shardLog(1, 2), shardLog(2, 3)], 'shard 1/2 and shard 2/3 split the run differently'));
@@ -283,7 +292,7 @@ describe('mergeEventLogs', () => {
   });
 
   it('merges a partial set when allowed, marking the run incomplete', () => {
-    const merged = mergeEventLogs([shardLog(1, 3), shardLog(3, 3)], { allowPartial: true });
+    const merged = mergeEventLogs([shardLog(1, 3), shardLog(3, 3)], { ...CASE_OPTIONS, allowPartial: true });
     expect((merged.at(-1) as RunFinished).stoppedBy).toBe('incomplete: shard 2/3 missing');
     expect(reduceEvents(merged).summary.complete).toBe(false);
   });

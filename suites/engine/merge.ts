@@ -8,6 +8,11 @@ import type { CaseFinished, CleanupEvent, OperationInfo, OperationSkipped, RunEv
 import type { CheckMeta, CleanupReport } from './types.js';
 
 export interface MergeOptions {
+  /**
+   * Keys of the runs' options that change which cases run or how they are judged: logs that differ in
+   * any are refused. The suite knows them (the command line passes its options table's list).
+   */
+  caseOptions: readonly string[];
   /** Merge even when shards are missing; the merged run is then marked incomplete. */
   allowPartial?: boolean;
 }
@@ -19,9 +24,6 @@ export class MergeError extends Error {
   }
 }
 
-/** Options that change which cases run or how they are judged; output paths and the like may differ. */
-const SAME_OPTIONS = ['runs', 'phases', 'include', 'exclude', 'errata', 'models', 'maxTokens', 'readOnly', 'allowCostly', 'agentId', 'statusPolicy'];
-
 interface ShardLog {
   position: number;
   started: RunStarted;
@@ -30,10 +32,10 @@ interface ShardLog {
   order: number;
 }
 
-export function mergeEventLogs(logs: RunEvent[][], options: MergeOptions = {}): RunEvent[] {
+export function mergeEventLogs(logs: RunEvent[][], options: MergeOptions): RunEvent[] {
   if (logs.length === 0) throw new MergeError('no event logs given');
   const shards = logs.map(readLog).sort((a, b) => a.order - b.order || a.position - b.position);
-  checkSameRun(shards);
+  checkSameRun(shards, options.caseOptions);
   const missing = checkShards(shards, options);
   const cases = collectCases(shards);
 
@@ -73,7 +75,7 @@ function readLog(events: RunEvent[], position: number): ShardLog {
   return { position, started, events, label, order: started.shard?.index ?? 0 };
 }
 
-function checkSameRun(shards: ShardLog[]): void {
+function checkSameRun(shards: ShardLog[], caseOptions: readonly string[]): void {
   const first = shards[0]!;
   const a = first.started;
   for (const s of shards.slice(1)) {
@@ -86,7 +88,7 @@ function checkSameRun(shards: ShardLog[]): void {
     if (a.spec.errataApplied !== b.spec.errataApplied) differs('errata', a.spec.errataApplied, b.spec.errataApplied);
     if (a.target !== b.target) differs('targets', a.target, b.target);
     if ((a.targetName ?? '') !== (b.targetName ?? '')) differs('target names', a.targetName, b.targetName);
-    for (const key of SAME_OPTIONS) {
+    for (const key of caseOptions) {
       if (stable(a.options[key]) !== stable(b.options[key])) differs(`options "${key}"`, a.options[key], b.options[key]);
     }
   }

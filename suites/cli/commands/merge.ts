@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createNdjsonWriter, readEventLog } from '../../../reporters/ndjson.js';
 import { describeUnwritten, writeReports } from '../../../reporters/write-reports.js';
 import { mergeEventLogs } from '../../engine/merge.js';
+import { caseChangingOptions } from '../../options/table.js';
 import { reduceEvents } from '../../engine/results.js';
 import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -21,7 +22,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     return EXIT.pass;
   }
   if (positionals.length < 1) throw new UsageError('merge needs the events.ndjson of each shard (see --help)');
-  const merged = mergeEventLogs(await Promise.all(positionals.map(readEventLog)));
+  const merged = mergeEventLogs(await Promise.all(positionals.map(readEventLog)), { caseOptions: caseChangingOptions() });
   const dir = str(values, 'out') ?? 'conformance-report';
   await mkdir(dir, { recursive: true });
   const log = createNdjsonWriter(join(dir, 'events.ndjson'));

@@ -1,18 +1,21 @@
-// Keeps config.schema.json (for editors) and the validator (for runs) in step: both accept the same
-// good configurations and both reject the bad ones the schema can express.
+// config.schema.json (for editors) is the schema built from the options table, and a plain Ajv, as an
+// editor would use it, accepts the good configurations and rejects the bad ones it can express.
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { BAD_CONFIGS } from './config-cases.fixture.js';
+import { buildConfigSchema, renderConfigSchema } from './config-schema.js';
 import { configIssues } from './validate-config.js';
 
-const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8')) as unknown;
-const schema = read('./config.schema.json') as Record<string, unknown>;
-const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+const read = (name: string): string => readFileSync(new URL(name, import.meta.url), 'utf8');
+const schema = JSON.parse(read('./config.schema.json')) as Record<string, unknown>;
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+const validate = ajv.compile(schema);
 
 const GOOD: unknown[] = [
   {},
-  read('./mistral-conformance.config.example.json'),
+  JSON.parse(read('./mistral-conformance.config.example.json')),
   { errata: false, spec: './openapi.yaml', targets: { local: { url: 'http://127.0.0.1:4010' } } },
   {
     targets: {
@@ -23,6 +26,10 @@ const GOOD: unknown[] = [
 ];
 
 describe('config.schema.json', () => {
+  it('is the schema built from the options table (npm run docs writes it)', () => {
+    expect(read('./config.schema.json')).toBe(renderConfigSchema());
+  });
+
   it('is a description-rich 2020-12 schema', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     const settings = (schema.$defs as Record<string, { properties: Record<string, { description?: string }> }>).settings!;
@@ -37,5 +44,11 @@ describe('config.schema.json', () => {
   it.each(BAD_CONFIGS.filter((c) => c.schema !== false).map((c) => [c.name, c] as const))('rejects %s like the validator does', (_name, c) => {
     expect(configIssues(c.config).issues.length).toBeGreaterThan(0);
     expect(validate(c.config)).toBe(false);
+  });
+
+  it('names every config key of the table, dotted keys as objects', () => {
+    const built = buildConfigSchema() as { $defs: { settings: { properties: Record<string, { properties?: object }> } } };
+    expect(Object.keys(built.$defs.settings.properties.budgets?.properties ?? {})).toEqual(['maxRequests', 'maxTotalTokens', 'maxDurationMs']);
+    expect(Object.keys(built.$defs.settings.properties.rateLimit?.properties ?? {})).toEqual(['requestsPerSecond', 'maxRetries', 'maxRetryWaitMs']);
   });
 });

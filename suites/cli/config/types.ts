@@ -1,66 +1,40 @@
-// The shape of `mistral-conformance.config.json` (and of a `.mjs`/`.js` config's default export).
-// config.schema.json describes the same shape for editors; a test keeps the two in step.
+// The shape of `mistral-conformance.config.json` (and of a `.mjs`/`.js` config's default export),
+// derived from the options table: a row with a config key adds that key here, with its value's type.
 import type { BudgetLimits } from '../../engine/budget.js';
-import type { Phase, StatusSituation } from '../../engine/types.js';
-import type { StatusPolicyTable, Verdict } from '../../mistral/status-policy.js';
+import type { ConfigPlace } from '../../options/row.js';
+import type { AuthHeader, StatusPolicyOverrides, StatusPolicyTable } from '../../options/structured-values.js';
+import type { TableRow } from '../../options/table.js';
+import type { ValueType } from '../../options/value-types.js';
 
-// Declared once, by the status policy that reads them.
-export type { StatusPolicyTable, Verdict } from '../../mistral/status-policy.js';
-
-/**
- * Status-policy overrides: status (`401`, `4XX`, `default`) → a verdict for every situation, or a
- * verdict per situation (`*` = any situation not listed).
- */
-export type StatusPolicyOverrides = Record<string, Verdict | Partial<Record<StatusSituation | '*', Verdict>>>;
-
-/** `bearer` = `Authorization: Bearer <key>`; `{ header }` = the key alone (or after `scheme`) in that header. */
-export type AuthConfig = 'bearer' | { header: string; scheme?: string };
-
+export type { AuthConfig, StatusPolicyOverrides, StatusPolicyTable, Verdict } from '../../options/structured-values.js';
 export type { BudgetLimits } from '../../engine/budget.js';
 
-export interface RateLimitConfig {
-  /** Ceiling on requests started per second. */
-  requestsPerSecond?: number;
-  /** Retries of a 429/503 answer. */
-  maxRetries?: number;
-  /** Longest single wait before a retry. */
-  maxRetryWaitMs?: number;
-}
+// ── derivation from the table ──
+type ConfigValueOf<R> = R extends { value: ValueType<infer C, infer _O> } ? C : never;
+type RowsAt<P extends ConfigPlace> =
+  | Extract<TableRow, { configPlace: P; config: string }>
+  | (P extends 'settings' ? Exclude<Extract<TableRow, { config: string }>, { configPlace: ConfigPlace }> : never);
+type KeyOf<R> = R extends { config: infer K extends string } ? K : never;
+type Head<K extends string> = K extends `${infer H}.${string}` ? H : K;
+type ValueAt<Rows, K> = ConfigValueOf<Extract<Rows, { config: K }>>;
+type Group<Rows, G extends string> = { [K in KeyOf<Rows> as K extends `${G}.${infer L}` ? L : never]?: ValueAt<Rows, K> };
+/** The keys of one place of the file: plain keys, and objects for dotted ones (`budgets.maxRequests`). */
+type ConfigObject<Rows> = { [K in KeyOf<Rows> as Head<K>]?: K extends `${infer G}.${string}` ? Group<Rows, G> : ValueAt<Rows, K> };
 
 /** What a target and `defaults` may set. */
-export interface TargetSettings {
-  /** NAME of the environment variable holding the API key (never the key). */
-  apiKeyEnv?: string;
-  auth?: AuthConfig;
-  headers?: Record<string, string>;
-  models?: string[];
-  include?: string[];
-  exclude?: string[];
-  statusPolicy?: StatusPolicyOverrides;
-  budgets?: BudgetLimits;
-  rateLimit?: RateLimitConfig;
-  concurrency?: number;
-  agentId?: string;
-  timeoutMs?: number;
-  maxTokens?: number;
-  phases?: Phase[];
-  readOnly?: boolean;
-  allowCostly?: boolean;
-}
+export type TargetSettings = ConfigObject<RowsAt<'settings'>>;
 
-export interface TargetConfig extends TargetSettings {
-  /** Base URL; may carry a path prefix (`https://proxy.example/mistral`). */
-  url: string;
-  description?: string;
-}
+export type RateLimitConfig = NonNullable<TargetSettings['rateLimit']>;
 
-export interface RunConfig {
+/** One server under test: its settings, its base URL (may carry a path prefix) and what only a target has. */
+export type TargetConfig = TargetSettings & ConfigObject<RowsAt<'target'>> & { url: string };
+
+/** The file's own keys (`spec`, `errata`). */
+export type FileSettings = ConfigObject<RowsAt<'file'>>;
+
+export interface RunConfig extends FileSettings {
   /** Absolute path of the file the configuration was read from. */
   source?: string;
-  /** OpenAPI document to test against (absolute path or URL); undefined = the pinned spec. */
-  spec?: string;
-  /** Errata overlay (absolute path or URL), `true` = the pinned errata, `false` = the literal spec. */
-  errata?: string | boolean;
   defaults: TargetSettings;
   targets: Record<string, TargetConfig>;
 }
@@ -74,7 +48,7 @@ export interface CliOverrides extends Omit<TargetSettings, 'rateLimit'> {
   url?: string;
   target?: string;
   extraHeaders?: Record<string, string>;
-  authHeader?: { name: string; scheme?: string };
+  authHeader?: AuthHeader;
   budget?: BudgetLimits;
   rateLimit?: number | RateLimitConfig;
   retries?: number;
@@ -85,17 +59,23 @@ export interface CliOverrides extends Omit<TargetSettings, 'rateLimit'> {
 }
 
 /** A target's settings as run options (the shape of the run API's ConformanceOptions). */
-export interface TargetRunOptions
-  extends Pick<
-    TargetSettings,
-    'models' | 'include' | 'exclude' | 'concurrency' | 'agentId' | 'timeoutMs' | 'maxTokens' | 'phases' | 'readOnly' | 'allowCostly'
-  > {
+export interface TargetRunOptions {
   target: string;
   apiKeyEnv: string;
   /** Read from the environment variable named by apiKeyEnv. Never print it. */
   apiKey?: string;
-  authHeader: { name: string; scheme?: string };
+  authHeader: AuthHeader;
   extraHeaders: Record<string, string>;
+  models?: string[];
+  include?: string[];
+  exclude?: string[];
+  phases?: TargetSettings['phases'];
+  concurrency?: number;
+  timeoutMs?: number;
+  maxTokens?: number;
+  agentId?: string;
+  readOnly?: boolean;
+  allowCostly?: boolean;
   /** Requests per second. */
   rateLimit?: number;
   retries?: number;
@@ -107,16 +87,20 @@ export interface TargetRunOptions
   errata?: boolean;
 }
 
-export interface ResolvedTarget {
+/** A target with defaults, its own settings and flags merged (flags win). */
+export type ResolvedTarget = Omit<
+  TargetSettings,
+  'apiKeyEnv' | 'auth' | 'headers' | 'models' | 'include' | 'exclude' | 'statusPolicy' | 'budgets' | 'rateLimit'
+> & {
   name: string;
   url: string;
   description?: string;
   apiKeyEnv: string;
   /** Read from the environment variable named by apiKeyEnv; undefined when unset. Never print it. */
   apiKey?: string;
-  auth: AuthConfig;
+  auth: NonNullable<TargetSettings['auth']>;
   /** The header the transport sets (`RunOptions.authHeader`). */
-  authHeader: { name: string; scheme?: string };
+  authHeader: AuthHeader;
   headers: Record<string, string>;
   models: string[];
   include: string[];
@@ -124,13 +108,6 @@ export interface ResolvedTarget {
   statusPolicy: StatusPolicyOverrides;
   budgets: BudgetLimits;
   rateLimit: RateLimitConfig;
-  concurrency?: number;
-  agentId?: string;
-  timeoutMs?: number;
-  maxTokens?: number;
-  phases?: Phase[];
-  readOnly?: boolean;
-  allowCostly?: boolean;
   /** Everything above as run options, plus the flags passed through: `runConformance({ ...t.options, targetName: t.name })`. */
   options: TargetRunOptions & Record<string, unknown>;
-}
+};
