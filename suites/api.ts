@@ -17,8 +17,10 @@ import { createMistralSuite } from './mistral/suite.js';
 import type { TargetPlugin } from './mistral/target-plugin.js';
 import type { MistralRunOptions } from './mistral/options.js';
 import type { StatusPolicyTable } from './mistral/status-policy.js';
+import { DEFAULT_PHASES, optionDefault } from './options/table.js';
 
-export const ALL_PHASES: Phase[] = ['examples', 'coverage', 'positive', 'negative', 'auth', 'semantic', 'stateful'];
+/** Every phase but the client probe (which `--client-probe` adds). */
+export const ALL_PHASES: Phase[] = DEFAULT_PHASES;
 
 /** The engine's options and the Mistral suite's, flat: what a run was given (and its report records). */
 export type ResolvedRunOptions = RunOptions & MistralRunOptions;
@@ -34,6 +36,8 @@ export interface ConformanceOptions extends Partial<Omit<ResolvedRunOptions, 'ta
   allowRemoteRefs?: boolean;
   rateLimit?: number;
   retries?: number;
+  /** Longest single wait before a retry, in milliseconds. */
+  maxRetryWaitMs?: number;
   k?: number;
   budget?: { maxRequests?: number; maxTotalTokens?: number; maxDurationMs?: number };
   shard?: Shard;
@@ -49,21 +53,22 @@ export interface ConformanceOptions extends Partial<Omit<ResolvedRunOptions, 'ta
   collectEvents?: boolean;
 }
 
-// Key order is the report's: run-started records the options in it.
+// Key order is the report's: run-started records the options in it. The defaults of options users set
+// come from the options table; the others are limits of the transport.
 export const DEFAULT_OPTIONS: Omit<ResolvedRunOptions, 'target'> = {
-  seed: 1,
-  runs: 8,
+  seed: optionDefault('seed'),
+  runs: optionDefault('runs'),
   include: [],
   exclude: [],
   phases: ALL_PHASES,
-  timeoutMs: 30_000,
-  maxTokens: 16,
+  timeoutMs: optionDefault('timeoutMs'),
+  maxTokens: optionDefault('maxTokens'),
   models: [],
-  apiKeyEnv: 'MISTRAL_API_KEY',
+  apiKeyEnv: optionDefault('apiKeyEnv'),
   extraHeaders: {},
   maxResponseBytes: 16 * 1024 * 1024,
-  concurrency: 4,
-  errata: true,
+  concurrency: optionDefault('concurrency'),
+  errata: optionDefault('errata'),
   readOnly: false,
   allowCostly: false,
   userAgent: '',
@@ -161,7 +166,7 @@ function mistralSuiteFor(opts: ConformanceOptions, options: ResolvedRunOptions, 
     fetcher: pacedFetch(pacer, retry),
     models: options.models,
     maxTokens: options.maxTokens,
-    k: opts.k ?? 3,
+    k: opts.k ?? optionDefault('k'),
     readOnly: options.readOnly,
     allowCostly: options.allowCostly,
     seed: options.seed,
@@ -180,7 +185,11 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
     ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
   });
   const pacer = createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) });
-  const retry = { maxRetries: opts.retries ?? 4, seed: options.seed };
+  const retry = {
+    maxRetries: opts.retries ?? optionDefault('retries'),
+    maxDelayMs: opts.maxRetryWaitMs ?? optionDefault('maxRetryWaitMs'),
+    seed: options.seed,
+  };
   const suite = mistralSuiteFor(opts, options, pacer, retry);
   const transport = transportFor(options, pacer, retry);
   const events: RunEvent[] = [];

@@ -494,7 +494,14 @@ export const OPTIONS = [
 export type OptionsTable = typeof OPTIONS;
 export type TableRow = OptionsTable[number];
 
+type Defaults = { [R in Extract<TableRow, { default: unknown }> as R['name']]: R['default'] };
+
+/** An option's default, from its row. */
+export function optionDefault<N extends keyof Defaults>(name: N): Defaults[N] {
+  return (OPTIONS.find((r) => r.name === name) as { default: unknown }).default as Defaults[N];
+}
+
 /** Run options that change the cases or how they are judged: what shard logs of one run must agree on. */
-export function caseChangingOptions(): string[] {
-  return [...new Set(OPTIONS.filter((r) => r.scope === 'run' && r.changesCases).map((r) => r.name.split('.')[0]!))];
+export function caseChangingOptions(rows: readonly TableRow[] = OPTIONS): string[] {
+  return [...new Set(rows.filter((r) => r.scope === 'run' && r.changesCases).map((r) => r.name.split('.')[0]!))];
 }
