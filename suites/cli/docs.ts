@@ -31,4 +31,6 @@ await writeFile(path, readme);
 await writeFile(join(root, CONFIG_SCHEMA_PATH), renderConfigSchema());
 await writeFile(join(root, DOC_PATH), renderContractsDoc(contracts));
 await writeFile(join(root, DIFF_PATH), renderFullDiff(contracts));
-process.stdout.write(`README.md: ${allChecks().length} checks, ${OPTIONS.length} options, contracts summary; ${CONFIG_SCHEMA_PATH}; ${DOC_PATH}; ${DIFF_PATH}\n`);
+process.stdout.write(
+  `README.md: ${allChecks().length} checks, ${OPTIONS.length} options, contracts summary; ${CONFIG_SCHEMA_PATH}; ${DOC_PATH}; ${DIFF_PATH}\n`,
+);
