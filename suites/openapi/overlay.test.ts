@@ -92,4 +92,56 @@ describe('applyOverlay', () => {
     const [plain] = applyOverlay(base(), overlay([{ target: '$.components.schemas.B.enum', update: ['c'] }]));
     expect(plain && 'fixes' in plain).toBe(false);
   });
+
+  it('rejects a target that is not RFC 9535 JSONPath when the overlay is read, naming the action', () => {
+    expect(() =>
+      overlay([
+        { target: '$.components.schemas.A.required[0]', remove: true },
+        { target: '$.paths.*.post.responses.200', remove: true },
+      ]),
+    ).toThrow(/^test-overlay: actions\[1\] target "\$\.paths\.\*\.post\.responses\.200" is not an RFC 9535 JSONPath query: unexpected "2" at character 26$/);
+  });
+});
+
+describe('applyOverlay with the rest of RFC 9535 (unions, slices, &&, <)', () => {
+  const doc = () => ({
+    required: ['a', 'b', 'c', 'd', 'e'],
+    schemas: { A: { max: 10, kind: 'x' }, B: { max: 2, kind: 'x' }, C: { max: 1, kind: 'y' } },
+  });
+
+  it('removes the items a union names, whatever the order it names them in', () => {
+    const d = doc();
+    const [applied] = applyOverlay(d, overlay([{ target: '$.required[3,0,1]', remove: true }]));
+    expect(d.required).toEqual(['c', 'e']);
+    expect(applied?.matched).toBe(3);
+  });
+
+  it('removes a slice, and a node a union names twice only once', () => {
+    const d = doc();
+    applyOverlay(d, overlay([{ target: '$.required[1:4]', remove: true }]));
+    expect(d.required).toEqual(['a', 'e']);
+    const e = doc();
+    const [twice] = applyOverlay(e, overlay([{ target: '$.required[0,0]', remove: true }]));
+    expect(e.required).toEqual(['b', 'c', 'd', 'e']);
+    expect(twice?.matched).toBe(1);
+  });
+
+  it('updates the nodes a filter with && and < selects', () => {
+    const d = doc();
+    const [applied] = applyOverlay(d, overlay([{ target: "$.schemas[?@.max < 5 && @.kind == 'x']", update: { 'x-small': true } }]));
+    expect(applied?.matched).toBe(1);
+    expect(d.schemas).toEqual({ A: { max: 10, kind: 'x' }, B: { max: 2, kind: 'x', 'x-small': true }, C: { max: 1, kind: 'y' } });
+  });
+
+  it('removes members a union of names selects', () => {
+    const d = doc();
+    applyOverlay(d, overlay([{ target: "$.schemas['A','C']", remove: true }]));
+    expect(Object.keys(d.schemas)).toEqual(['B']);
+  });
+
+  it('updates array items a slice selects, each in place', () => {
+    const d = { list: [{ n: 1 }, { n: 2 }, { n: 3 }] };
+    applyOverlay(d, overlay([{ target: '$.list[-2:]', update: { seen: true } }]));
+    expect(d.list).toEqual([{ n: 1 }, { n: 2, seen: true }, { n: 3, seen: true }]);
+  });
 });

@@ -54,6 +54,11 @@ export function parseOverlay(value: unknown, source: string): OverlayDocument {
   value.actions.forEach((a, i) => {
     if (!isObject(a) || typeof a.target !== 'string') throw new SpecReadError(`${source}: actions[${i}] has no "target"`);
     if (!('update' in a) && a.remove !== true) throw new SpecReadError(`${source}: actions[${i}] has neither "update" nor "remove: true"`);
+    try {
+      selectPaths({}, a.target);
+    } catch (err) {
+      throw new SpecReadError(`${source}: actions[${i}] target ${(err as Error).message}`);
+    }
     const fixes = a['x-fixes'];
     if (fixes !== undefined && (!Array.isArray(fixes) || !fixes.every((f) => typeof f === 'string' && (f === '' || f.startsWith('/')))))
       throw new SpecReadError(`${source}: actions[${i}] "x-fixes" must be a list of JSON pointers`);
@@ -85,34 +90,47 @@ function mergeMembers(target: unknown, update: unknown): unknown {
   return structuredClone(update);
 }
 
-function parentOf(doc: unknown, path: PathSegment[]): unknown {
-  let cur = doc;
-  for (const seg of path.slice(0, -1)) cur = (cur as Record<string | number, unknown>)[seg];
-  return cur;
+/** Where a selected node sits: its parent (object or array) and its key there; the root has none. */
+interface Location {
+  parent: Record<string, unknown> | unknown[] | undefined;
+  key: PathSegment;
+}
+
+/** Resolves every location before anything changes, so one action's edits cannot move its other targets. */
+function locate(doc: unknown, paths: PathSegment[][]): Location[] {
+  return paths.map((path) => {
+    let parent: unknown;
+    let node = doc;
+    for (const seg of path) {
+      parent = node;
+      node = Array.isArray(node) ? node[seg as number] : isObject(node) ? node[seg as string] : undefined;
+    }
+    return { parent: Array.isArray(parent) || isObject(parent) ? parent : undefined, key: path[path.length - 1] ?? '' };
+  });
+}
+
+function remove(locations: Location[]): void {
+  // Array items go last index first (a union or slice may name them in any order): earlier removals
+  // would shift the indexes of later ones.
+  const items = locations.filter((l): l is { parent: unknown[]; key: number } => Array.isArray(l.parent) && typeof l.key === 'number');
+  for (const { parent, key } of items.sort((a, b) => b.key - a.key)) parent.splice(key, 1);
+  for (const { parent, key } of locations) if (isObject(parent)) delete parent[key];
+}
+
+function update(doc: Record<string, unknown>, locations: Location[], value: unknown): void {
+  for (const { parent, key } of locations) {
+    if (parent === undefined) merge(doc, value);
+    else if (Array.isArray(parent)) parent[key as number] = merge(parent[key as number], value);
+    else parent[key] = merge(parent[key], value);
+  }
 }
 
 export function applyOverlay(doc: Record<string, unknown>, overlay: OverlayDocument): AppliedOverlayAction[] {
   return overlay.actions.map((action, i) => {
     const paths = selectPaths(doc, action.target);
-    if (action.remove === true) {
-      // Remove from the end so array indexes of later matches stay valid.
-      for (const path of [...paths].reverse()) {
-        const parent = parentOf(doc, path);
-        const last = path[path.length - 1]!;
-        if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
-        else if (isObject(parent)) delete parent[last];
-      }
-    } else {
-      for (const path of paths) {
-        if (path.length === 0) {
-          merge(doc, action.update);
-          continue;
-        }
-        const parent = parentOf(doc, path) as Record<string | number, unknown>;
-        const last = path[path.length - 1]!;
-        parent[last] = merge(parent[last], action.update);
-      }
-    }
+    const locations = locate(doc, paths);
+    if (action.remove === true) remove(locations);
+    else update(doc, locations, action.update);
     const evidence = action['x-evidence'];
     const fixes = action['x-fixes'];
     return {
