@@ -3,6 +3,7 @@
 import * as fc from 'fast-check';
 import { formatArbitrary, hasFormatArbitrary } from './format-arbitrary.js';
 import { probedFilter, yieldsSome } from './probed-filter.js';
+import { compilePattern, type PatternMatcher } from '../openapi/safe-pattern.js';
 
 export interface StringSchemaConstraints {
   minLength?: number;
@@ -37,14 +38,19 @@ export function stringArbitrary(c: StringSchemaConstraints): fc.Arbitrary<string
   const maxLength = Math.min(c.maxLength ?? Infinity, Math.max(minLength, c.defaultMaxLength));
   if (c.pattern !== undefined) {
     let re: RegExp | undefined;
+    let matcher: PatternMatcher | undefined;
     try {
       re = new RegExp(c.pattern, 'u');
+      matcher = compilePattern(c.pattern);
     } catch {
       re = undefined;
     }
-    if (re) {
+    if (re && matcher) {
+      // fast-check builds matching strings from the pattern's syntax (no matching, nothing to
+      // backtrack); the filter matches in linear time (a random string against `^(\w+\s?)*$` would not).
       const pattern = re;
-      const keep = (s: string) => lengthOk(s, c) && pattern.test(s);
+      const safe = matcher;
+      const keep = (s: string) => lengthOk(s, c) && safe.test(s);
       let sized: Array<fc.Arbitrary<string>>;
       try {
         // Short matches first; larger sizes only when a `minLength` needs longer repetitions.

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleExternalRefs } from './bundle.js';
+import { lintSpec } from './lint.js';
 import { loadSpec } from './load-spec.js';
 import { DEFAULT_READ_LIMITS, parseDocumentText, SpecReadError } from './read-document.js';
 import { createParseCache } from './parse-cache.js';
@@ -178,5 +179,22 @@ describe('hostile specs', () => {
     await writeFile(join(dir, 'deep-part.json'), JSON.stringify({ D: nest(200, { type: 'string' }) }));
     const chained = await localSpec('deep-chain.json', { ...spec({ type: 'object' }), 'x-deep': nest(200, { $ref: './deep-part.json#/D' }) });
     expect(await readError(loadSpec(chained))).toMatch(/with its \$refs inlined, .*deep-chain\.json nests deeper than 256 levels/);
+  });
+
+  it('a catastrophic pattern is matched in linear time; one needing backtracking is a lint finding and not checked', async () => {
+    const p = await localSpec('redos.json', {
+      ...spec({ $ref: '#/components/schemas/R' }),
+      components: {
+        schemas: { R: { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' }, b: { type: 'string', pattern: '^(?=.*\\d)\\w+$' } } } },
+      },
+    });
+    const loaded = await loadSpec(p);
+    const hostile = `${'a'.repeat(33)}!`;
+    // With V8's backtracking this call would not return for minutes.
+    expect(loaded.validators.validate('/components/schemas/R', { a: hostile }).issues.map((i) => i.keyword)).toEqual(['pattern']);
+    expect(loaded.validators.validate('/components/schemas/R', { a: 'aaaa', b: 'no digit' }).valid).toBe(true);
+    const findings = lintSpec(loaded).filter((f) => f.rule === 'pattern-unchecked');
+    expect(findings.map((f) => f.pointer)).toEqual(['/components/schemas/R/properties/b/pattern']);
+    expect(findings[0]!.message).toContain('no linear-time matcher runs it (lookaround), so it is not checked');
   });
 });

@@ -42,6 +42,12 @@ const rows: Row[] = [
     pointer: '/components/schemas/A',
   },
   {
+    rule: 'pattern-unchecked',
+    valid: doc({ A: { type: 'string', pattern: '^(a+)+$' }, M: { type: 'object', patternProperties: { '^x-': {} } } }),
+    invalid: doc({ A: { type: 'string', pattern: '^(?=.*\\d)\\w+$' } }),
+    pointer: '/components/schemas/A/pattern',
+  },
+  {
     rule: 'nullable-in-31',
     valid: doc({ A: { type: ['string', 'null'] } }),
     invalid: doc({ A: { type: 'object', properties: { n: { type: 'string', nullable: true } } } }),

@@ -4,6 +4,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { pointerToFragment } from './json-pointer.js';
+import { ajvRegExpEngine } from './safe-pattern.js';
 
 // ajv-formats ships CommonJS with a default export; under NodeNext it arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -41,7 +42,8 @@ function makeAjv(allErrors: boolean): Ajv2020 {
     inlineRefs: false,
     // Ajv's optimiser passes made compiling 2-3x dearer for a small gain in speed (4-6 M validations/s
     // without them): every run compiles hundreds of validators (lint validates each example).
-    code: { optimize: false },
+    // Patterns from the spec run on a linear-time matcher: `^(a+)+$` must not hang a validation.
+    code: { optimize: false, regExp: ajvRegExpEngine },
   });
   addFormats(ajv);
   // OpenAPI's own formats: int32/int64 ranges are real constraints; the others are annotations.

@@ -8,6 +8,7 @@ import { exclusiveBoundBoolean } from './exclusive-bound-boolean.js';
 import { localDefsRef } from './local-defs-ref.js';
 import { nullableIn31 } from './nullable-in-31.js';
 import { pathParameters } from './path-parameters.js';
+import { patternUnchecked } from './pattern-unchecked.js';
 import { securityWithout401 } from './security-without-401.js';
 import { sseEnvelope } from './sse-envelope.js';
 import { streamUndocumented } from './stream-undocumented.js';
@@ -32,6 +33,7 @@ export const LINT_RULES: readonly LintRule[] = [
   streamUndocumented,
   sseEnvelope,
   securityWithout401,
+  patternUnchecked,
 ];
 
 export type { LintContext, LintRule, LintSeverity, RuleFinding } from './types.js';

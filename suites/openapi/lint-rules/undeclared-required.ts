@@ -1,12 +1,13 @@
 // A `required` name that no combined schema declares: a body cannot be expected to carry a property
 // the document never describes (ChatCompletionResponse requires `data`, which the API never sends).
 import { isObject } from '../is-object.js';
+import { compilePattern, type PatternMatcher } from '../safe-pattern.js';
 import { compositionRoot, visitCombined } from './support.js';
 import type { LintRule, Obj, RuleFinding } from './types.js';
 
-function declaredIn(doc: Obj, root: unknown): { names: Set<string>; patterns: RegExp[]; open: boolean; closed: boolean } {
+function declaredIn(doc: Obj, root: unknown): { names: Set<string>; patterns: PatternMatcher[]; open: boolean; closed: boolean } {
   const names = new Set<string>();
-  const patterns: RegExp[] = [];
+  const patterns: PatternMatcher[] = [];
   let open = false;
   let closed = false;
   visitCombined(doc, root, (s) => {
@@ -14,7 +15,7 @@ function declaredIn(doc: Obj, root: unknown): { names: Set<string>; patterns: Re
     if (isObject(s.patternProperties)) {
       for (const k of Object.keys(s.patternProperties)) {
         try {
-          patterns.push(new RegExp(k, 'u'));
+          patterns.push(compilePattern(k));
         } catch {
           /* an invalid pattern declares nothing */
         }
