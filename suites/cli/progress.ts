@@ -3,6 +3,10 @@
 // a stream that fails (closed pipe) only switches it off.
 import type { Writable } from 'node:stream';
 import type { RunEvent } from '../engine/events.js';
+import { safeWriter, type SafeWriter } from './progress/safe-writer.js';
+import { type ProgressStatus, ProgressTally } from './progress/tally.js';
+
+export { formatDuration } from './progress/format-duration.js';
 
 export interface ProgressOptions {
   stream: NodeJS.WritableStream | Writable;
@@ -25,169 +29,124 @@ export interface Progress {
 
 const REDRAW_MS = 100;
 const BAR = 20;
+const NOOP: Progress = { onEvent() {}, setTotals() {}, stop() {} };
 
 export function createProgress(options: ProgressOptions): Progress {
-  const noop: Progress = { onEvent() {}, setTotals() {}, stop() {} };
-  if (options.quiet) return noop;
+  if (options.quiet) return NOOP;
   const now = options.now ?? Date.now;
   const timers = options.timers ?? { setInterval, clearInterval };
-  const stream = options.stream;
-  let alive = true;
-  let startedAt = now();
-  let lastDraw = -Infinity;
-  let drawn = false;
-  let finished = false;
-  let totalCases = options.totalCases;
-  let byOperation: Record<string, number> | undefined;
-  let opsTotal = 0;
-  const opCases = new Map<string, number>();
-  const skipped = new Set<string>();
-  let cases = 0;
-  let failed = 0;
-  let warned = 0;
-
-  const write = (text: string): void => {
-    if (!alive) return;
-    try {
-      stream.write(text);
-    } catch {
-      alive = false;
-    }
-  };
-  const onStreamError = (): void => {
-    alive = false;
-  };
-  try {
-    stream.on?.('error', onStreamError);
-  } catch {
-    /* a stream without events is fine */
-  }
-
-  const opsDone = (): number => {
-    let done = skipped.size;
-    for (const [op, n] of opCases) {
-      if (skipped.has(op)) continue;
-      // Without the plan an operation counts once it has started; with it, once all its cases ran.
-      const planned = byOperation?.[op];
-      if (planned === undefined || n >= planned) done++;
-    }
-    return done;
-  };
-
-  const status = (): { parts: string[]; fraction?: number } => {
-    const elapsed = now() - startedAt;
-    const parts = [`ops ${opsDone()}/${opsTotal}`, totalCases ? `cases ${cases}/${totalCases}` : `cases ${cases}`, `${failed} failed`];
-    if (warned) parts.push(`${warned} warned`);
-    parts.push(formatDuration(elapsed));
-    let fraction: number | undefined;
-    if (totalCases) {
-      fraction = Math.min(1, cases / totalCases);
-      if (cases > 0 && cases < totalCases) parts.push(`~${formatDuration((elapsed / cases) * (totalCases - cases))} left`);
-    }
-    return fraction === undefined ? { parts } : { parts, fraction };
-  };
-
-  const draw = (force: boolean): void => {
-    const t = now();
-    if (options.isTTY) {
-      if (!force && t - lastDraw < REDRAW_MS) return;
-      const { parts, fraction } = status();
-      let line = parts.join(' · ');
-      if (fraction !== undefined)
-        line = `[${'#'.repeat(Math.round(fraction * BAR)).padEnd(BAR, '-')}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${line}`;
-      const columns = (stream as { columns?: number }).columns;
-      if (columns && line.length > columns - 1) line = line.slice(0, Math.max(0, columns - 1));
-      write(`\r${line}\x1b[K`);
-      drawn = true;
-    } else {
-      if (!force && t - lastDraw < options.intervalMs) return;
-      const { parts, fraction } = status();
-      write(`[mistral-conformance] progress: ${[...(fraction !== undefined ? [`${Math.floor(fraction * 100)}%`] : []), ...parts].join(', ')}\n`);
-    }
-    lastDraw = t;
-  };
-
-  const tick = options.isTTY ? Math.min(1000, Math.max(REDRAW_MS, options.intervalMs)) : Math.max(1, options.intervalMs);
-  const timer = timers.setInterval(() => {
-    try {
-      if (!finished) draw(false);
-    } catch {
-      alive = false;
-    }
-  }, tick);
-  (timer as { unref?: () => void }).unref?.();
-
-  const safe =
+  const out = safeWriter(options.stream);
+  const tally = new ProgressTally(now, options.totalCases);
+  const line = createLine(options, out, tally, now);
+  // A handler that throws switches progress off instead of reaching the run.
+  const guarded =
     <A extends unknown[]>(fn: (...args: A) => void) =>
     (...args: A): void => {
       try {
         fn(...args);
       } catch {
-        alive = false;
+        out.kill();
       }
     };
+  const tick = options.isTTY ? Math.min(1000, Math.max(REDRAW_MS, options.intervalMs)) : Math.max(1, options.intervalMs);
+  const timer = timers.setInterval(
+    guarded(() => {
+      if (!line.finished) line.draw(false);
+    }),
+    tick,
+  );
+  (timer as { unref?: () => void }).unref?.();
 
   return {
-    onEvent: safe((event: RunEvent) => {
-      switch (event.type) {
-        case 'run-started':
-          startedAt = now();
-          opsTotal = event.operations.length;
-          draw(true);
-          return;
-        case 'case-finished':
-          cases++;
-          opCases.set(event.operationId, (opCases.get(event.operationId) ?? 0) + 1);
-          if (event.outcomes.some((o) => o.status === 'failed' || o.status === 'errored')) failed++;
-          else if (event.outcomes.some((o) => o.status === 'warning')) warned++;
-          draw(false);
-          return;
-        case 'operation-skipped':
-          skipped.add(event.operationId);
-          draw(false);
-          return;
-        case 'log':
-          if (event.level === 'info') return;
-          // On a terminal the message goes above the bar, which is then redrawn.
-          write(options.isTTY && drawn ? `\r\x1b[K${event.level}: ${event.message}\n` : `[mistral-conformance] ${event.level}: ${event.message}\n`);
-          if (options.isTTY && drawn) draw(true);
-          return;
-        case 'run-finished':
-          if (totalCases === undefined && event.notRun === undefined) totalCases = cases;
-          draw(true);
-          if (options.isTTY) write('\n');
-          finished = true;
-          drawn = false;
-          return;
-        default:
-          return;
-      }
-    }),
-    setTotals: safe((totals: { cases?: number; casesByOperation?: Record<string, number> }) => {
-      if (totals.casesByOperation) {
-        byOperation = totals.casesByOperation;
-        totalCases ??= Object.values(byOperation).reduce((a, b) => a + b, 0);
-      }
-      if (totals.cases !== undefined) totalCases = totals.cases;
-    }),
-    stop: safe(() => {
+    onEvent: guarded((event: RunEvent) => onEvent(event, tally, line, out, options.isTTY)),
+    setTotals: guarded((totals: { cases?: number; casesByOperation?: Record<string, number> }) => tally.setTotals(totals)),
+    stop: guarded(() => {
       timers.clearInterval(timer);
-      if (options.isTTY && drawn && !finished) write('\n');
-      drawn = false;
-      finished = true;
-      try {
-        stream.off?.('error', onStreamError);
-      } catch {
-        /* ignore */
-      }
+      line.end(false);
+      out.dispose();
     }),
   };
 }
 
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+function onEvent(event: RunEvent, tally: ProgressTally, line: Line, out: SafeWriter, isTTY: boolean): void {
+  switch (event.type) {
+    case 'run-started':
+      tally.started(event.operations.length);
+      line.draw(true);
+      return;
+    case 'case-finished':
+      tally.caseFinished(event);
+      line.draw(false);
+      return;
+    case 'operation-skipped':
+      tally.operationSkipped(event.operationId);
+      line.draw(false);
+      return;
+    case 'log':
+      if (event.level === 'info') return;
+      // On a terminal the message goes above the line, which is then redrawn.
+      if (isTTY && line.drawn) {
+        out.write(`\r\x1b[K${event.level}: ${event.message}\n`);
+        line.draw(true);
+      } else out.write(`[mistral-conformance] ${event.level}: ${event.message}\n`);
+      return;
+    case 'run-finished':
+      tally.finished(event.notRun);
+      line.draw(true);
+      line.end(true);
+      return;
+    default:
+      return;
+  }
+}
+
+interface Line {
+  /** Draws the status now (`force`) or when the last drawing is old enough. */
+  draw(force: boolean): void;
+  /** Whether a terminal line is on screen (a message must clear it first). */
+  readonly drawn: boolean;
+  /** The run is over: the clock no longer ticks. */
+  readonly finished: boolean;
+  /** The run is over (or progress stopped): a terminal line gets its newline, and nothing is drawn again. */
+  end(runFinished: boolean): void;
+}
+
+function createLine(options: ProgressOptions, out: SafeWriter, tally: ProgressTally, now: () => number): Line {
+  let lastDraw = -Infinity;
+  let drawn = false;
+  let finished = false;
+  const columns = (): number | undefined => (options.stream as { columns?: number }).columns;
+  return {
+    draw(force) {
+      const t = now();
+      if (!force && t - lastDraw < (options.isTTY ? REDRAW_MS : options.intervalMs)) return;
+      if (options.isTTY) {
+        out.write(`\r${terminalLine(tally.status(), columns())}\x1b[K`);
+        drawn = true;
+      } else out.write(`${plainLine(tally.status())}\n`);
+      lastDraw = t;
+    },
+    get drawn() {
+      return drawn;
+    },
+    get finished() {
+      return finished;
+    },
+    end(runFinished) {
+      // After run-finished the terminal line always ends; on stop, only if one is still open.
+      if (options.isTTY && (runFinished || (drawn && !finished))) out.write('\n');
+      drawn = false;
+      finished = true;
+    },
+  };
+}
+
+function terminalLine({ parts, fraction }: ProgressStatus, columns: number | undefined): string {
+  let line = parts.join(' · ');
+  if (fraction !== undefined) line = `[${'#'.repeat(Math.round(fraction * BAR)).padEnd(BAR, '-')}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${line}`;
+  return columns && line.length > columns - 1 ? line.slice(0, Math.max(0, columns - 1)) : line;
+}
+
+function plainLine({ parts, fraction }: ProgressStatus): string {
+  return `[mistral-conformance] progress: ${[...(fraction !== undefined ? [`${Math.floor(fraction * 100)}%`] : []), ...parts].join(', ')}`;
 }
