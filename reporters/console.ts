@@ -6,7 +6,7 @@ import type { RenderOptions } from './render-options.js';
 import { escapeControls } from './control-chars.js';
 import { sanitizeResults } from './sanitize.js';
 import { checkTitle, failingChecks, verdictLine } from './summarize.js';
-import { firstLine } from './text-format.js';
+import { causesNote, firstLine } from './text-format.js';
 
 export interface ConsoleOptions extends RenderOptions {
   color: boolean;
@@ -54,8 +54,9 @@ export function renderConsole(results: RunResults, opts: ConsoleOptions): string
     out.push('', paint('bold', 'Failing checks:'));
     for (const { operation, check } of failing) {
       const msg = escapeControls(firstLine(check.failures[0]?.message ?? ''));
+      const note = causesNote(check);
       out.push(
-        `  ${paint('red', '✗')} ${escapeControls(operation.operationId)} › ${check.checkId} (${checkTitle(r, check.checkId)}): ${clip(msg, 160, moreChars)}`,
+        `  ${paint('red', '✗')} ${escapeControls(operation.operationId)} › ${check.checkId} (${checkTitle(r, check.checkId)}): ${clip(msg, 160, moreChars)}${note ? paint('dim', ` (${note})`) : ''}`,
       );
     }
   }

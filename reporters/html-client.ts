@@ -66,6 +66,15 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     box.appendChild(el('p', 'case', fl.status + ' · ' + fl.caseId + ' · phase ' + fl.phase + (fl.kind === 'spec' ? ' · spec finding' : '')));
     if (fl.description) box.appendChild(el('p', 'muted', fl.description));
     box.appendChild(pre('Message', fl.message, 'message'));
+    var c = fl.cause;
+    if (c) {
+      var bits = [];
+      if (c.status !== undefined) bits.push(String(c.status));
+      if (c.constraint) bits.push(c.constraint + ' at ' + (c.location || '?'));
+      if (c.signature) bits.push(JSON.stringify(c.signature));
+      bits.push(c.count + (c.count === 1 ? ' case' : ' cases'));
+      box.appendChild(el('p', 'cause', 'Cause: ' + bits.join(' · ')));
+    }
     if (fl.violation) box.appendChild(pre('Sent on purpose', fl.violation.detail + '  (' + fl.violation.constraint + ' at ' + fl.violation.location + ')'));
     (fl.exchanges || []).forEach(function (ex, i) {
       var n = fl.exchanges.length > 1 ? ' ' + (i + 1) : '';
@@ -101,7 +110,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   }
   function detailsFor(r) {
     var d = el('details', 'failures');
-    var s = el('summary', '', r.failures.length + (r.failures.length === 1 ? ' finding' : ' findings') + ' — open');
+    var s = el('summary', '', r.failures.length + (r.failures.length === 1 ? ' cause' : ' distinct causes') + (r.otherCauses ? ' (+' + r.otherCauses + ' outcomes of causes not kept)' : '') + ' — open');
     d.appendChild(s);
     d.addEventListener('toggle', function () {
       if (!d.open || d.getAttribute('data-built')) return;

@@ -26,7 +26,10 @@ export interface HtmlRow {
   outcome: string;
   counts: string;
   message: string;
+  /** One sample per distinct cause. */
   failures: unknown[];
+  /** Failing outcomes of causes not kept (past the cap). */
+  otherCauses?: number;
   /** Lower-cased text the search box matches. */
   search: string;
 }
@@ -74,6 +77,7 @@ export function htmlRows(r: RunResults): HtmlRow[] {
         counts,
         message,
         failures: c.failures,
+        ...(c.otherCauses ? { otherCauses: c.otherCauses } : {}),
         search: `${op.operationId} ${op.path} ${c.checkId} ${title} ${c.failures.map((f) => f.message).join(' ')} ${message}`.toLowerCase(),
       });
     }
@@ -159,10 +163,10 @@ function constraintSection(r: RunResults): string {
             `<li><code>${escapeHtml(c.caseId)}</code>: ${escapeHtml(c.detail)}${c.status !== undefined ? ` → got ${c.status}` : ''} <span class="muted">(${escapeHtml(c.checks.join(', '))})</span></li>`,
         )
         .join('');
-      return `<tr><td><code>${escapeHtml(g.constraint)}</code></td><td class="num">${g.cases.length}</td><td>${g.locations.map((l) => `<code>${escapeHtml(l)}</code>`).join('<br>')}</td><td>${g.operations.map((o) => escapeHtml(o)).join('<br>')}</td><td><ul>${cases}</ul></td></tr>`;
+      return `<tr><td><code>${escapeHtml(g.constraint)}</code></td><td class="num">${g.failingCases}</td><td>${g.locations.map((l) => `<code>${escapeHtml(l)}</code>`).join('<br>')}</td><td>${g.operations.map((o) => escapeHtml(o)).join('<br>')}</td><td><ul>${cases}</ul></td></tr>`;
     })
     .join('');
-  return `<section id="by-constraint"><h2>Failing negative cases by broken constraint</h2><p class="muted">Invalid requests the server did not reject as it should, grouped by the constraint each one broke (the failures kept in this report; the rows below hold every request and response).</p><table class="findings"><thead><tr><th>Constraint</th><th>Failing cases</th><th>Where</th><th>Operations</th><th>Cases: what was sent, what came back</th></tr></thead><tbody>${rows}</tbody></table></section>
+  return `<section id="by-constraint"><h2>Failing negative cases by broken constraint</h2><p class="muted">Invalid requests the server did not reject as it should, grouped by the constraint each one broke: every failing case is counted, one sample is listed per cause (the rows below hold its request and response).</p><table class="findings"><thead><tr><th>Constraint</th><th>Failing cases</th><th>Where</th><th>Operations</th><th>Cases: what was sent, what came back</th></tr></thead><tbody>${rows}</tbody></table></section>
 `;
 }
 

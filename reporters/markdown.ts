@@ -9,7 +9,7 @@ import { sanitizeResults } from './sanitize.js';
 import { checkTitle, failingChecks, verdictLine } from './summarize.js';
 import { escapeControls } from './control-chars.js';
 import { escapeHtml } from './html-escape.js';
-import { exchangeText, firstLine, reproductionLines } from './text-format.js';
+import { causeLine, causesNote, exchangeText, firstLine, reproductionLines } from './text-format.js';
 import { failuresByConstraint } from './by-constraint.js';
 
 /** GitHub rejects comments longer than this. */
@@ -36,11 +36,13 @@ export function codeBlock(text: string, lang = ''): string {
 
 function failureDetails(f: FailureRecord): string {
   const body: string[] = [f.message];
+  const cause = causeLine(f);
+  if (cause) body.push(cause);
   if (f.violation) body.push(`Violation: ${f.violation.detail} (${f.violation.constraint} at ${f.violation.location})`);
   for (const ex of f.exchanges) body.push('', exchangeText(ex, 1500));
   const repro = reproductionLines(f);
   const parts = [
-    `<details><summary>Case <code>${escapeHtml(f.caseId)}</code>: request, response, reproduction</summary>`,
+    `<details><summary>Case <code>${escapeHtml(f.caseId)}</code>${f.cause && f.cause.count > 1 ? ` (and ${f.cause.count - 1} more of this cause)` : ''}: request, response, reproduction</summary>`,
     '',
     codeBlock(clip(body.join('\n'), 6000, moreChars)),
   ];
@@ -58,7 +60,7 @@ function constraintSection(r: RunResults): string[] {
   if (!groups.length) return [];
   const out = ['### Failing negative cases by broken constraint', '', '| constraint | failing cases | where | operations |', '|---|---:|---|---|'];
   for (const g of groups.slice(0, MAX_CONSTRAINTS))
-    out.push(`| \`${g.constraint.replace(/`/g, '')}\` | ${g.cases.length} | ${g.locations.map(mdText).join(', ')} | ${g.operations.map(mdText).join(', ')} |`);
+    out.push(`| \`${g.constraint.replace(/`/g, '')}\` | ${g.failingCases} | ${g.locations.map(mdText).join(', ')} | ${g.operations.map(mdText).join(', ')} |`);
   out.push('');
   for (const g of groups.slice(0, MAX_CONSTRAINTS)) {
     for (const c of g.cases.slice(0, CASES_PER_CONSTRAINT)) {
@@ -67,7 +69,8 @@ function constraintSection(r: RunResults): string[] {
         `- \`${g.constraint.replace(/`/g, '')}\` · ${mdText(c.caseId)}: ${mdText(clip(c.detail, 200, moreChars))}${got} (${c.checks.map(mdText).join(', ')})`,
       );
     }
-    if (g.cases.length > CASES_PER_CONSTRAINT) out.push(`- \`${g.constraint.replace(/`/g, '')}\` · … ${g.cases.length - CASES_PER_CONSTRAINT} more`);
+    const shown = Math.min(g.cases.length, CASES_PER_CONSTRAINT);
+    if (g.failingCases > shown) out.push(`- \`${g.constraint.replace(/`/g, '')}\` · … ${g.failingCases - shown} more failing cases`);
   }
   if (groups.length > MAX_CONSTRAINTS) out.push(`- … ${groups.length - MAX_CONSTRAINTS} more constraints`);
   out.push('');
@@ -147,7 +150,8 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
       const lines: string[] = [];
       if (operation.operationId !== lastOp)
         lines.push(`#### \`${operation.operationId.replace(/`/g, '')}\` ${mdText(operation.method)} ${mdText(operation.path)}`, '');
-      const counts = `${check.failed} failed, ${check.errored} errored of ${check.passed + check.failed + check.warnings + check.errored}`;
+      const note = causesNote(check);
+      const counts = `${check.failed} failed, ${check.errored} errored of ${check.passed + check.failed + check.warnings + check.errored}${note ? `; ${note}` : ''}`;
       lines.push(
         `- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300, moreChars))}`,
         '',

@@ -27,8 +27,29 @@ export function exchangeText(ex: Exchange, maxBody = 2000): string {
   return lines.join('\n');
 }
 
+/** `Cause: 500 · maximum at body.temperature · "Invalid tool_choice: any" · 12 cases`, when the failure is a cause's sample. */
+export function causeLine(f: FailureRecord): string | undefined {
+  const c = f.cause;
+  if (!c) return undefined;
+  const parts: string[] = [];
+  if (c.status !== undefined) parts.push(String(c.status));
+  if (c.constraint) parts.push(`${c.constraint} at ${c.location ?? '?'}`);
+  if (c.signature) parts.push(JSON.stringify(c.signature));
+  parts.push(`${c.count} ${c.count === 1 ? 'case' : 'cases'}`);
+  return `Cause: ${parts.join(' · ')}`;
+}
+
+/** `3 distinct causes` (and the outcomes of causes not kept), for a check's headline. */
+export function causesNote(c: { failures: FailureRecord[]; otherCauses?: number }): string {
+  const n = c.failures.filter((f) => f.status !== 'warning').length;
+  const other = c.otherCauses ? `, ${c.otherCauses} more outcomes of other causes not kept` : '';
+  return n > 1 || other ? `${n} distinct causes${other}` : '';
+}
+
 export function failureText(f: FailureRecord, withExchanges = true): string {
   const parts = [`[${f.caseId}] ${f.message}`];
+  const cause = causeLine(f);
+  if (cause) parts.push(cause);
   if (f.violation) parts.push(`Violation: ${f.violation.detail} (${f.violation.constraint} at ${f.violation.location})`);
   if (withExchanges) for (const ex of f.exchanges) parts.push(exchangeText(ex));
   const repro = reproductionLines(f);

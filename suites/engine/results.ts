@@ -1,9 +1,12 @@
-// Reduces the event stream to results: per operation and check, counts and the first few failures.
-// Passing cases are only counted, so memory does not grow with the number of cases.
+// Reduces the event stream to results: per operation and check, counts and one sample failure per
+// distinct cause (failure-cause.ts), with how often each cause occurred. Passing cases are only
+// counted, so memory does not grow with the number of cases.
 import type { CaseFinished, CheckOutcomeRecord, OperationInfo, Reproduction, RunEvent, RunFinished, RunStarted, SpecSummary } from './events.js';
+import { causeOf, type FailureCause } from './failure-cause.js';
 import type { CheckMeta, CleanupReport, Exchange, Phase, Violation } from './types.js';
 
-export const MAX_FAILURES_PER_CHECK = 5;
+/** Distinct causes kept per (operation, check); outcomes of further causes are counted in `otherCauses`. */
+export const MAX_CAUSES_PER_CHECK = 100;
 
 export interface FailureRecord {
   caseId: string;
@@ -16,6 +19,8 @@ export interface FailureRecord {
   step?: number;
   exchanges: Exchange[];
   reproduction?: Reproduction;
+  /** The cause this failure is the sample of, and how many outcomes had it. */
+  cause?: FailureCause;
 }
 
 export interface CheckResult {
@@ -32,7 +37,20 @@ export interface CheckResult {
   /** The baseline entry's reason, when it gave one. */
   acceptedReason?: string;
   skipReasons: string[];
+  /** One sample per distinct cause, in the order the causes first occurred. */
   failures: FailureRecord[];
+  /** Failing outcomes whose cause was not kept (past MAX_CAUSES_PER_CHECK distinct causes). */
+  otherCauses?: number;
+}
+
+/** Failing cases of one operation by the constraint their request broke (every case, not only the samples). */
+export interface BrokenConstraint {
+  constraint: string;
+  location: string;
+  /** Cases with at least one failed or errored outcome. */
+  cases: number;
+  /** The checks that failed on them. */
+  checks: string[];
 }
 
 export interface LatencyStats {
@@ -51,6 +69,8 @@ export interface OperationResult extends OperationInfo {
   streamGapMedian?: number;
   streamGapP95?: number;
   checks: CheckResult[];
+  /** Failing cases by broken constraint (negative and coverage cases), most first. */
+  brokenConstraints?: BrokenConstraint[];
 }
 
 export interface RunResults {
@@ -143,6 +163,9 @@ interface OperationAcc {
   gapMedian: Samples;
   gapP95: Samples;
   checks: Map<string, CheckResult>;
+  /** Per check id, the sample of each cause by its key. */
+  causes: Map<string, Map<string, FailureRecord>>;
+  constraints: Map<string, BrokenConstraint>;
 }
 
 export class ResultsReducer {
@@ -192,6 +215,8 @@ export class ResultsReducer {
         gapMedian: new Samples(),
         gapP95: new Samples(),
         checks: new Map(),
+        causes: new Map(),
+        constraints: new Map(),
       };
       this.ops.set(id, acc);
     }
@@ -215,6 +240,18 @@ export class ResultsReducer {
       const stepOp = o.step !== undefined ? e.stepOperations?.[o.step] : undefined;
       this.addOutcome(stepOp && stepOp !== e.operationId ? this.op(stepOp) : acc, e, o);
     }
+    if (e.violation) this.addBrokenConstraint(acc, e);
+  }
+
+  private addBrokenConstraint(acc: OperationAcc, e: CaseFinished): void {
+    const failing = [...new Set(e.outcomes.filter((o) => o.status === 'failed' || o.status === 'errored').map((o) => o.checkId))];
+    if (!failing.length || !e.violation) return;
+    const { constraint, location } = e.violation;
+    const key = `${constraint}\u0000${location}`;
+    let b = acc.constraints.get(key);
+    if (!b) acc.constraints.set(key, (b = { constraint, location, cases: 0, checks: [] }));
+    b.cases++;
+    for (const c of failing) if (!b.checks.includes(c)) b.checks.push(c);
   }
 
   private addOutcome(acc: OperationAcc, e: CaseFinished, o: CheckOutcomeRecord): void {
@@ -231,8 +268,15 @@ export class ResultsReducer {
       if (o.status === 'failed') r.failed++;
       else if (o.status === 'warning') r.warnings++;
       else r.errored++;
-      // Keep a few distinct failures: the same message on many cases says nothing new.
-      if (r.failures.length < MAX_FAILURES_PER_CHECK && !r.failures.some((f) => f.message === o.message)) {
+      // One sample per distinct cause, with its count: the same cause on many cases says nothing new,
+      // but every cause is evidence of its own.
+      const { key, cause } = causeOf(o, e.violation, e.exchanges ?? []);
+      let byKey = acc.causes.get(o.checkId);
+      if (!byKey) acc.causes.set(o.checkId, (byKey = new Map()));
+      const known = byKey.get(key);
+      if (known?.cause) known.cause.count++;
+      else if (byKey.size >= MAX_CAUSES_PER_CHECK) r.otherCauses = (r.otherCauses ?? 0) + 1;
+      else {
         const rec: FailureRecord = {
           caseId: e.caseId,
           phase: e.phase,
@@ -245,6 +289,8 @@ export class ResultsReducer {
         if (e.violation) rec.violation = e.violation;
         if (o.step !== undefined) rec.step = o.step;
         if (e.reproduction) rec.reproduction = e.reproduction;
+        rec.cause = { ...cause, count: 1 };
+        byKey.set(key, rec);
         r.failures.push(rec);
       }
     }
@@ -262,6 +308,10 @@ export class ResultsReducer {
         checks: [...acc.checks.values()].sort((a, b) => a.checkId.localeCompare(b.checkId)),
       };
       if (acc.skipped) res.skipped = acc.skipped;
+      if (acc.constraints.size)
+        res.brokenConstraints = [...acc.constraints.values()].sort(
+          (a, b) => b.cases - a.cases || a.constraint.localeCompare(b.constraint) || a.location.localeCompare(b.location),
+        );
       const fe = acc.firstEvent.stats();
       if (fe.count) {
         res.firstEvent = fe;

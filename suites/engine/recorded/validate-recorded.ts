@@ -12,8 +12,9 @@ import { caseFinishedEvent, createEmitter, operationInfo, runFinishedEvent, runS
 import { sendContextFor } from '../send-context.js';
 import { createRedactor, headerSecrets } from '../transport/redact.js';
 import { readSseText } from '../transport/sse-reader.js';
-import type { Check, Exchange, Expectation, RequestSpec, StatusPolicy, StreamFold, SuitePlugin, TestCase } from '../types.js';
+import type { Check, Exchange, Expectation, RequestSpec, StatusPolicy, StreamFold, SuitePlugin, TestCase, Violation } from '../types.js';
 import type { RecordedExchange } from './recorded-exchange.js';
+import { recordedViolation } from './recorded-violation.js';
 
 /** The operation a recorded request called, and the documented path it called it by. */
 export function findOperation(matcher: OperationMatcher, method: string, url: string): { op: Operation; path: string } | undefined {
@@ -37,11 +38,15 @@ function parseJson(text: string | undefined): { value?: unknown; error?: string 
   }
 }
 
-function requestExpectation(spec: LoadedSpec, op: Operation, body: unknown): Expectation {
-  if (body === undefined) return 'any';
+/** Whether the recorded request was valid, and when it was not, the constraint it broke. */
+function requestExpectation(spec: LoadedSpec, op: Operation, body: unknown): { expectation: Expectation; violation?: Violation } {
+  if (body === undefined) return { expectation: 'any' };
   const media = op.requestBody?.content.find((m) => /json/i.test(m.mediaType));
-  if (!media?.schemaPointer) return 'any';
-  return spec.validators.validate(media.schemaPointer, body).valid ? 'accept' : 'reject';
+  if (!media?.schemaPointer) return { expectation: 'any' };
+  const result = spec.validators.validate(media.schemaPointer, body);
+  if (result.valid) return { expectation: 'accept' };
+  const violation = recordedViolation(result.issues, body);
+  return violation ? { expectation: 'reject', violation } : { expectation: 'reject' };
 }
 
 export async function toExchange(rec: RecordedExchange, spec: LoadedSpec, op: Operation, folds: StreamFold[]): Promise<Exchange> {
@@ -102,8 +107,18 @@ export interface ValidateRecordedInput {
 }
 
 /** The case a recording stands for: its request as the spec names it, what its status may be. */
-function recordedCase(rec: RecordedExchange, op: Operation, path: string, exchange: Exchange, expectation: Expectation, n: number): TestCase {
+function recordedCase(
+  rec: RecordedExchange,
+  op: Operation,
+  path: string,
+  exchange: Exchange,
+  judged: { expectation: Expectation; violation?: Violation },
+  n: number,
+): TestCase {
+  const { expectation } = judged;
   const json = exchange.request.json;
+  // A stream recorded without its request is still a stream: its events are judged one by one.
+  const stream = (json as { stream?: unknown } | undefined)?.stream === true || (json === undefined && exchange.response?.sse !== undefined);
   const request: RequestSpec = {
     method: rec.method,
     path,
@@ -111,9 +126,9 @@ function recordedCase(rec: RecordedExchange, op: Operation, path: string, exchan
     headers: {},
     auth: { kind: 'default' },
     ...(json !== undefined ? { body: { kind: 'json' as const, value: json } } : {}),
-    ...((json as { stream?: unknown } | undefined)?.stream === true ? { stream: true } : {}),
+    ...(stream ? { stream: true } : {}),
   };
-  return {
+  const tc: TestCase = {
     id: `${op.id}/recorded/${n}`,
     operationId: op.id,
     phase: 'recorded',
@@ -121,8 +136,10 @@ function recordedCase(rec: RecordedExchange, op: Operation, path: string, exchan
     description: rec.source,
     steps: [{ label: 'recorded', operationId: op.id, request }],
     // Unknown request: an error status may be legitimate (a bad key, an id that does not exist).
-    meta: { situation: expectation === 'any' ? 'unknown' : 'valid' },
+    meta: { situation: expectation === 'any' ? 'unknown' : expectation === 'reject' ? 'invalid-input' : 'valid' },
   };
+  if (judged.violation) tc.violation = judged.violation;
+  return tc;
 }
 
 export async function validateRecorded(input: ValidateRecordedInput): Promise<RunResults> {
