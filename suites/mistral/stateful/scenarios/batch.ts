@@ -33,6 +33,20 @@ export function batchLifecycle(ctx: ScenarioContext): TestCase {
     c.on(upload, (fileId) => requests.createBatch({ input_files: [fileId], endpoint, model, metadata: { 'mc-run': inputs.runTag } })),
     { role: 'create', resource: 'batch-job', expect: { model, endpoint } },
   );
+  readAndList(c, job, model);
+  cancelAndPoll(c, job);
+  deleteInputOnceOver(c, upload, job);
+  return c.toCase({
+    id: `${OP.createBatch}/stateful/batch-lifecycle`,
+    operationId: OP.createBatch,
+    scenario: 'batch',
+    description: `Batch lifecycle on ${endpoint} with ${model}`,
+    seed: ctx.seed,
+  });
+}
+
+/** Get the job, list by model (created since the job) and by its current status. */
+function readAndList(c: Chain, job: number, model: string): void {
   c.add(
     'get batch job',
     OP.getBatch,
@@ -62,6 +76,9 @@ export function batchLifecycle(ctx: ScenarioContext): TestCase {
     c.on(job, (_id, prev) => requests.listBatches([['status', String(c.latest(prev, job)?.status ?? 'QUEUED')]])),
     { role: 'list', resource: 'batch-job', of: job },
   );
+}
+
+function cancelAndPoll(c: Chain, job: number): void {
   c.add(
     'cancel batch job',
     OP.cancelBatch,
@@ -75,6 +92,10 @@ export function batchLifecycle(ctx: ScenarioContext): TestCase {
       c.on(job, (id) => requests.getBatch(id)),
       { role: 'job-poll', resource: 'batch-job', of: job },
     );
+}
+
+/** The input file goes only once the job is over; until then the step polls the job. */
+function deleteInputOnceOver(c: Chain, upload: number, job: number): void {
   c.add(
     'delete batch input file once the job is over',
     OP.deleteFile,
@@ -86,11 +107,4 @@ export function batchLifecycle(ctx: ScenarioContext): TestCase {
     }),
     { role: 'delete', resource: 'file', of: upload },
   );
-  return c.toCase({
-    id: `${OP.createBatch}/stateful/batch-lifecycle`,
-    operationId: OP.createBatch,
-    scenario: 'batch',
-    description: `Batch lifecycle on ${endpoint} with ${model}`,
-    seed: ctx.seed,
-  });
 }

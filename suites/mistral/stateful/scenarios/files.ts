@@ -8,6 +8,24 @@ import { statefulEnums } from '../spec-enums.js';
 import { Chain } from './chain.js';
 import type { ScenarioContext } from './scenario-context.js';
 
+interface Upload {
+  filename: string;
+  purpose: string;
+  bytes: Uint8Array;
+}
+
+/** The chain, the run prefix both files share, the two files and the steps that uploaded them. */
+interface FilesChain {
+  c: Chain;
+  prefix: string;
+  a: Upload;
+  b: Upload;
+  upA: number;
+  upB: number;
+}
+
+const file = 'file' as const;
+
 export function filesLifecycle(ctx: ScenarioContext): TestCase {
   const inputs = chainInputs(ctx.seed);
   const purposes = statefulEnums(ctx.spec).filePurposes;
@@ -21,18 +39,35 @@ export function filesLifecycle(ctx: ScenarioContext): TestCase {
     bytes: jsonl(purposeB === 'batch' ? batchLines(inputs.batchPrompts, ctx.info.maxTokens) : inputs.chatSamples),
   };
   const c = new Chain();
-  const file = 'file' as const;
+  const chain: FilesChain = { c, prefix, a, b, upA: uploadStep(c, 'upload file A', a), upB: uploadStep(c, 'upload file B', b) };
+  readAndList(chain);
+  download(chain);
+  deleteAndUseAfter(chain, inputs.unknownIds[0]!);
+  c.add(
+    'delete file B',
+    OP.deleteFile,
+    c.on(chain.upB, (id) => requests.deleteFile(id)),
+    { role: 'delete', resource: file, of: chain.upB },
+  );
+  return c.toCase({
+    id: `${OP.uploadFile}/stateful/files-lifecycle`,
+    operationId: OP.uploadFile,
+    scenario: 'files',
+    description: `Files lifecycle for ${a.filename} and ${b.filename}: upload, read, list, download, delete, use after delete`,
+    seed: ctx.seed,
+  });
+}
 
-  const upA = c.add('upload file A', OP.uploadFile, requests.uploadFile(a.filename, a.purpose, a.bytes), {
+function uploadStep(c: Chain, label: string, up: Upload): number {
+  return c.add(label, OP.uploadFile, requests.uploadFile(up.filename, up.purpose, up.bytes), {
     role: 'create',
     resource: file,
-    upload: { filename: a.filename, purpose: a.purpose, contentBase64: toBase64(a.bytes) },
+    upload: { filename: up.filename, purpose: up.purpose, contentBase64: toBase64(up.bytes) },
   });
-  const upB = c.add('upload file B', OP.uploadFile, requests.uploadFile(b.filename, b.purpose, b.bytes), {
-    role: 'create',
-    resource: file,
-    upload: { filename: b.filename, purpose: b.purpose, contentBase64: toBase64(b.bytes) },
-  });
+}
+
+/** Retrieve A, then list: by prefix (whole and in pages of one over one snapshot), by purpose, by name, all. */
+function readAndList({ c, prefix, a, b, upA, upB }: FilesChain): void {
   c.add(
     'retrieve file A',
     OP.retrieveFile,
@@ -58,24 +93,20 @@ export function filesLifecycle(ctx: ScenarioContext): TestCase {
       { role: 'list', resource: file, group: 'prefix' },
     );
   }
-  c.add(
-    `list files with purpose ${a.purpose}`,
-    OP.listFiles,
-    requests.listFiles([
-      ['purpose', a.purpose],
-      ['search', prefix],
-    ]),
-    { role: 'list', resource: file, of: upA, presence: 'present' },
-  );
-  c.add(
-    `list files with purpose ${b.purpose}`,
-    OP.listFiles,
-    requests.listFiles([
-      ['purpose', b.purpose],
-      ['search', prefix],
-    ]),
-    { role: 'list', resource: file, of: upB, presence: 'present' },
-  );
+  for (const [up, of] of [
+    [a, upA],
+    [b, upB],
+  ] as const) {
+    c.add(
+      `list files with purpose ${up.purpose}`,
+      OP.listFiles,
+      requests.listFiles([
+        ['purpose', up.purpose],
+        ['search', prefix],
+      ]),
+      { role: 'list', resource: file, of, presence: 'present' },
+    );
+  }
   c.add('list files by file name A', OP.listFiles, requests.listFiles([['search', a.filename]]), {
     role: 'list',
     resource: file,
@@ -83,54 +114,52 @@ export function filesLifecycle(ctx: ScenarioContext): TestCase {
     presence: 'present',
   });
   c.add('list files', OP.listFiles, requests.listFiles(), { role: 'list', resource: file, of: upA, presence: 'present' });
-  c.add(
-    'download file A',
-    OP.downloadFile,
-    c.on(upA, (id) => requests.downloadFile(id)),
-    { role: 'download', of: upA },
-    { keepRawBody: true },
-  );
-  c.add(
-    'download file B',
-    OP.downloadFile,
-    c.on(upB, (id) => requests.downloadFile(id)),
-    { role: 'download', of: upB },
-    { keepRawBody: true },
-  );
+}
+
+/** Both files back, byte for byte. */
+function download({ c, upA, upB }: FilesChain): void {
+  for (const [name, of] of [
+    ['A', upA],
+    ['B', upB],
+  ] as const) {
+    c.add(
+      `download file ${name}`,
+      OP.downloadFile,
+      c.on(of, (id) => requests.downloadFile(id)),
+      { role: 'download', of },
+      { keepRawBody: true },
+    );
+  }
+}
+
+/** Delete A; then A is gone for retrieve, download, delete and listings, and an id that never existed is unknown. */
+function deleteAndUseAfter({ c, prefix, upA }: FilesChain, unknown: string): void {
   c.add(
     'delete file A',
     OP.deleteFile,
     c.on(upA, (id) => requests.deleteFile(id)),
     { role: 'delete', resource: file, of: upA },
   );
-  c.add(
-    'retrieve deleted file A',
-    OP.retrieveFile,
-    c.on(upA, (id) => requests.retrieveFile(id)),
-    { role: 'gone', resource: file, of: upA, action: 'retrieve' },
-    { expect: 'reject' },
-  );
-  c.add(
-    'download deleted file A',
-    OP.downloadFile,
-    c.on(upA, (id) => requests.downloadFile(id)),
-    { role: 'gone', resource: file, of: upA, action: 'download' },
-    { expect: 'reject' },
-  );
-  c.add(
-    'delete deleted file A again',
-    OP.deleteFile,
-    c.on(upA, (id) => requests.deleteFile(id)),
-    { role: 'gone', resource: file, of: upA, action: 'delete' },
-    { expect: 'reject' },
-  );
+  const gone = [
+    ['retrieve deleted file A', OP.retrieveFile, 'retrieve', requests.retrieveFile],
+    ['download deleted file A', OP.downloadFile, 'download', requests.downloadFile],
+    ['delete deleted file A again', OP.deleteFile, 'delete', requests.deleteFile],
+  ] as const;
+  for (const [label, operationId, action, request] of gone) {
+    c.add(
+      label,
+      operationId,
+      c.on(upA, (id) => request(id)),
+      { role: 'gone', resource: file, of: upA, action },
+      { expect: 'reject' },
+    );
+  }
   c.add('list files by run prefix after delete', OP.listFiles, requests.listFiles([['search', prefix]]), {
     role: 'list',
     resource: file,
     of: upA,
     presence: 'absent',
   });
-  const unknown = inputs.unknownIds[0]!;
   c.add(
     'retrieve a file id that never existed',
     OP.retrieveFile,
@@ -138,18 +167,4 @@ export function filesLifecycle(ctx: ScenarioContext): TestCase {
     { role: 'unknown-id', resource: file, id: unknown },
     { expect: 'reject' },
   );
-  c.add(
-    'delete file B',
-    OP.deleteFile,
-    c.on(upB, (id) => requests.deleteFile(id)),
-    { role: 'delete', resource: file, of: upB },
-  );
-
-  return c.toCase({
-    id: `${OP.uploadFile}/stateful/files-lifecycle`,
-    operationId: OP.uploadFile,
-    scenario: 'files',
-    description: `Files lifecycle for ${a.filename} and ${b.filename}: upload, read, list, download, delete, use after delete`,
-    seed: ctx.seed,
-  });
 }
