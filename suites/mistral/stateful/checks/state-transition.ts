@@ -8,7 +8,7 @@ import { isObject } from '../../../openapi/is-object.js';
 import { statefulEnums } from '../spec-enums.js';
 import { batchMachine, fineTuningMachine, isFinal, sequenceProblems, type StateMachine } from '../state-machine.js';
 import { createdId } from './resource-ids.js';
-import { nothingToJudge, statefulCheck, type Finding, type StepView } from './stateful-check.js';
+import { nothingToJudge, statefulCheck, type Finding, type JudgeInput, type StepView } from './stateful-check.js';
 
 /** Event names the API is seen to use; others are reported as warnings (the spec does not list names). */
 export const KNOWN_EVENT_NAMES = ['status-updated'];
@@ -90,6 +90,12 @@ function eventFindings(step: number, body: Json, machine: StateMachine, document
   } else {
     for (const s of statuses) if (!documented.includes(s)) findings.push({ step, message: `job event status "${s}" is not documented` });
   }
+  return [...findings, ...checkpointFindings(step, body)];
+}
+
+/** Checkpoints: each step number once, and later steps not older than earlier ones. */
+function checkpointFindings(step: number, body: Json): Finding[] {
+  const findings: Finding[] = [];
   const checkpoints = Array.isArray(body.checkpoints) ? body.checkpoints.filter(isObject) : [];
   const seen = new Set<unknown>();
   for (const c of checkpoints) {
@@ -110,6 +116,88 @@ function eventFindings(step: number, body: Json, machine: StateMachine, document
   return findings;
 }
 
+/** A dry run answers metadata, never a job. */
+function judgeDryRun({ index, exchange }: StepView): Finding[] | null {
+  const body = bodyOf(exchange);
+  if (!isSuccess(exchange) || !body) return null;
+  const looksLikeJob = body.object === 'job' || (typeof body.id === 'string' && typeof body.status === 'string' && !('details' in body));
+  if (!looksLikeJob) return [];
+  return [
+    {
+      step: index,
+      message: `dry_run=true answered a job (id ${JSON.stringify(body.id)}, status ${JSON.stringify(body.status)}), not metadata\nExpected: LegacyJobMetadataOut (object "job.metadata")`,
+    },
+  ];
+}
+
+/** No listed job carries the dry run's suffix (unless an earlier run's job, trained on other files). */
+function judgeDryRunList({ index, exchange }: StepView, suffix: string, steps: StepView[]): Finding[] | null {
+  const list = listOf(exchange);
+  if (!list) return null;
+  const files = dryRunFiles(steps);
+  const spawned = list.items.filter((j) => j.suffix === suffix && !trainedOnOtherFiles(j, files));
+  if (!spawned.length) return [];
+  return [{ step: index, message: `a dry run created ${spawned.length} job(s) with suffix ${suffix}: ${spawned.map((j) => String(j.id)).join(', ')}` }];
+}
+
+/** Answers to start and cancel of the job created at step `of`, judged against the state seen just before. */
+function actionFindings(steps: StepView[], of: number, id: string, seen: Observation[], machine: StateMachine): Finding[] {
+  const findings: Finding[] = [];
+  for (const s of steps) {
+    if (s.role.role !== 'job-action' || s.role.of !== of || !isSuccess(s.exchange)) continue;
+    const status = bodyOf(s.exchange)?.status;
+    const before = [...seen].reverse().find((o) => o.step < s.index)?.status;
+    const cancel = /\/cancel$/.test(new URL(s.exchange.request.url).pathname);
+    if (
+      cancel &&
+      typeof status === 'string' &&
+      before !== undefined &&
+      !isFinal(machine, before) &&
+      !['CANCELLATION_REQUESTED', 'CANCELLED'].includes(status) &&
+      !isFinal(machine, status)
+    ) {
+      findings.push({ step: s.index, message: `cancel of ${id} (was ${before}) answered status ${status}\nExpected: CANCELLATION_REQUESTED or CANCELLED` });
+    }
+    if (!cancel && before !== undefined && before !== 'VALIDATED')
+      findings.push({ step: s.index, message: `start of ${id} was accepted while it was ${before}; only a VALIDATED job can be started`, warning: true });
+  }
+  return findings;
+}
+
+/** The most recent answer about job `id` that carries events or checkpoints. */
+function latestDetailed(steps: StepView[], from: number, id: string): StepView | undefined {
+  return [...steps].reverse().find((s) => {
+    const body = s.index >= from && isSuccess(s.exchange) ? bodyOf(s.exchange) : undefined;
+    return body?.id === id && (Array.isArray(body.events) || Array.isArray(body.checkpoints));
+  });
+}
+
+/** A job the chain created: every state it showed, the order of them, start/cancel answers, events and checkpoints. */
+function judgeJob({ index, role }: StepView, resource: string, { ctx, steps, at }: JudgeInput): Finding[] | null {
+  const id = createdId(at, index);
+  const m = machineFor(resource, ctx);
+  if (!id || !m) return null;
+  const seen = timeline(steps, index, id);
+  const findings: Finding[] = sequenceProblems(
+    m.machine,
+    m.documented,
+    seen.map((o) => o.status),
+  ).map((p) => ({ step: seen[p.at]!.step, message: `${p.message} (job ${id})` }));
+  findings.push(...actionFindings(steps, index, id, seen, m.machine));
+  const detailed = latestDetailed(steps, index, id);
+  if (detailed && role.role === 'create' && role.resource === 'fine-tuning-job')
+    findings.push(...eventFindings(detailed.index, bodyOf(detailed.exchange)!, m.machine, m.documented));
+  return findings;
+}
+
+function judgeStep(step: StepView, input: JudgeInput): Finding[] | null {
+  const { role } = step;
+  if (role.role === 'dry-run') return judgeDryRun(step);
+  if (role.role === 'dry-run-list') return judgeDryRunList(step, role.suffix, input.steps);
+  if (role.role === 'create' && (role.resource === 'fine-tuning-job' || role.resource === 'batch-job')) return judgeJob(step, role.resource, input);
+  return null;
+}
+
 export const stateTransition = statefulCheck(
   {
     id: 'state-transition',
@@ -117,75 +205,8 @@ export const stateTransition = statefulCheck(
     severity: 'high',
     description: 'Jobs take only documented states, in an order their lifecycle allows; start/cancel, events and dry runs behave as documented.',
   },
-  ({ ctx, steps, at }) => {
-    const findings: Finding[] = [];
-    let judged = 0;
-    for (const { index, role, exchange } of steps) {
-      const body = bodyOf(exchange);
-      if (role.role === 'dry-run' && isSuccess(exchange) && body) {
-        judged++;
-        const looksLikeJob = body.object === 'job' || (typeof body.id === 'string' && typeof body.status === 'string' && !('details' in body));
-        if (looksLikeJob)
-          findings.push({
-            step: index,
-            message: `dry_run=true answered a job (id ${JSON.stringify(body.id)}, status ${JSON.stringify(body.status)}), not metadata\nExpected: LegacyJobMetadataOut (object "job.metadata")`,
-          });
-      }
-      if (role.role === 'dry-run-list') {
-        const list = listOf(exchange);
-        if (!list) continue;
-        judged++;
-        const files = dryRunFiles(steps);
-        const spawned = list.items.filter((j) => j.suffix === role.suffix && !trainedOnOtherFiles(j, files));
-        if (spawned.length)
-          findings.push({
-            step: index,
-            message: `a dry run created ${spawned.length} job(s) with suffix ${role.suffix}: ${spawned.map((j) => String(j.id)).join(', ')}`,
-          });
-      }
-      if (role.role !== 'create' || (role.resource !== 'fine-tuning-job' && role.resource !== 'batch-job')) continue;
-      const id = createdId(at, index);
-      const m = machineFor(role.resource, ctx);
-      if (!id || !m) continue;
-      judged++;
-      const seen = timeline(steps, index, id);
-      for (const p of sequenceProblems(
-        m.machine,
-        m.documented,
-        seen.map((o) => o.status),
-      ))
-        findings.push({ step: seen[p.at]!.step, message: `${p.message} (job ${id})` });
-      // Answers to start and cancel, judged against the state seen just before.
-      for (const s of steps) {
-        if (s.role.role !== 'job-action' || s.role.of !== index || !isSuccess(s.exchange)) continue;
-        const status = bodyOf(s.exchange)?.status;
-        const before = [...seen].reverse().find((o) => o.step < s.index)?.status;
-        const cancel = /\/cancel$/.test(new URL(s.exchange.request.url).pathname);
-        if (
-          cancel &&
-          typeof status === 'string' &&
-          before !== undefined &&
-          !isFinal(m.machine, before) &&
-          !['CANCELLATION_REQUESTED', 'CANCELLED'].includes(status) &&
-          !isFinal(m.machine, status)
-        ) {
-          findings.push({ step: s.index, message: `cancel of ${id} (was ${before}) answered status ${status}\nExpected: CANCELLATION_REQUESTED or CANCELLED` });
-        }
-        if (!cancel && before !== undefined && before !== 'VALIDATED')
-          findings.push({ step: s.index, message: `start of ${id} was accepted while it was ${before}; only a VALIDATED job can be started`, warning: true });
-      }
-      // Events and checkpoints of the most recent detailed answer.
-      const detailed = [...steps]
-        .reverse()
-        .find(
-          (s) =>
-            s.index >= index &&
-            isSuccess(s.exchange) &&
-            bodyOf(s.exchange)?.id === id &&
-            (Array.isArray(bodyOf(s.exchange)?.events) || Array.isArray(bodyOf(s.exchange)?.checkpoints)),
-        );
-      if (detailed && role.resource === 'fine-tuning-job') findings.push(...eventFindings(detailed.index, bodyOf(detailed.exchange)!, m.machine, m.documented));
-    }
-    return judged ? findings : nothingToJudge('job or dry run');
+  (input) => {
+    const verdicts = input.steps.map((s) => judgeStep(s, input)).filter((v): v is Finding[] => v !== null);
+    return verdicts.length ? verdicts.flat() : nothingToJudge('job or dry run');
   },
 );
