@@ -121,61 +121,75 @@ async function expectParsed(result: unknown, why: (raw: unknown) => Promise<stri
   );
 }
 
-export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]> {
+type CallBodies = Record<string, () => Promise<void>>;
+
+const skip = (message: string): Error => Object.assign(new Error(message), { name: 'Skip' });
+
+async function createSdk(opts: ProbeOptions): Promise<Sdk> {
   const { Mistral, HTTPClient } = (await import('@mistralai/mistralai')) as unknown as {
     Mistral: new (o: Record<string, unknown>) => Sdk;
     HTTPClient: new (o: { fetcher?: ProbeOptions['fetcher'] }) => unknown;
   };
-  const sdk = new Mistral({
+  return new Mistral({
     serverURL: opts.serverURL,
     apiKey: opts.apiKey ?? '',
     timeoutMs: opts.timeoutMs,
     retryConfig: { strategy: 'none' },
     ...(opts.fetcher ? { httpClient: new HTTPClient({ fetcher: opts.fetcher }) } : {}),
   });
-  const model = opts.info.chatModel ?? 'mistral-small-latest';
+}
+
+/** The model list and chat calls: plain, streamed, with a forced tool call. */
+function chatCalls(sdk: Sdk, { info }: ProbeOptions): CallBodies {
+  const model = info.chatModel ?? 'mistral-small-latest';
   const messages = [{ role: 'user', content: 'Say hello in one word.' }];
-  let uploadedId: string | undefined;
-  const bodies: Record<string, () => Promise<void>> = {
+  const tool = {
+    type: 'function',
+    function: {
+      name: 'get_weather',
+      description: 'Weather in a city',
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    },
+  };
+  return {
     'sdk.models.list': async () => {
       const r = await sdk.models.list();
       expect(Array.isArray(r.data), 'data is not a list');
       await expectParsed(r, modelCardIssue);
     },
     'sdk.chat.complete': async () => {
-      const r = await sdk.chat.complete({ model, messages, maxTokens: opts.info.maxTokens });
+      const r = await sdk.chat.complete({ model, messages, maxTokens: info.maxTokens });
       expect((r.choices?.length ?? 0) > 0, 'there are no choices');
       await expectParsed(r);
     },
     'sdk.chat.stream': async () => {
       let events = 0;
-      for await (const e of await sdk.chat.stream({ model, messages, maxTokens: opts.info.maxTokens })) {
+      for await (const e of await sdk.chat.stream({ model, messages, maxTokens: info.maxTokens })) {
         events++;
         expect(Array.isArray(e.data.choices), 'a chunk has no choices');
       }
       expect(events > 0, 'the stream had no events');
     },
     'sdk.chat.tools': async () => {
-      const tool = {
-        type: 'function',
-        function: {
-          name: 'get_weather',
-          description: 'Weather in a city',
-          parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        },
-      };
       const r = await sdk.chat.complete({
-        model: opts.info.toolModel ?? model,
+        model: info.toolModel ?? model,
         messages: [{ role: 'user', content: 'Weather in Paris?' }],
         tools: [tool],
         toolChoice: 'any',
-        maxTokens: Math.max(opts.info.maxTokens, 64),
+        maxTokens: Math.max(info.maxTokens, 64),
       });
       expect((r.choices?.[0]?.message?.toolCalls?.length ?? 0) > 0, 'toolChoice "any" produced no tool call');
     },
+  };
+}
+
+/** Embeddings, and a file uploaded, listed and deleted again (the upload's id carries over). */
+function dataCalls(sdk: Sdk, { info }: ProbeOptions): CallBodies {
+  let uploadedId: string | undefined;
+  return {
     'sdk.embeddings.create': async () => {
-      if (!opts.info.embedModel) throw Object.assign(new Error('no embedding model on the target'), { name: 'Skip' });
-      const r = await sdk.embeddings.create({ model: opts.info.embedModel, inputs: ['hello', 'world'] });
+      if (!info.embedModel) throw skip('no embedding model on the target');
+      const r = await sdk.embeddings.create({ model: info.embedModel, inputs: ['hello', 'world'] });
       expect(r.data?.length === 2, 'two inputs did not give two embeddings');
     },
     'sdk.files.upload': async () => {
@@ -189,30 +203,36 @@ export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]>
       await expectParsed(r);
     },
     'sdk.files.delete': async () => {
-      if (!uploadedId) throw Object.assign(new Error('nothing was uploaded to delete'), { name: 'Skip' });
+      if (!uploadedId) throw skip('nothing was uploaded to delete');
       await sdk.files.delete({ fileId: uploadedId });
       uploadedId = undefined;
     },
   };
+}
+
+async function runCall(call: ProbeCall, body: () => Promise<void>): Promise<ProbeResult> {
+  const started = Date.now();
+  try {
+    await body();
+    return { call, status: 'passed', durationMs: Date.now() - started };
+  } catch (err) {
+    const skipped = (err as { name?: string }).name === 'Skip';
+    return {
+      call,
+      status: skipped ? 'skipped' : 'failed',
+      message: skipped ? (err as Error).message : describeSdkError(err),
+      durationMs: Date.now() - started,
+    };
+  }
+}
+
+export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]> {
+  const sdk = await createSdk(opts);
+  const bodies: CallBodies = { ...chatCalls(sdk, opts), ...dataCalls(sdk, opts) };
   const results: ProbeResult[] = [];
   for (const call of PROBE_CALLS) {
-    const started = Date.now();
-    if (call.mutating && opts.readOnly) {
-      results.push({ call, status: 'skipped', message: 'read-only run', durationMs: 0 });
-      continue;
-    }
-    try {
-      await bodies[call.id]!();
-      results.push({ call, status: 'passed', durationMs: Date.now() - started });
-    } catch (err) {
-      const skip = (err as { name?: string }).name === 'Skip';
-      results.push({
-        call,
-        status: skip ? 'skipped' : 'failed',
-        message: skip ? (err as Error).message : describeSdkError(err),
-        durationMs: Date.now() - started,
-      });
-    }
+    if (call.mutating && opts.readOnly) results.push({ call, status: 'skipped', message: 'read-only run', durationMs: 0 });
+    else results.push(await runCall(call, bodies[call.id]!));
   }
   return results;
 }

@@ -131,13 +131,15 @@ export function toolResultFollowUp(base: Record<string, unknown>, previous: Exch
   return { ...rest, messages };
 }
 
+const ask = (content: string) => [{ role: 'user', content }];
+
 function chatProbes(b: Builder): TestCase[] {
+  return [...limitProbes(b), ...repetitionProbes(b), ...pairProbes(b)];
+}
+
+/** What caps or ends an answer: max_tokens, n, stop (a string and a list). */
+function limitProbes(b: Builder): TestCase[] {
   const { model, info } = b;
-  const randomSeed = b.seed;
-  const ask = (content: string) => [{ role: 'user', content }];
-  const k = Math.max(2, b.k);
-  const longPrompt = `Say hello. ${FILLER.repeat(12)}`;
-  const seeded = { model, messages: ask('Name three colours, comma separated.'), temperature: 0, random_seed: randomSeed, max_tokens: info.maxTokens };
   return [
     b.probe(
       'max-tokens',
@@ -173,6 +175,14 @@ function chatProbes(b: Builder): TestCase[] {
       ],
       { property: 'stop' },
     ),
+  ];
+}
+
+/** Promises judged over k repetitions: JSON mode, and the same answer for the same random_seed. */
+function repetitionProbes(b: Builder): TestCase[] {
+  const { model, info } = b;
+  const k = Math.max(2, b.k);
+  return [
     b.probe(
       'json-mode',
       `JSON mode, ${b.k} repetition(s)`,
@@ -190,17 +200,20 @@ function chatProbes(b: Builder): TestCase[] {
     ),
     b.probe(
       'seed-determinism',
-      `${k} identical requests with random_seed ${randomSeed}`,
-      b.repeat(k, 'seeded', {
-        model,
-        messages: ask('Write one sentence about the sea.'),
-        temperature: 0.7,
-        random_seed: randomSeed,
-        max_tokens: info.maxTokens,
-      }),
+      `${k} identical requests with random_seed ${b.seed}`,
+      b.repeat(k, 'seeded', { model, messages: ask('Write one sentence about the sea.'), temperature: 0.7, random_seed: b.seed, max_tokens: info.maxTokens }),
       { property: 'seed-determinism', k },
       ['seed-determinism'],
     ),
+  ];
+}
+
+/** Pairs of requests compared with each other: a longer prompt counts more tokens; streamed equals not streamed. */
+function pairProbes(b: Builder): TestCase[] {
+  const { model, info } = b;
+  const longPrompt = `Say hello. ${FILLER.repeat(12)}`;
+  const seeded = { model, messages: ask('Name three colours, comma separated.'), temperature: 0, random_seed: b.seed, max_tokens: info.maxTokens };
+  return [
     b.probe(
       'prompt-growth',
       'the same request with a longer user message counts more prompt tokens',
