@@ -121,8 +121,7 @@ function specFindings(r: RunResults): string[] {
   return out;
 }
 
-export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): string {
-  const r = sanitizeResults(results, opts);
+function header(r: RunResults): string[] {
   const pass = r.summary.verdict === 'pass';
   const target = r.targetName ? `${mdText(r.targetName)} (${mdText(r.target)})` : mdText(r.target);
   const out: string[] = [
@@ -138,40 +137,47 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
       `> **Run incomplete**${r.summary.stoppedBy ? `: ${mdText(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}`,
       '',
     );
+  return out;
+}
 
-  out.push(...constraintSection(r));
+/** Failing checks by operation, each with its details while the budget lasts (`used`: characters before). */
+function failingSection(r: RunResults, used: number): string[] {
   const failing = failingChecks(r);
-  if (failing.length) {
-    out.push('### Failing checks', '');
-    let used = out.join('\n').length;
-    let shown = 0;
-    let lastOp = '';
-    for (const { operation, check } of failing) {
-      const lines: string[] = [];
-      if (operation.operationId !== lastOp)
-        lines.push(`#### \`${operation.operationId.replace(/`/g, '')}\` ${mdText(operation.method)} ${mdText(operation.path)}`, '');
-      const note = causesNote(check);
-      const counts = `${check.failed} failed, ${check.errored} errored of ${check.passed + check.failed + check.warnings + check.errored}${note ? `; ${note}` : ''}`;
-      lines.push(
-        `- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300, moreChars))}`,
-        '',
-      );
-      // Details too large for the room left: the summary line alone still names the failing check.
-      let block = [...lines, ...check.failures.flatMap((f) => [failureDetails(f), ''])].join('\n');
-      if (used + block.length > FAILURES_BUDGET) block = lines.join('\n');
-      if (used + block.length > FAILURES_BUDGET) break;
-      out.push(block);
-      used += block.length + 1;
-      shown++;
-      lastOp = operation.operationId;
-    }
-    if (shown < failing.length)
-      out.push(
-        `> ${failing.length - shown} more failing checks not shown: this summary is kept under GitHub's ${GITHUB_COMMENT_LIMIT} character limit. See report.html or report.json.`,
-        '',
-      );
+  if (!failing.length) return [];
+  const out = ['### Failing checks', ''];
+  used += out.join('\n').length + 1;
+  let shown = 0;
+  let lastOp = '';
+  for (const { operation, check } of failing) {
+    const lines: string[] = [];
+    if (operation.operationId !== lastOp)
+      lines.push(`#### \`${operation.operationId.replace(/`/g, '')}\` ${mdText(operation.method)} ${mdText(operation.path)}`, '');
+    const note = causesNote(check);
+    const counts = `${check.failed} failed, ${check.errored} errored of ${check.passed + check.failed + check.warnings + check.errored}${note ? `; ${note}` : ''}`;
+    lines.push(
+      `- **${mdText(check.checkId)}** (${mdText(checkTitle(r, check.checkId))}, ${counts}): ${mdText(clip(firstLine(check.failures[0]?.message ?? ''), 300, moreChars))}`,
+      '',
+    );
+    // Details too large for the room left: the summary line alone still names the failing check.
+    let block = [...lines, ...check.failures.flatMap((f) => [failureDetails(f), ''])].join('\n');
+    if (used + block.length > FAILURES_BUDGET) block = lines.join('\n');
+    if (used + block.length > FAILURES_BUDGET) break;
+    out.push(block);
+    used += block.length + 1;
+    shown++;
+    lastOp = operation.operationId;
   }
+  if (shown < failing.length)
+    out.push(
+      `> ${failing.length - shown} more failing checks not shown: this summary is kept under GitHub's ${GITHUB_COMMENT_LIMIT} character limit. See report.html or report.json.`,
+      '',
+    );
+  return out;
+}
 
+/** Warnings, failures the baseline accepts, and skipped operations: a line each, bounded. */
+function otherOutcomes(r: RunResults): string[] {
+  const out: string[] = [];
   const warnings = r.operations.flatMap((o) =>
     o.checks
       .filter((c) => c.outcome === 'warning')
@@ -190,15 +196,22 @@ export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): s
   if (accepted.length) out.push('### Known failures accepted by the baseline', '', ...accepted.slice(0, 50), '');
   const skipped = r.operations.filter((o) => o.skipped);
   if (skipped.length) out.push('### Skipped operations', '', ...skipped.map((o) => `- ${mdText(o.operationId)}: ${mdText(o.skipped ?? '')}`), '');
-  out.push(...specFindings(r));
+  return out;
+}
 
-  let text = out.join('\n');
-  if (text.length > GITHUB_COMMENT_LIMIT) {
-    const note = `\n\n> Truncated to fit GitHub's ${GITHUB_COMMENT_LIMIT} character limit. See report.html or report.json.\n`;
-    // Cut at a line boundary so a half-written fence or tag is less likely; close an open <details>.
-    const cut = text.slice(0, GITHUB_COMMENT_LIMIT - note.length - 200);
-    text = `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n</details>${note}`;
-  }
+/** Cut at a line boundary under GitHub's limit (a half-written fence or tag is less likely), closing an open <details>. */
+function fitToCommentLimit(text: string): string {
+  if (text.length <= GITHUB_COMMENT_LIMIT) return text;
+  const note = `\n\n> Truncated to fit GitHub's ${GITHUB_COMMENT_LIMIT} character limit. See report.html or report.json.\n`;
+  const cut = text.slice(0, GITHUB_COMMENT_LIMIT - note.length - 200);
+  return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n</details>${note}`;
+}
+
+export function renderMarkdown(results: RunResults, opts: RenderOptions = {}): string {
+  const r = sanitizeResults(results, opts);
+  const out = [...header(r), ...constraintSection(r)];
+  out.push(...failingSection(r, out.join('\n').length), ...otherOutcomes(r), ...specFindings(r));
+  const text = fitToCommentLimit(out.join('\n'));
   // Controls escaped last, over everything: a body, a message or an id from the spec alike.
   return escapeControls(text.endsWith('\n') ? text : `${text}\n`);
 }

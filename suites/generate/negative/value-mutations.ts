@@ -47,83 +47,114 @@ export function allowedTypes(ctx: GenerationContext, raw: unknown): JsonType[] |
   return schemaTypes(s);
 }
 
+/** Where mutations of one site go, and how each is named. */
+interface Emitter {
+  site: SchemaSite;
+  keys: Array<string | number>;
+  name: (keys: Array<string | number>) => string;
+  out: ValueMutation[];
+  /** A mutation that replaces the site's value with `value`. */
+  set(constraint: string, value: unknown, why: string): void;
+}
+
 export function siteMutations(ctx: GenerationContext, site: SchemaSite, textual: boolean, name: (keys: Array<string | number>) => string): ValueMutation[] {
   const out: ValueMutation[] = [];
-  const s = site.schema;
   const keys = site.steps.map((p) => p.key);
   const label = name(keys);
-  const set = (constraint: string, value: unknown, why: string) =>
-    out.push({ constraint, steps: site.steps, keys, detail: `${label} = ${show(value)} (${why})`, leaf: () => value });
-
+  const e: Emitter = {
+    site,
+    keys,
+    name,
+    out,
+    set: (constraint, value, why) => out.push({ constraint, steps: site.steps, keys, detail: `${label} = ${show(value)} (${why})`, leaf: () => value }),
+  };
   if (!site.isBranch) {
-    const allowed = allowedTypes(ctx, site.location);
-    if (allowed) {
-      const wrong = wrongTypeValues(allowed, textual)[0];
-      if (wrong !== undefined) set('type', wrong, `type ${allowed.filter((t) => t !== 'null').join(' | ') || 'null'}`);
-    }
-    if (site.discriminator && site.discriminator.branches.length > 0) {
-      const d = site.discriminator;
-      const first = d.branches[0]!;
-      const last = site.steps[site.steps.length - 1];
-      const steps = last
-        ? [...site.steps.slice(0, -1), { key: last.key, schema: first.schema, branch: { discriminator: { property: d.property, value: first.value } } }]
-        : site.steps;
-      const bad = outsideEnum(d.branches.map((b) => b.value));
-      out.push({
-        constraint: 'discriminator',
-        steps,
-        keys: [...keys, d.property],
-        detail: `${name([...keys, d.property])} = ${show(bad)} (discriminator: one of ${d.branches.map((b) => b.value).join(', ')})`,
-        leaf: (cur) => (isObject(cur) ? { ...cur, [d.property]: bad } : cur),
-      });
-    }
+    typeMutation(ctx, e, textual);
+    discriminatorMutation(e);
   }
-  if (Array.isArray(s.enum) && s.enum.length > 0) set('enum', outsideEnum(s.enum), `enum ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`);
-  else if ('const' in s) set('const', outsideEnum([s.const]), `const ${JSON.stringify(s.const)}`);
+  valueMutations(ctx, e, textual);
+  objectMutations(e);
+  return out;
+}
+
+function typeMutation(ctx: GenerationContext, e: Emitter, textual: boolean): void {
+  const allowed = allowedTypes(ctx, e.site.location);
+  if (!allowed) return;
+  const wrong = wrongTypeValues(allowed, textual)[0];
+  if (wrong !== undefined) e.set('type', wrong, `type ${allowed.filter((t) => t !== 'null').join(' | ') || 'null'}`);
+}
+
+/** A discriminator value no branch maps, on an object shaped like the first branch. */
+function discriminatorMutation({ site, keys, name, out }: Emitter): void {
+  const d = site.discriminator;
+  if (!d || d.branches.length === 0) return;
+  const first = d.branches[0]!;
+  const last = site.steps[site.steps.length - 1];
+  const steps = last
+    ? [...site.steps.slice(0, -1), { key: last.key, schema: first.schema, branch: { discriminator: { property: d.property, value: first.value } } }]
+    : site.steps;
+  const bad = outsideEnum(d.branches.map((b) => b.value));
+  out.push({
+    constraint: 'discriminator',
+    steps,
+    keys: [...keys, d.property],
+    detail: `${name([...keys, d.property])} = ${show(bad)} (discriminator: one of ${d.branches.map((b) => b.value).join(', ')})`,
+    leaf: (cur) => (isObject(cur) ? { ...cur, [d.property]: bad } : cur),
+  });
+}
+
+/** Values that break one keyword of the site's own schema: enum/const, bounds, pattern, format, multipleOf, uniqueItems. */
+function valueMutations(ctx: GenerationContext, e: Emitter, textual: boolean): void {
+  const s = e.site.schema;
+  if (Array.isArray(s.enum) && s.enum.length > 0) e.set('enum', outsideEnum(s.enum), `enum ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  else if ('const' in s) e.set('const', outsideEnum([s.const]), `const ${JSON.stringify(s.const)}`);
   boundaryValues(s).forEach((b, i) => {
     if (b.inside || (textual && b.kind === 'array-length')) return;
-    set(b.constraint, boundaryConcrete(ctx, s, b, 31 + i), `${b.constraint} ${b.bound}`);
+    e.set(b.constraint, boundaryConcrete(ctx, s, b, 31 + i), `${b.constraint} ${b.bound}`);
   });
   if (typeof s.pattern === 'string') {
     const off = offPatternValue(s.pattern);
-    if (off !== undefined) set('pattern', off, `pattern ${s.pattern}`);
+    if (off !== undefined) e.set('pattern', off, `pattern ${s.pattern}`);
   }
   if (typeof s.format === 'string') {
     const bad = badFormatValue(s.format);
-    if (bad !== undefined) set('format', bad, `format ${s.format}`);
+    if (bad !== undefined) e.set('format', bad, `format ${s.format}`);
   }
   const types = schemaTypes(s) ?? [];
   if (typeof s.multipleOf === 'number' && s.multipleOf > 0 && types.some((t) => t === 'number' || t === 'integer')) {
     const m = s.multipleOf;
-    const v = Number.isInteger(m) && m > 1 ? m + 1 : m * 1.5;
-    set('multipleOf', v, `multipleOf ${m}`);
+    e.set('multipleOf', Number.isInteger(m) && m > 1 ? m + 1 : m * 1.5, `multipleOf ${m}`);
   }
   if (s.uniqueItems === true && types.includes('array') && !textual) {
     const item = sampleValue(ctx, s.items ?? {}, 41);
-    set('uniqueItems', [item, item], 'uniqueItems');
+    e.set('uniqueItems', [item, item], 'uniqueItems');
   }
-  if (types.includes('object') || isObject(s.properties)) {
-    const required = Array.isArray(s.required) ? (s.required as string[]) : [];
-    for (const prop of required) {
-      out.push({
-        constraint: 'required',
-        steps: site.steps,
-        keys: [...keys, prop],
-        detail: `${name([...keys, prop])} missing (required)`,
-        leaf: (cur, fresh) => dropKey(isObject(cur) ? cur : fresh(), prop),
-      });
-    }
-    if (s.additionalProperties === false) {
-      out.push({
-        constraint: 'additionalProperties',
-        steps: site.steps,
-        keys: [...keys, UNEXPECTED_PROPERTY],
-        detail: `${name([...keys, UNEXPECTED_PROPERTY])} present (additionalProperties: false)`,
-        leaf: (cur, fresh) => ({ ...(isObject(cur) ? cur : (fresh() as object)), [UNEXPECTED_PROPERTY]: 'x' }),
-      });
-    }
+}
+
+/** An object without one of its required members, or with a member additionalProperties: false forbids. */
+function objectMutations({ site, keys, name, out }: Emitter): void {
+  const s = site.schema;
+  const types = schemaTypes(s) ?? [];
+  if (!types.includes('object') && !isObject(s.properties)) return;
+  const required = Array.isArray(s.required) ? (s.required as string[]) : [];
+  for (const prop of required) {
+    out.push({
+      constraint: 'required',
+      steps: site.steps,
+      keys: [...keys, prop],
+      detail: `${name([...keys, prop])} missing (required)`,
+      leaf: (cur, fresh) => dropKey(isObject(cur) ? cur : fresh(), prop),
+    });
   }
-  return out;
+  if (s.additionalProperties === false) {
+    out.push({
+      constraint: 'additionalProperties',
+      steps: site.steps,
+      keys: [...keys, UNEXPECTED_PROPERTY],
+      detail: `${name([...keys, UNEXPECTED_PROPERTY])} present (additionalProperties: false)`,
+      leaf: (cur, fresh) => ({ ...(isObject(cur) ? cur : (fresh() as object)), [UNEXPECTED_PROPERTY]: 'x' }),
+    });
+  }
 }
 
 function dropKey(obj: unknown, key: string): unknown {
