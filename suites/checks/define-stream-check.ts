@@ -22,6 +22,8 @@ export interface StreamCheckDefinition extends CheckMeta {
 
 export function defineStreamCheck({ alsoApplies, cutStreams, judge, ...meta }: StreamCheckDefinition): ExchangeCheck {
   return defineCheck({
+    // A stream answering an invalid request promises nothing; one recorded without its request is still judged.
+    judges: 'not-invalid',
     ...meta,
     scope: 'exchange',
     applies: alsoApplies ? (ctx) => sseApplies(ctx) && alsoApplies(ctx) : sseApplies,
@@ -63,6 +65,7 @@ export interface FoldCheckDefinition<S> extends CheckMeta {
 /** A check over a fold's state: applies to 2xx streams the fold read (or failed on); cut streams are skipped. */
 export function defineFoldCheck<S>({ fold, judge, ...meta }: FoldCheckDefinition<S>): ExchangeCheck {
   return defineCheck({
+    judges: 'not-invalid',
     ...meta,
     scope: 'exchange',
     applies: ({ exchange }) =>

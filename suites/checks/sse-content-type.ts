@@ -9,6 +9,7 @@ export const sseContentType = defineCheck({
   severity: 'high',
   description: 'A 2xx answer to a request with stream: true has Content-Type text/event-stream.',
   category: 'streaming',
+  judges: 'not-invalid',
   scope: 'exchange',
   applies: sseApplies,
   run({ exchange }) {

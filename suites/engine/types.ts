@@ -177,7 +177,17 @@ export interface CheckMeta {
   description: string;
   /** Grouping in reports (`schema`, `protocol`, `streaming`, `negative`, `auth`, `semantic`, `stateful`). */
   category: string;
+  /**
+   * The requests whose answers the check may judge (see requestValidity): `valid` only requests valid
+   * against the contract (an answer to an invalid request promises nothing about `n`, `stop` or JSON
+   * mode), `not-invalid` also those whose request is unknown (a recording without its body). Every
+   * request when absent.
+   */
+  judges?: 'valid' | 'not-invalid';
 }
+
+/** What is known of a request: valid against the contract, invalid on purpose, or unknown (recordings). */
+export type RequestValidity = 'valid' | 'invalid' | 'unknown';
 
 export interface ExchangeContext {
   spec: LoadedSpec;

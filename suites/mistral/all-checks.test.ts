@@ -58,6 +58,12 @@ describe('the shipped checks', () => {
     expect(problems).toEqual([]);
   });
 
+  it('semantic and streaming checks say which requests they judge (never answers to invalid requests)', () => {
+    const judged = checks.filter((c) => c.category === 'semantic' || c.category === 'streaming');
+    expect(judged.length).toBeGreaterThan(15);
+    expect(judged.filter((c) => c.judges === undefined).map((c) => c.id)).toEqual([]);
+  });
+
   it('isDefinedCheck tells a defined check from an object literal', () => {
     const meta = { id: 'x', title: 'X', severity: 'low', description: 'd', category: 'c', scope: 'exchange', run: () => undefined } as const;
     expect(isDefinedCheck(defineCheck({ ...meta }))).toBe(true);

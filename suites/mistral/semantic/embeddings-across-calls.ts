@@ -13,6 +13,7 @@ export const embeddingsAcrossCalls = defineCheck({
   severity: 'high',
   description: 'Each answer is consistent, and calls of one model share a dimension and give the same vector for the same text.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'case',
   applies: namedByCase(EMBEDDINGS_CONSISTENCY),
   run(ctx) {

@@ -76,6 +76,7 @@ export const embeddingsConsistency = defineCheck({
   severity: 'high',
   description: 'One finite vector per input, in input order, one dimension; the same text gives the same vector (cosine ≥ 0.9999).',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) =>
     isSuccess(ctx.exchange) && isEmbeddingsOp(ctx.operation) && ctx.exchange.response?.json !== undefined && !judgedByCase(ctx, EMBEDDINGS_CONSISTENCY),

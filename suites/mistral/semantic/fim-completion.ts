@@ -18,6 +18,7 @@ export const fimCompletion = defineCheck({
   severity: 'medium',
   description: 'A FIM completion does not start with the prompt nor end with the suffix, and honours min_tokens.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isFimOp(ctx.operation) && completionView(ctx.exchange) !== undefined,
   run({ exchange }) {

@@ -14,6 +14,7 @@ export const jsonModeRepeats = defineCheck({
   severity: 'high',
   description: 'k identical JSON-mode requests all give JSON content (pass^k; pass@k reported).',
   category: 'semantic',
+  judges: 'valid',
   scope: 'case',
   applies: namedByCase(JSON_MODE),
   run(ctx) {

@@ -42,6 +42,16 @@ describe('json-mode', () => {
     expect(run(completion([{ content: '{"name": "Jo', finish_reason: 'length' }])).skip).toMatch(/cut by max_tokens/);
   });
 
+  it('skips an answer cut at once by an empty stop sequence (stop: ""), and still judges one that was not cut', () => {
+    const cutAtOnce = (stop: unknown, content: string) =>
+      failuresOf(
+        jsonMode.run(exchangeContext(spec, OPS.chat, jsonExchange(OPS.chat, { ...JSON_REQ, stop }, completion([{ content, finish_reason: 'stop' }])))),
+      );
+    expect(cutAtOnce('', '').skip).toMatch(/stop sequence/);
+    expect(cutAtOnce([''], '').skip).toMatch(/stop sequence/);
+    expect(cutAtOnce(undefined, '').failures).toHaveLength(1);
+  });
+
   it('does not apply without JSON mode, nor to probes judged by the case form', () => {
     expect(jsonMode.applies?.(exchangeContext(spec, OPS.chat, jsonExchange(OPS.chat, {}, completion([{}]))))).toBe(false);
     expect(

@@ -7,7 +7,7 @@ import { defineCheck } from '../../checks/define-check.js';
 import type { Exchange, Failure } from '../../engine/types.js';
 import { completionView } from './completion-view.js';
 import { isChatLikeOp } from './endpoints.js';
-import { quoted, isSuccess, judgedByCase, requestOf, stopSequences } from './request-of.js';
+import { asksStop, quoted, isSuccess, judgedByCase, requestOf } from './request-of.js';
 import { isObject } from '../../openapi/is-object.js';
 
 export const JSON_MODE = 'json-mode';
@@ -21,8 +21,9 @@ export function asksJsonMode(exchange: Exchange): boolean {
 export function judgeJsonMode(exchange: Exchange): Failure[] | { skip: string } {
   const view = completionView(exchange);
   if (!view) return { skip: 'no completion to judge (cut stream or non-JSON answer)' };
-  // A requested stop sequence may end the answer inside the JSON (finish_reason "stop" either way).
-  const hasStop = stopSequences(requestOf(exchange)).length > 0;
+  // A requested stop sequence may end the answer inside the JSON (finish_reason "stop" either way);
+  // an empty one (`stop: ""`) may end it before it starts.
+  const hasStop = asksStop(requestOf(exchange));
   const judged = view.choices.filter((c) => c.finishReason !== 'length' && !(hasStop && c.finishReason === 'stop'));
   if (judged.length === 0) return { skip: 'every choice was cut by max_tokens or may have been cut by a requested stop sequence, so partial JSON is expected' };
   const failures: Failure[] = [];
@@ -53,6 +54,7 @@ export const jsonMode = defineCheck({
   severity: 'high',
   description: 'With response_format {type: "json_object"} every choice not cut by max_tokens or a stop sequence has JSON content.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isChatLikeOp(ctx.operation) && asksJsonMode(ctx.exchange) && !judgedByCase(ctx, JSON_MODE),
   run({ exchange }) {

@@ -17,6 +17,7 @@ export const maxTokensHonoured = defineCheck({
   severity: 'high',
   description: 'completion_tokens ≤ max_tokens (× n), and finish_reason "length" only when the limit cut the answer.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isCompletionOp(ctx.operation) && integerField(requestOf(ctx.exchange), 'max_tokens') !== undefined,
   run({ exchange }) {

@@ -29,6 +29,7 @@ export const modelEcho = defineCheck({
   severity: 'low',
   description: 'The answer names the requested model or a documented alias of it.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) => {
     const op = ctx.operation;

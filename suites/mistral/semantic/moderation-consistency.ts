@@ -26,6 +26,7 @@ export const moderationConsistency = defineCheck({
   severity: 'medium',
   description: 'One result per input or conversation; categories (booleans) and category_scores (numbers in [0, 1]) name the same categories in every result.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isModerationOp(ctx.operation) && ctx.exchange.response?.json !== undefined,
   run({ operation, exchange }) {

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { OPS, chunk, completion, exchangeContext, failuresOf, jsonExchange, pinnedSpec, recordedExchange, streamExchange } from '../test-support/exchanges.js';
+import { runChecks } from '../../engine/run-checks.js';
+import { permissivePolicy } from '../../checks/test-support/sse.js';
+import {
+  OPS,
+  caseOf,
+  chunk,
+  completion,
+  exchangeContext,
+  failuresOf,
+  jsonExchange,
+  pinnedSpec,
+  recordedExchange,
+  streamExchange,
+} from '../test-support/exchanges.js';
 import { nChoices } from './n-choices.js';
 
 const spec = await pinnedSpec();
@@ -42,5 +55,31 @@ describe('n-choices', () => {
       chunk([{ index: 0, delta: { role: 'assistant', content: 'a' }, finish_reason: 'stop' }]),
     ]);
     expect(failuresOf(nChoices.run(exchangeContext(spec, OPS.chat, ex))).failures[0]?.message).toMatch(/1 choice\(s\)/);
+  });
+});
+
+describe('n-choices judges only valid requests, read from what was sent', () => {
+  const judge = (testCase: Parameters<typeof runChecks>[0]['testCase'], exchange: ReturnType<typeof jsonExchange>) =>
+    runChecks({
+      spec,
+      operations: new Map(spec.operations.map((o) => [o.id, o])),
+      testCase,
+      exchanges: [exchange],
+      policy: permissivePolicy,
+      checks: [nChoices],
+    });
+
+  it('does not judge a negative case (JSON with n: 2 sent as text/plain, answered with 2 choices)', () => {
+    const ex = jsonExchange(OPS.chat, undefined, completion([{}, {}]));
+    ex.request.bodyText = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }], n: 2 });
+    ex.request.headers['content-type'] = 'text/plain';
+    const negative = caseOf(OPS.chat, { phase: 'negative', expectation: 'reject' });
+    expect(judge(negative, ex)).toEqual([]);
+  });
+
+  it('reads n from the body text when the parsed copy was not kept', () => {
+    const ex = jsonExchange(OPS.chat, undefined, completion([{}, {}]));
+    ex.request.bodyText = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }], n: 2 });
+    expect(judge(caseOf(OPS.chat), ex)).toEqual([{ checkId: 'n-choices', status: 'passed' }]);
   });
 });

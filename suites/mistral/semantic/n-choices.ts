@@ -10,6 +10,7 @@ export const nChoices = defineCheck({
   severity: 'medium',
   description: 'Exactly n choices (default 1), indexes 0..n-1 each once, each with a message and a finish_reason.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isChatLikeOp(ctx.operation) && completionView(ctx.exchange) !== undefined,
   run({ exchange }) {

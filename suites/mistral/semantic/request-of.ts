@@ -5,8 +5,18 @@ import { isObject } from '../../openapi/is-object.js';
 
 export type Obj = Record<string, unknown>;
 
+/** The JSON object the exchange sent: the parsed body as sent, or its text when only that was kept. */
 export function requestOf(exchange: Exchange): Obj | undefined {
-  return isObject(exchange.request.json) ? exchange.request.json : undefined;
+  if (isObject(exchange.request.json)) return exchange.request.json;
+  const text = exchange.request.bodyText;
+  if (text === undefined || !text.trimStart().startsWith('{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : undefined;
+  } catch {
+    // Not JSON, or cut for the report: nothing can be read from it.
+    return undefined;
+  }
 }
 
 export function isSuccess(exchange: Exchange): boolean {
@@ -30,6 +40,15 @@ export function stopSequences(req: Obj | undefined): string[] {
   const stop = req?.stop;
   const list = typeof stop === 'string' ? [stop] : Array.isArray(stop) ? stop : [];
   return list.filter((s): s is string => typeof s === 'string' && s.length > 0);
+}
+
+/**
+ * Whether the request asks to stop on a sequence: `stop` as a string (the empty string too: an empty
+ * stop sequence may end the answer at once) or a non-empty list.
+ */
+export function asksStop(req: Obj | undefined): boolean {
+  const stop = req?.stop;
+  return typeof stop === 'string' || (Array.isArray(stop) && stop.some((s) => typeof s === 'string'));
 }
 
 /**

@@ -22,6 +22,7 @@ export const seedDeterminism = defineCheck({
   severity: 'medium',
   description: 'k identical requests with the same random_seed return the same content and tool calls (pass^k; pass@k reported).',
   category: 'semantic',
+  judges: 'valid',
   scope: 'case',
   applies: namedByCase('seed-determinism'),
   run(ctx) {

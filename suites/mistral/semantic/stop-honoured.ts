@@ -15,6 +15,7 @@ export const stopHonoured = defineCheck({
   severity: 'high',
   description: 'No returned content contains a requested stop sequence; a generation stopped before the limit finishes with "stop".',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isCompletionOp(ctx.operation) && stopSequences(requestOf(ctx.exchange)).length > 0,
   run({ exchange }) {

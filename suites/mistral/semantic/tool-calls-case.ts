@@ -16,6 +16,7 @@ export const toolCallsCase = defineCheck({
   severity: 'high',
   description: 'Forced tool calls hold on every one of k repetitions (pass^k), and a tool result sent back is accepted.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'case',
   applies: namedByCase(TOOL_CALLS),
   run(ctx) {

@@ -125,6 +125,7 @@ export const toolCalls = defineCheck({
   description:
     'Tool calls name declared functions, have ids and valid arguments, finish with "tool_calls"; tool_choice any/required/named forces a call, none forbids it.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isChatLikeOp(ctx.operation) && toolCallsApply(ctx.exchange) && !judgedByCase(ctx, TOOL_CALLS),
   run({ spec, operation, exchange }) {

@@ -37,6 +37,7 @@ export const usageArithmetic = defineCheck({
   severity: 'medium',
   description: 'usage counts are non-negative integers and total_tokens = prompt_tokens + completion_tokens (moderations: total ≥ prompt + completion).',
   category: 'semantic',
+  judges: 'not-invalid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && usageJudged(ctx.operation) && ctx.exchange.response?.json !== undefined && !judgedByCase(ctx, USAGE_ARITHMETIC),
   run({ operation, exchange }) {

@@ -14,6 +14,7 @@ export const usagePromptGrowth = defineCheck({
   severity: 'medium',
   description: 'Counts add up on every answer, and prompt_tokens grows when the same request carries a longer prompt.',
   category: 'semantic',
+  judges: 'valid',
   scope: 'case',
   applies: namedByCase(USAGE_ARITHMETIC),
   run(ctx) {

@@ -14,6 +14,7 @@ export const sseChoiceLifecycle = defineFoldCheck({
   severity: 'high',
   description: 'First delta of each choice carries role; index within n; exactly one non-null finish_reason per choice, in the last event that mentions it.',
   category: 'streaming',
+  judges: 'valid',
   fold: chunkFold,
   judge(fold, ctx) {
     const n = requestedN(requestOf(ctx.exchange));

@@ -61,6 +61,7 @@ export const streamEquivalence = defineCheck({
   severity: 'medium',
   description: 'A seeded temperature-0 request gives the same content, tool calls and finish_reason streamed (joined) and not streamed.',
   category: 'streaming',
+  judges: 'valid',
   scope: 'case',
   applies: namedByCase('stream-equivalence'),
   run({ exchanges }) {
