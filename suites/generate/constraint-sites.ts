@@ -2,7 +2,7 @@
 // branch of a union), with the steps that lead there. Coverage and negative generation set or break
 // values at these places.
 import { isObject } from '../openapi/is-object.js';
-import { resolveSchema, unionBranches, type Schema } from './resolve-schema.js';
+import { resolveSchema, schemaTypes, unionBranches, type Schema } from './resolve-schema.js';
 import { discriminatorValues } from './union-arbitrary.js';
 
 export interface PathStep {
@@ -44,6 +44,8 @@ export function schemaSites(document: Record<string, unknown>, root: unknown, ma
       }
       out.push(site);
       union.merged.forEach((b, i) => {
+        // A branch its siblings exclude (`null` under a part that says `boolean`) has no values to set.
+        if (schemaTypes(b)?.length === 0) return;
         const value = disc?.values[i];
         const branch: PathStep['branch'] = disc && value !== undefined ? { discriminator: { property: disc.property, value } } : {};
         const last = steps[steps.length - 1];

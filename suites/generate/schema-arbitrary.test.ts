@@ -133,6 +133,20 @@ describe('schemaArbitrary', () => {
     expect(values.every((v) => typeof v === 'string' && [...v].length <= 8)).toBe(true);
   });
 
+  it('a union branch its siblings exclude is left out (the JSON half of a #stream pair: boolean | null, then enum [false])', () => {
+    const stream = {
+      allOf: [
+        { anyOf: [{ type: 'boolean' }, { type: 'null' }], default: null },
+        { type: 'boolean', enum: [false], default: false },
+      ],
+    };
+    const values = fc.sample(schemaArbitrary(ctx, stream), { seed: 5, numRuns: 20 });
+    expect(new Set(values)).toEqual(new Set([false]));
+    // Every branch excluded: unsatisfiable, said as such (the operation is skipped, not the run).
+    const none = { allOf: [{ anyOf: [{ type: 'string' }, { type: 'null' }] }, { type: 'boolean' }] };
+    expect(() => schemaArbitrary(ctx, none)).toThrow(expect.objectContaining({ name: 'UnsatisfiableSchemaError' }));
+  });
+
   it('keeps values small', () => {
     const values = fc.sample(schemaArbitrary(ctx, { type: 'array', items: { type: 'string' } }), { seed: 2, numRuns: 50 }) as string[][];
     expect(values.every((a) => a.length <= 3 && a.every((s) => [...s].length <= 8))).toBe(true);

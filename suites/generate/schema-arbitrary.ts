@@ -69,10 +69,12 @@ function typeAllows(types: JsonType[] | undefined, v: unknown): boolean {
 
 function build(ctx: GenerationContext, s: Schema, depth: number, at: string | undefined): fc.Arbitrary<unknown> {
   const types = schemaTypes(s);
+  // allOf parts (or a union branch and its siblings) whose types exclude each other: `null` ∧ `boolean`.
+  if (types?.length === 0) throw new UnsatisfiableSchemaError('no type satisfies every part of the schema');
   if ('const' in s) return fc.constant(s.const);
   if (Array.isArray(s.enum)) {
     const allowed = s.enum.filter((v) => typeAllows(types, v));
-    if (allowed.length === 0) throw new Error(`enum ${JSON.stringify(s.enum)} has no value of type ${String(types)}`);
+    if (allowed.length === 0) throw new UnsatisfiableSchemaError(`enum ${JSON.stringify(s.enum)} has no value of type ${String(types)}`);
     return fc.constantFrom(...allowed);
   }
   if (Array.isArray(s.anyOf) || Array.isArray(s.oneOf)) return unionArbitrary(ctx, s, depth, at);

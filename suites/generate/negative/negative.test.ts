@@ -132,6 +132,52 @@ describe('negative generation on the Mistral chat completion', async () => {
   });
 });
 
+describe('a union branch its siblings exclude', () => {
+  // The JSON half of a `#stream` pair (Mistral 2026-07 conversations): a base allowing boolean | null,
+  // narrowed by an allOf part to `enum: [false]`. The null branch has no value; it offers no site.
+  const doc = {
+    openapi: '3.1.0',
+    paths: {
+      '/c': {
+        post: {
+          operationId: 'c',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: [
+                    {
+                      type: 'object',
+                      properties: { inputs: { type: 'string' }, stream: { anyOf: [{ type: 'boolean' }, { type: 'null' }] } },
+                      required: ['inputs'],
+                    },
+                    { type: 'object', properties: { stream: { type: 'boolean', enum: [false] } } },
+                  ],
+                },
+              },
+            },
+          },
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    },
+  };
+  const spec = { document: doc, validators: createValidators(doc) };
+  const op = buildOperations(doc)[0]!;
+  const ctx = operationContext(spec, op);
+
+  it('is skipped: mutations build, and each negative request is invalid', () => {
+    const base: RequestValues = { path: {}, query: {}, header: {}, cookie: {}, body: { inputs: 'hi', stream: false }, mediaType: 'application/json' };
+    const negatives = requestMutations(ctx, op).flatMap((m) => applyMutation(ctx, op, m, base) ?? []);
+    expect(negatives.length).toBeGreaterThan(0);
+    // Value mutations (not the wire ones: malformed JSON, a wrong content type) leave an invalid body.
+    for (const n of negatives.filter((x) => x.violation.location.startsWith('body.')))
+      expect(spec.validators.validate(op.requestBody!.content[0]!.schemaPointer!, n.values.body).valid, n.violation.detail).toBe(false);
+    expect(negatives.some((n) => n.violation.location === 'body.stream')).toBe(true);
+  });
+});
+
 describe('mutations that stay valid are dropped', () => {
   const doc = {
     openapi: '3.1.0',
