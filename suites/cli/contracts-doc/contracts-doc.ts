@@ -9,6 +9,7 @@ import { loadSpec } from '../../openapi/load-spec.js';
 import { loadOverlay } from '../../openapi/overlay.js';
 import type { SpecDiff } from '../../openapi/spec-diff/spec-diff.js';
 import { computeSpecDiff } from '../commands/spec-diff.js';
+import { generatedSection, replaceGeneratedSection } from '../generated-section.js';
 import { recheckErrata, type ErratumRecheck } from './errata-recheck.js';
 import { noteFor } from './recording-notes.js';
 import { recordingVerdicts, type RecordingVerdict } from './recording-verdicts.js';
@@ -179,11 +180,9 @@ export function renderReadmeSummary(d: ContractsDocData): string {
   ].join('\n');
 }
 
-export function replaceReadmeSummary(readme: string, block: string): string {
-  const start = readme.indexOf(SUMMARY_START);
-  const end = readme.indexOf(SUMMARY_END);
-  if (start < 0 || end < 0) throw new Error('README has no contracts-summary markers');
-  return readme.slice(0, start) + block + readme.slice(end + SUMMARY_END.length);
-}
+export const replaceReadmeSummary = (readme: string, block: string): string => replaceGeneratedSection(readme, SUMMARY_START, SUMMARY_END, block);
+
+/** The README's contracts summary as committed. */
+export const readmeSummary = (readme: string): string => generatedSection(readme, SUMMARY_START, SUMMARY_END);
 
 export const renderFullDiff = (d: ContractsDocData): string => renderSpecDiffMarkdown(d.diff);
