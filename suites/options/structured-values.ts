@@ -49,6 +49,7 @@ export function headers(): ValueType<Record<string, string>> {
   return {
     schema: {
       type: 'object',
+      errorMessage: 'must be an object of header names to values',
       propertyNames: {
         allOf: [
           { pattern: HEADER_NAME, errorMessage: 'is not a valid HTTP header name' },
@@ -140,6 +141,7 @@ export function statusPolicy(): ValueType<StatusPolicyOverrides, StatusPolicyTab
   return {
     schema: {
       type: 'object',
+      errorMessage: 'must be an object of statuses to verdicts',
       propertyNames: { pattern: '^([1-5][0-9][0-9]|[1-5][Xx][Xx])$', errorMessage: 'is not a status: use a code ("401") or a range ("4XX")' },
       additionalProperties: ifThenElse({ type: 'string' }, verdict, {
         type: 'object',

@@ -18,8 +18,11 @@ export interface ValueType<C, O = C> {
   readonly switch?: boolean;
   /** The flag's text (texts, when repeatable) as the run option's value; undefined when empty. Throws a one-line message. */
   fromFlag(input: FlagInput, flag: string): O | undefined;
-  /** A rule the schema cannot state, checked after it: the problem, or undefined. */
-  check?(value: C): string | undefined;
+  /**
+   * A rule on a string value that the schema cannot state (a URL with credentials): the problem, or
+   * undefined. `showValue`: the message may quote the value; a problem that may not replaces the schema's message.
+   */
+  check?(value: C): { message: string; showValue?: boolean } | undefined;
   /** The config value as the run option's value, when they differ (`auth` → `authHeader`). */
   toOption?(value: C): O;
   /** The run option's value in config terms (flags given in the run API's names). */
@@ -118,15 +121,17 @@ export function baseUrl(): ValueType<string> {
   };
 }
 
-export function baseUrlProblem(value: string): string | undefined {
-  let url: URL;
+export function baseUrlProblem(value: string): { message: string; showValue?: boolean } | undefined {
+  let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {
-    return 'must be an http(s) URL';
+    url = undefined;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http(s) URL';
-  if (url.username || url.password) return 'must not carry credentials: set apiKeyEnv to the name of an environment variable holding the key';
+  // Credentials first: a URL carrying them is never quoted back.
+  if (url && (url.username || url.password))
+    return { message: 'must not carry credentials: set apiKeyEnv to the name of an environment variable holding the key' };
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return { message: 'must be an http(s) URL', showValue: true };
   return undefined;
 }
 
@@ -141,7 +146,9 @@ export function envName(): ValueType<string> {
     },
     fromFlag: (input) => text1(input) || undefined,
     check: (value) =>
-      looksLikeKey(value) ? 'looks like an API key, not the name of a variable: put the key in an environment variable and give its name here' : undefined,
+      looksLikeKey(value)
+        ? { message: 'looks like an API key, not the name of a variable: put the key in an environment variable and give its name here' }
+        : undefined,
   };
 }
 

@@ -25,6 +25,12 @@ export const BAD_CONFIGS: BadConfigCase[] = [
     message: 'targets.a.url must not carry credentials: set apiKeyEnv to the name of an environment variable holding the key',
     schema: false,
   },
+  {
+    name: 'url that does not parse',
+    config: { targets: { a: { url: 'http://' } } },
+    message: 'targets.a.url must be an http(s) URL (got "http://")',
+    schema: false,
+  },
   { name: 'target not an object', config: { targets: { a: 'http://x' } }, message: 'targets.a must be an object (got "http://x")' },
   { name: 'targets not an object', config: { targets: [] }, message: 'targets must be an object of named targets (got [])' },
   {

@@ -14,7 +14,7 @@ const SUMMARIES = new Set(['if', 'anyOf', 'oneOf', 'propertyNames', 'then', 'els
 
 export interface LocatedIssue extends ConfigIssue {
   segments: Array<string | number>;
-  /** Names a key that is not in the schema (listed before the entries it sits beside). */
+  /** Names a key that is not in the schema, or may not stand there (listed before the entries it sits beside). */
   unknownKey?: boolean;
   /** About a key's name: what sits under it was not judged. */
   aboutName?: boolean;
@@ -37,7 +37,8 @@ export function issueFromError(e: ErrorObject, root: JsonSchema, data: unknown):
     const why = typeof prop.title === 'string' ? ` (${prop.title})` : example !== undefined ? ` (e.g. ${JSON.stringify(example)})` : '';
     return located([...at, missing], `is required${why}`);
   }
-  return located(at, valueMessage(e, ps));
+  // A key that may not stand here (`url` in defaults) is listed with the unknown ones.
+  return located(at, valueMessage(e, ps), e.keyword === 'not' ? { unknownKey: true } : {});
 }
 
 function located(segments: Array<string | number>, message: string, extra: Partial<LocatedIssue> = {}): LocatedIssue {
@@ -117,10 +118,10 @@ function expected(keyword: string, ps: JsonSchema): string | undefined {
   }
 }
 
-/** ` (got "x")`; for a value never echoed, only its type, and only when the type is what is wrong. */
+/** ` (got "x")`; for a value never echoed, only its type when that is what is wrong and the message does not say more. */
 function got(e: ErrorObject, ps: JsonSchema): string {
   if (e.keyword === 'not') return '';
-  if (ps.writeOnly === true) return e.keyword === 'type' ? ` (got ${typeName(e.data)})` : '';
+  if (ps.writeOnly === true) return e.keyword === 'type' && ps.errorMessage === undefined ? ` (got ${typeName(e.data)})` : '';
   return ` (got ${describeValue(e.data)})`;
 }
 

@@ -50,6 +50,7 @@ describe('validateConfig', () => {
       { targets: { a: { url: 'http://x', apiKeyEnv: `sk-${key}` } } },
       { targets: { a: { url: 'http://x', apiKey: key } } },
       { targets: { a: { url: `https://u:${key}@x.example` } } },
+      { targets: { a: { url: `ftp://u:${key}@x.example` } } },
       { targets: { a: { url: 'http://x', headers: { 'x-api-key': key } } } },
       { targets: { a: { url: 'http://x', headers: { Authorization: `Bearer ${key}` } } } },
     ];

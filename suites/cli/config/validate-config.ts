@@ -9,7 +9,7 @@ import type { ConfigPlace } from '../../options/row.js';
 import type { JsonSchema } from '../../options/value-types.js';
 import { ConfigError, type ConfigIssue } from './config-error.js';
 import { buildConfigSchema } from './config-schema.js';
-import { childPath } from './describe-path.js';
+import { childPath, describeValue } from './describe-path.js';
 import { issueFromError, type LocatedIssue } from './schema-messages.js';
 import type { RunConfig } from './types.js';
 
@@ -78,20 +78,26 @@ function issuesOf(errors: ErrorObject[] | null | undefined, schema: JsonSchema, 
   return (errors ?? []).flatMap((e) => issueFromError(e, schema, data) ?? []);
 }
 
-/** The checks of the rows whose keys sit at `places` of `owner`, on values the schema accepted. */
+/** The checks of the rows whose keys sit at `places` of `owner` (on strings: the values these rules are about). */
 function ruleIssues(owner: unknown, at: Array<string | number>, places: ConfigPlace[], found: LocatedIssue[]): LocatedIssue[] {
   const out: LocatedIssue[] = [];
   for (const r of OPTIONS) {
-    const check = r.value.check as ((v: unknown) => string | undefined) | undefined;
+    const check = r.value.check as ((v: unknown) => { message: string; showValue?: boolean } | undefined) | undefined;
     if (!check || !('config' in r) || r.config === undefined || !places.includes(('configPlace' in r && r.configPlace) || 'settings')) continue;
     const keys = r.config.split('.');
     const value = getAt(owner, r.config);
-    if (value === undefined) continue;
+    if (typeof value !== 'string') continue;
     const segments = [...at, ...keys];
     const path = segments.reduce<string>((p, s) => childPath(p, s), '');
-    if (found.some((i) => i.path === path)) continue;
     const problem = check(value);
-    if (problem) out.push({ path, message: problem, segments });
+    const earlier = found.find((i) => i.path === path);
+    if (!problem) continue;
+    // A problem that must not quote the value (a URL with credentials) replaces the schema's message, which would.
+    if (earlier) {
+      if (!problem.showValue) earlier.message = problem.message;
+      continue;
+    }
+    out.push({ path, message: problem.showValue ? `${problem.message} (got ${describeValue(value)})` : problem.message, segments });
   }
   return out;
 }
