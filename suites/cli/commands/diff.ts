@@ -24,15 +24,16 @@ export async function diffCommand(argv: string[]): Promise<number> {
   if (threshold !== undefined && !(threshold > 0)) throw new UsageError('--latency-threshold must be a positive ratio, e.g. 0.5');
   const format = (str(values, 'format') ?? 'text') as 'text' | 'markdown';
   if (format !== 'text' && format !== 'markdown') throw new UsageError(`--format must be text or markdown (got "${format}")`);
-  const [base, loaded] = await Promise.all(positionals.map(loadResults));
-  let current = loaded!;
+  // One after the other: when both are unreadable, the error is about BASE every time (not whichever failed first).
+  const base = await loadResults(positionals[0]!);
+  let current = await loadResults(positionals[1]!);
   const baselinePath = str(values, 'baseline');
   if (baselinePath) {
     const applied = applyBaseline(current, await loadBaseline(baselinePath));
     current = applied.results;
     for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
   }
-  const diff = diffRuns(base!, current, threshold !== undefined ? { latencyThreshold: threshold } : {});
+  const diff = diffRuns(base, current, threshold !== undefined ? { latencyThreshold: threshold } : {});
   process.stdout.write(`${renderDiff(diff, format)}\n`);
   return diff.exitCode;
 }
