@@ -34,6 +34,8 @@ export interface ConformanceOptions extends Partial<Omit<ResolvedRunOptions, 'ta
   overlays?: string[];
   /** Let the spec's `$ref`s fetch documents from other origins (off: a spec must not make the tool fetch internal URLs). */
   allowRemoteRefs?: boolean;
+  /** Cap on the spec's size, all its documents together (default 4 MiB). */
+  maxSpecBytes?: number;
   rateLimit?: number;
   retries?: number;
   /** Longest single wait before a retry, in milliseconds. */
@@ -94,12 +96,16 @@ export interface ContractSource {
   overlays?: string[];
   errata: boolean;
   allowRemoteRefs?: boolean;
+  maxSpecBytes?: number;
 }
 
 export async function loadContractUnlinted(opts: ContractSource): Promise<UnlintedContract> {
   const location = opts.spec ?? pinnedSpecPath();
   const overlays = opts.overlays ?? (opts.spec ? [] : [pinnedErrataPath()]);
-  const remote = opts.allowRemoteRefs ? { allowRemoteRefs: true } : {};
+  const remote = {
+    ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+    ...(opts.maxSpecBytes !== undefined ? { maxSpecBytes: opts.maxSpecBytes } : {}),
+  };
   const corrected = await loadSpec(location, { overlays, ...remote });
   const spec = opts.errata ? corrected : await loadSpec(location, remote);
   if (!opts.errata && overlays.length) spec.corrected = corrected;
@@ -183,6 +189,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
     ...(opts.spec ? { spec: opts.spec } : {}),
     ...(opts.overlays ? { overlays: opts.overlays } : {}),
     ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+    ...(opts.maxSpecBytes !== undefined ? { maxSpecBytes: opts.maxSpecBytes } : {}),
   });
   const pacer = createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) });
   const retry = {

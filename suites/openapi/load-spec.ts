@@ -31,7 +31,7 @@ export interface LoadSpecOptions {
   overlays?: string[];
   /** Fetch `$ref`s to other origins (default false; see `BundleOptions`). */
   allowRemoteRefs?: boolean;
-  /** Cap on the spec's size, all its documents together (default 10 MiB). */
+  /** Cap on the spec's size, all its documents together (default 4 MiB). */
   maxSpecBytes?: number;
 }
 

@@ -135,6 +135,17 @@ export const OPTIONS = [
   }),
   row({
     scope: 'run',
+    name: 'maxSpecBytes',
+    value: integer(1),
+    flag: 'max-spec-bytes',
+    arg: 'N',
+    default: 4 * 1024 * 1024,
+    help: 'refuse a spec larger than N bytes, all its documents together (a 9 MB YAML takes a minute to parse)',
+    changesCases: false,
+    section: 'target',
+  }),
+  row({
+    scope: 'run',
     name: 'apiKeyEnv',
     value: envName(),
     flag: 'api-key-env',
