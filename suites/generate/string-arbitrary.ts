@@ -2,6 +2,7 @@
 // strings match by construction) and `format`. Short by default: requests stay cheap.
 import * as fc from 'fast-check';
 import { formatArbitrary, hasFormatArbitrary } from './format-arbitrary.js';
+import { hasEmptyNegatedClass } from './empty-class.js';
 import { probedFilter, yieldsSome } from './probed-filter.js';
 import { compilePattern, type PatternMatcher } from '../openapi/safe-pattern.js';
 
@@ -53,10 +54,12 @@ export function stringArbitrary(c: StringSchemaConstraints): fc.Arbitrary<string
       const keep = (s: string) => lengthOk(s, c) && safe.test(s);
       let sized: Array<fc.Arbitrary<string>>;
       try {
+        if (hasEmptyNegatedClass(c.pattern)) throw new Error('a class no character belongs to: fast-check would loop for ever');
         // Short matches first; larger sizes only when a `minLength` needs longer repetitions.
         sized = PATTERN_SIZES.map((size) => fc.stringMatching(pattern, { size }));
       } catch {
-        // A construct fc.stringMatching does not support (lookarounds, backreferences).
+        // A construct fc.stringMatching does not support (lookarounds, backreferences) or would hang on
+        // (an empty class): random strings, which the filter then finds never match.
         sized = [fc.string({ unit: textUnit, minLength, maxLength })];
       }
       const arb = sized.find((a) => yieldsSome(a, keep)) ?? sized[0]!;
