@@ -2,6 +2,7 @@
 // reason (the schema check reports it) instead of handing every later walk a stack overflow.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTransport } from './http-client.js';
+import { readSseText } from './sse-reader.js';
 import { baseOptions, startServer, type TestServer } from './test-support.js';
 
 const deep = (n: number): string => `{"id": "x", "deep": ${'['.repeat(n)}${']'.repeat(n)}}`;
@@ -24,5 +25,22 @@ describe('deep JSON from a target', () => {
     expect(fine.response?.jsonError).toBeUndefined();
     expect(fine.response?.json).toMatchObject({ id: 'x' });
     await t.close();
+  });
+});
+
+describe('deep JSON in a stream', () => {
+  it('an event nested past 512 levels counts as not JSON; folds and validation never see it', () => {
+    const deepEvent = `{"choices": ${'['.repeat(3000)}${']'.repeat(3000)}}`;
+    const seen: unknown[] = [];
+    const t = readSseText(`data: {"choices": []}\n\ndata: ${deepEvent}\n\ndata: [DONE]\n\n`, {
+      sseTerminator: '[DONE]',
+      validateEvent: (c) => {
+        seen.push(c);
+        return [];
+      },
+    });
+    expect(t.nonJsonCount).toBe(1);
+    expect(t.nonJson[0]?.index).toBe(1);
+    expect(seen).toEqual([{ choices: [] }]);
   });
 });
