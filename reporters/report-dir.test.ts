@@ -56,6 +56,15 @@ describe('prepareReportDir', () => {
     expect((await prepareReportDir(dir)).removed.sort()).toEqual(['events.ndjson', 'summary.md']);
   });
 
+  it('recognises the top folder of a multi-target run written before the marker existed by its target folders', async () => {
+    const dir = tmp();
+    const log = createNdjsonWriter(join(dir, 'vendor_a', 'events.ndjson'));
+    await log.close();
+    writeFileSync(join(dir, 'compare.md'), 'x');
+    expect((await prepareReportDir(dir)).removed.sort()).toEqual(['compare.md', 'vendor_a/events.ndjson']);
+    expect(readdirSync(dir)).toEqual([MARKER_FILE]);
+  });
+
   it('refuses a non-empty folder that holds no report of ours, and changes nothing', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'report.json'), '{"mine": true}');

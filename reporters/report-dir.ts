@@ -33,9 +33,23 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Ours: the marker, or an event log whose first line is our header (folders written before the marker existed). */
-async function isOurs(dir: string): Promise<boolean> {
-  if (await exists(join(dir, MARKER_FILE))) return true;
+/**
+ * Ours: the marker, or (folders written before the marker existed) an event log whose first line is
+ * our header, or a sub-folder that is ours (the per-target folders of a multi-target run).
+ */
+async function isOurs(dir: string, lookInside = true): Promise<boolean> {
+  if ((await exists(join(dir, MARKER_FILE))) || (await hasOurLog(dir))) return true;
+  if (!lookInside) return false;
+  try {
+    // Symlinked folders are not entries of type directory here: never followed.
+    for (const entry of await readdir(dir, { withFileTypes: true })) if (entry.isDirectory() && (await isOurs(join(dir, entry.name), false))) return true;
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+async function hasOurLog(dir: string): Promise<boolean> {
   try {
     const st = await lstat(join(dir, 'events.ndjson'));
     if (!st.isFile()) return false;
@@ -56,7 +70,7 @@ async function clearOwned(dir: string, shown: string, removed: string[]): Promis
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!(await isOurs(path))) continue;
+      if (!(await isOurs(path, false))) continue;
       await clearOwned(path, `${shown}${entry.name}/`, removed);
       // Left in place when it holds someone else's files too.
       await rmdir(path).catch(() => undefined);
