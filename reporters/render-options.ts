@@ -2,23 +2,32 @@
 // the transport already redacts credentials, but a report is published (PR comments, CI artefacts),
 // so every string is passed through `redact` and credential-like option keys are dropped.
 
+import { createRedactor, REDACTED, type Redactor } from '../suites/engine/secrets/redactor.js';
+
 export interface RenderOptions {
   /** Values that must never appear in any output (the API key, tokens). */
   secrets?: string[];
 }
 
-export const REDACTED = '[REDACTED]';
+export { REDACTED };
 
-/** Shorter values would redact ordinary words; keys are far longer than this. */
-const MIN_SECRET_LENGTH = 4;
+// Reports redact every string of every event with the same few secrets: one redactor per list.
+const redactors = new Map<string, Redactor>();
 
-/** Replaces every occurrence of each secret in `text`. */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s.length < MIN_SECRET_LENGTH) continue;
-    if (out.includes(s)) out = out.split(s).join(REDACTED);
+function redactorFor(secrets: readonly string[]): Redactor {
+  const key = secrets.join('\u0000');
+  let r = redactors.get(key);
+  if (!r) {
+    if (redactors.size >= 8) redactors.clear();
+    r = createRedactor(secrets);
+    redactors.set(key, r);
   }
+  return r;
+}
+
+/** Replaces every secret in `text`, in any form a server may have echoed it (see secrets/forms.ts). */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  const out = secrets.length ? redactorFor(secrets).text(text) : text;
   // A credential in an Authorization-style header value, e.g. in a curl line; `$VAR` references stay
   // because they are what makes a reproduction runnable without leaking the key.
   // Never the word Bearer itself, nor `$VAR` / `[REDACTED]` placeholders.

@@ -8,6 +8,8 @@ import type { EventListener, RunEvent, SpecSummary } from './engine/events.js';
 import type { RunResults } from './engine/results.js';
 import { runSuite } from './engine/run-suite.js';
 import type { Shard } from './engine/shard.js';
+import { headerSecrets } from './engine/secrets/redactor.js';
+import { createSecretRegistry, type SecretRegistry } from './engine/secrets/registry.js';
 import { createTransport, type Transport } from './engine/transport/http-client.js';
 import { createPacer, type Pacer, type RetryPolicy } from './engine/transport/pacing.js';
 import type { Phase, RunOptions } from './engine/types.js';
@@ -53,6 +55,11 @@ export interface ConformanceOptions extends Partial<Omit<ResolvedRunOptions, 'ta
   onlyCases?: string[];
   /** Keep every event in memory and return it (tests, embedding); off for long runs. */
   collectEvents?: boolean;
+  /**
+   * The run's secrets. The run adds the API key, credential headers and secret headers before it
+   * sends anything; pass a registry to share it with what writes the reports (the CLI does).
+   */
+  secrets?: SecretRegistry;
 }
 
 // Key order is the report's: run-started records the options in it. The defaults of options users set
@@ -136,7 +143,7 @@ export async function loadContract(opts: ContractSource): Promise<LoadedContract
 export function resolveRunOptions(opts: ConformanceOptions): ResolvedRunOptions {
   const { target } = opts;
   const merged: ResolvedRunOptions = { ...DEFAULT_OPTIONS, target: target.replace(/\/+$/, '') };
-  const optional = ['apiKey', 'agentId', 'authHeader'];
+  const optional = ['apiKey', 'agentId', 'authHeader', 'secretHeaders'];
   for (const [k, v] of Object.entries(opts))
     if (v !== undefined && (k in DEFAULT_OPTIONS || optional.includes(k))) (merged as unknown as Record<string, unknown>)[k] = v;
   merged.userAgent ||= `mistral-conformance/${tool().version}`;
@@ -147,13 +154,38 @@ export function resolveRunOptions(opts: ConformanceOptions): ResolvedRunOptions 
   return merged;
 }
 
+/** The values of the secret headers, read from the environment variables they name. */
+export function secretHeaderValues(options: Pick<ResolvedRunOptions, 'secretHeaders'>, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, variable] of Object.entries(options.secretHeaders ?? {})) {
+    const value = env[variable];
+    if (!value)
+      throw new Error(
+        `[mistral-conformance] Failed to read the secret header ${name}: the environment variable ${variable} is not set. Export it, or drop --secret-header ${name}=${variable}`,
+      );
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Every secret of a run, known before anything is sent: the key, credential headers, secret headers. */
+export function registerRunSecrets(options: ResolvedRunOptions, registry: SecretRegistry = createSecretRegistry()): SecretRegistry {
+  return registry.add(
+    options.apiKey,
+    ...headerSecrets(options.extraHeaders, options.authHeader ? [options.authHeader.name] : []),
+    ...Object.values(secretHeaderValues(options)),
+  );
+}
+
 /** The transport of a run: the target, its credentials and limits, paced, rate-limited answers retried. */
-function transportFor(options: ResolvedRunOptions, pacer: Pacer, retry: Partial<RetryPolicy>): Transport {
+function transportFor(options: ResolvedRunOptions, pacer: Pacer, retry: Partial<RetryPolicy>, secrets: SecretRegistry): Transport {
   return createTransport({
     baseUrl: options.target,
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.authHeader ? { authHeader: options.authHeader } : {}),
     extraHeaders: options.extraHeaders,
+    secretHeaders: secretHeaderValues(options),
+    secrets: secrets.values(),
     userAgent: options.userAgent,
     timeoutMs: options.timeoutMs,
     maxResponseBytes: options.maxResponseBytes,
@@ -184,6 +216,8 @@ function mistralSuiteFor(opts: ConformanceOptions, options: ResolvedRunOptions, 
 /** Runs the suite; events go to `listeners` as they happen, results are returned at the end. */
 export async function runConformance(opts: ConformanceOptions): Promise<{ results: RunResults; events: RunEvent[] }> {
   const options = resolveRunOptions(opts);
+  // Before anything is sent (the spec's remote refs included): whatever comes back is redacted.
+  const secrets = registerRunSecrets(options, opts.secrets);
   const contract = await loadContractUnlinted({
     errata: options.errata,
     ...(opts.spec ? { spec: opts.spec } : {}),
@@ -198,7 +232,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
     seed: options.seed,
   };
   const suite = mistralSuiteFor(opts, options, pacer, retry);
-  const transport = transportFor(options, pacer, retry);
+  const transport = transportFor(options, pacer, retry, secrets);
   const events: RunEvent[] = [];
   try {
     const results = await runSuite({
@@ -212,6 +246,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
       policy: suite.statusPolicy!,
       listeners: [...(opts.collectEvents ? [(e: RunEvent) => void events.push(e)] : []), ...(opts.listeners ?? [])],
       tool: tool(),
+      secrets,
       ...(opts.targetName ? { targetName: opts.targetName } : {}),
       ...(opts.budget ? { budget: opts.budget } : {}),
       ...(opts.shard ? { shard: opts.shard } : {}),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `mistral-conformance` command. Every failure to run ends in one line and exit 2.
 import { EXIT, formatError, UsageError } from './errors.js';
+import { cliSecrets } from './secrets.js';
 import { toolVersion } from '../version.js';
 
 const HELP = `Usage: mistral-conformance <command> [options]
@@ -54,9 +55,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await load())(rest);
   } catch (err) {
-    const secrets = [process.env.MISTRAL_API_KEY ?? ''];
-    process.stderr.write(`${formatError(err, secrets)}\n`);
-    if (process.env.MISTRAL_CONFORMANCE_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    process.stderr.write(`${formatError(err, cliSecrets().values())}\n`);
+    if (process.env.MISTRAL_CONFORMANCE_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${cliSecrets().redactor().text(err.stack)}\n`);
     return EXIT.usage;
   }
 }
@@ -69,7 +69,7 @@ if (invoked.endsWith('main.js') || invoked.endsWith('mistral-conformance')) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`${formatError(err)}\n`);
+      process.stderr.write(`${formatError(err, cliSecrets().values())}\n`);
       process.exitCode = EXIT.usage;
     },
   );

@@ -2,6 +2,8 @@
 // line every interval, nothing when quiet. Progress is a courtesy: it never throws into the run, and
 // a stream that fails (closed pipe) only switches it off.
 import type { Writable } from 'node:stream';
+import { escapeControls } from '../../reporters/control-chars.js';
+import { redact } from '../../reporters/render-options.js';
 import type { RunEvent } from '../engine/events.js';
 import { safeWriter, type SafeWriter } from './progress/safe-writer.js';
 import { type ProgressStatus, ProgressTally } from './progress/tally.js';
@@ -18,6 +20,8 @@ export interface ProgressOptions {
   /** Clock and timers, replaceable in tests. */
   now?: () => number;
   timers?: { setInterval: typeof setInterval; clearInterval: typeof clearInterval };
+  /** The run's secrets: a log message may quote what the target sent. */
+  secrets?: string[];
 }
 
 export interface Progress {
@@ -38,6 +42,8 @@ export function createProgress(options: ProgressOptions): Progress {
   const out = safeWriter(options.stream);
   const tally = new ProgressTally(now, options.totalCases);
   const line = createLine(options, out, tally, now);
+  // What a log message quotes from the target: no secret, no terminal sequence.
+  const shown = (message: string): string => escapeControls(redact(message, options.secrets));
   // A handler that throws switches progress off instead of reaching the run.
   const guarded =
     <A extends unknown[]>(fn: (...args: A) => void) =>
@@ -58,7 +64,7 @@ export function createProgress(options: ProgressOptions): Progress {
   (timer as { unref?: () => void }).unref?.();
 
   return {
-    onEvent: guarded((event: RunEvent) => onEvent(event, tally, line, out, options.isTTY)),
+    onEvent: guarded((event: RunEvent) => onEvent(event, tally, line, out, options.isTTY, shown)),
     setTotals: guarded((totals: { cases?: number; casesByOperation?: Record<string, number> }) => tally.setTotals(totals)),
     stop: guarded(() => {
       timers.clearInterval(timer);
@@ -68,7 +74,7 @@ export function createProgress(options: ProgressOptions): Progress {
   };
 }
 
-function onEvent(event: RunEvent, tally: ProgressTally, line: Line, out: SafeWriter, isTTY: boolean): void {
+function onEvent(event: RunEvent, tally: ProgressTally, line: Line, out: SafeWriter, isTTY: boolean, shown: (message: string) => string): void {
   switch (event.type) {
     case 'run-started':
       tally.started(event.operations.length);
@@ -86,9 +92,9 @@ function onEvent(event: RunEvent, tally: ProgressTally, line: Line, out: SafeWri
       if (event.level === 'info') return;
       // On a terminal the message goes above the line, which is then redrawn.
       if (isTTY && line.drawn) {
-        out.write(`\r\x1b[K${event.level}: ${event.message}\n`);
+        out.write(`\r\x1b[K${event.level}: ${shown(event.message)}\n`);
         line.draw(true);
-      } else out.write(`[mistral-conformance] ${event.level}: ${event.message}\n`);
+      } else out.write(`[mistral-conformance] ${event.level}: ${shown(event.message)}\n`);
       return;
     case 'run-finished':
       tally.finished(event.notRun);

@@ -296,7 +296,14 @@ export interface AfterCasesWork {
   checks: CheckMeta[];
   /** Requests it sends (one per operation unless said otherwise), counted against the request budget. */
   requests?: number;
-  run(ctx: { options: RunOptions; record(result: AfterCasesResult): void }): Promise<void>;
+  run(ctx: AfterCasesContext): Promise<void>;
+}
+
+export interface AfterCasesContext {
+  options: RunOptions;
+  record(result: AfterCasesResult): void;
+  /** Removes every secret of the run, in any form, from text its client reports (apply before cutting the text). */
+  redact(text: string): string;
 }
 
 export interface SuitePlugin {
@@ -359,6 +366,8 @@ export interface RunOptions {
   apiKeyEnv: string;
   authHeader?: { name: string; scheme?: string };
   extraHeaders: Record<string, string>;
+  /** Headers whose values are secrets: header name → the environment variable holding its value. */
+  secretHeaders?: Record<string, string>;
   maxResponseBytes: number;
   concurrency: number;
   errata: boolean;

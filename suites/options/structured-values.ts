@@ -80,6 +80,40 @@ export function headers(): ValueType<Record<string, string>> {
   };
 }
 
+/**
+ * Headers whose values are secrets: header name → the environment variable holding the value
+ * (`--secret-header "X-Gateway-Token=GATEWAY_TOKEN"`). The value is read when the run starts, sent
+ * with every request, redacted everywhere, and written as `$GATEWAY_TOKEN` in reproductions.
+ */
+export function secretHeaders(): ValueType<Record<string, string>> {
+  return {
+    schema: {
+      type: 'object',
+      errorMessage: 'must be an object of header names to names of environment variables',
+      propertyNames: { pattern: HEADER_NAME, errorMessage: 'is not a valid HTTP header name' },
+      additionalProperties: {
+        type: 'string',
+        pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+        writeOnly: true,
+        errorMessage: 'must be the NAME of an environment variable holding the value (the value itself never goes in files)',
+      },
+    },
+    fromFlag(input, flag) {
+      const items = listOf(input);
+      if (!items.length) return undefined;
+      const out: Record<string, string> = {};
+      for (const h of items) {
+        const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)=([A-Za-z_][A-Za-z0-9_]*)$/.exec(h.trim());
+        // The text may be a value pasted by mistake: it is not repeated.
+        if (!m) throw new Error(`--${flag} must look like "Header-Name=ENV_VARIABLE" (the name of the variable holding the value)`);
+        out[m[1]!] = m[2]!;
+      }
+      return out;
+    },
+    merge: mergeHeaders,
+  };
+}
+
 /** Header names are case-insensitive: a later layer's `X-Foo` replaces an earlier `x-foo`. */
 function mergeHeaders(earlier: Record<string, string>, later: Record<string, string>): Record<string, string> {
   const out = { ...earlier };

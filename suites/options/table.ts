@@ -3,7 +3,7 @@
 // are all derived from these rows: adding an option is adding a row (and using it in the run).
 import type { Phase } from '../engine/types.js';
 import { row } from './row.js';
-import { auth, errata, headers, shard, statusPolicy } from './structured-values.js';
+import { auth, errata, headers, secretHeaders, shard, statusPolicy } from './structured-values.js';
 import { baseUrl, choiceList, envName, integer, onSwitch, positiveNumber, text, textList } from './value-types.js';
 
 /** Phases a user may select (`recorded` replays traffic and is not one). */
@@ -179,6 +179,20 @@ export const OPTIONS = [
     help: 'extra header sent with every request',
     configHelp: 'Extra headers sent with every request. Credentials do not belong here: use auth and apiKeyEnv.',
     config: 'headers',
+    changesCases: false,
+    section: 'target',
+  }),
+  row({
+    scope: 'run',
+    name: 'secretHeaders',
+    value: secretHeaders(),
+    flag: 'secret-header',
+    arg: 'NAME=ENV',
+    repeatable: true,
+    help: 'header sent with every request whose value (read from the environment variable ENV) is a secret: redacted everywhere',
+    configHelp:
+      'Headers whose values are secrets: header name → name of the environment variable holding the value. Sent with every request, redacted in every report and log, $ENV in reproductions.',
+    config: 'secretHeaders',
     changesCases: false,
     section: 'target',
   }),

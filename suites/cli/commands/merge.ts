@@ -8,6 +8,7 @@ import { caseChangingOptions } from '../../options/table.js';
 import { reduceEvents } from '../../engine/results.js';
 import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
+import { cliSecrets } from '../secrets.js';
 
 const HELP = `Usage: mistral-conformance merge EVENTS.ndjson... [--out DIR] [--format LIST]
 
@@ -30,7 +31,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   await log.close();
   const results = reduceEvents(merged);
   const formats = list(values, 'format').length ? list(values, 'format') : ['json', 'junit', 'markdown', 'html'];
-  const { written, failed } = await writeReports(results, dir, formats);
+  const { written, failed } = await writeReports(results, dir, formats, { secrets: cliSecrets().values() });
   if (log.failure) failed.unshift({ path: log.path, reason: log.failure });
   process.stdout.write(`${written.join('\n')}\n${results.summary.verdict.toUpperCase()}\n`);
   if (failed.length) {

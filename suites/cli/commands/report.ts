@@ -5,6 +5,7 @@ import { describeUnwritten, writeReports } from '../../../reporters/write-report
 import { reduceEvents } from '../../engine/results.js';
 import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
+import { cliSecrets } from '../secrets.js';
 
 const HELP = `Usage: mistral-conformance report --from events.ndjson [--format json,junit,markdown,html] [--out DIR] [--baseline FILE]
 
@@ -28,7 +29,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     results = applied.results;
     for (const line of describeBaselineIssues(applied)) process.stderr.write(`[mistral-conformance] baseline: ${line}\n`);
   }
-  const { written, failed } = await writeReports(results, str(values, 'out') ?? 'conformance-report', formats);
+  const { written, failed } = await writeReports(results, str(values, 'out') ?? 'conformance-report', formats, { secrets: cliSecrets().values() });
   process.stdout.write(`${written.join('\n')}\n`);
   if (failed.length) {
     process.stderr.write(`${describeUnwritten(failed)}\n`);

@@ -10,7 +10,10 @@ import { createNdjsonWriter } from '../../../reporters/ndjson.js';
 import { prepareReportDir, ReportDirError } from '../../../reporters/report-dir.js';
 import { writeFailureReason, writeFileAtomic } from '../../../reporters/safe-write.js';
 import { describeUnwritten, writeReports, type UnwrittenReport } from '../../../reporters/write-reports.js';
-import { runConformance, type ConformanceOptions } from '../../api.js';
+import { registerRunSecrets, resolveRunOptions, runConformance, type ConformanceOptions } from '../../api.js';
+import type { SecretRegistry } from '../../engine/secrets/registry.js';
+import { DEFAULT_API_KEY_ENV } from '../../options/table.js';
+import { cliSecrets } from '../secrets.js';
 import { loadConfig, resolveTargets, type ResolvedTarget } from '../config/load-config.js';
 import { installInterruptHandler } from '../interrupt.js';
 import { createProgress } from '../progress.js';
@@ -26,12 +29,32 @@ interface TargetRun {
   options: ConformanceOptions;
 }
 
+/**
+ * The run's secrets, before anything is written or sent: the key (from the environment the run names),
+ * credential headers and secret headers. The log, every report, the console, progress and the error
+ * line are redacted with them.
+ */
+function runSecrets(options: ConformanceOptions): { options: ConformanceOptions; registry: SecretRegistry } {
+  const apiKey = options.apiKey ?? process.env[options.apiKeyEnv ?? DEFAULT_API_KEY_ENV];
+  const withKey = apiKey ? { ...options, apiKey } : options;
+  const registry = registerRunSecrets(resolveRunOptions(withKey));
+  cliSecrets().add(...registry.values());
+  return { options: withKey, registry };
+}
+
 async function runOne(run: TargetRun, dir: string, command: RunCommandFlags, stop: () => boolean, failed: UnwrittenReport[]): Promise<RunResults> {
   const { formats, baseline: baselinePath } = command;
+  const { options, registry } = runSecrets(run.options);
   await prepareFolder(dir, command.quiet === true);
-  const secrets = run.options.apiKey ? [run.options.apiKey] : [];
+  const secrets = registry.values();
   const log = createNdjsonWriter(join(dir, 'events.ndjson'), { secrets });
-  const progress = createProgress({ stream: process.stderr, isTTY: process.stderr.isTTY === true, quiet: command.quiet === true, intervalMs: 5000 });
+  const progress = createProgress({
+    stream: process.stderr,
+    isTTY: process.stderr.isTTY === true,
+    quiet: command.quiet === true,
+    intervalMs: 5000,
+    secrets,
+  });
   // Everything seen so far, so that a run that crashes mid-way still leaves its partial report.
   const partial = new ResultsReducer();
   const onPlan = (e: RunEvent): void => {
@@ -39,7 +62,12 @@ async function runOne(run: TargetRun, dir: string, command: RunCommandFlags, sto
   };
   let results: RunResults;
   try {
-    ({ results } = await runConformance({ ...run.options, listeners: [log.write, (e) => partial.add(e), onPlan, progress.onEvent], stopRequested: stop }));
+    ({ results } = await runConformance({
+      ...options,
+      secrets: registry,
+      listeners: [log.write, (e) => partial.add(e), onPlan, progress.onEvent],
+      stopRequested: stop,
+    }));
   } catch (err) {
     progress.stop();
     await log.close();

@@ -16,6 +16,7 @@ import { createMistralSuite } from '../../mistral/suite.js';
 import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { tool } from '../../version.js';
+import { cliSecrets } from '../secrets.js';
 
 const HELP = `Usage: mistral-conformance validate FILE [--spec PATH] [--no-errata] [--report-dir DIR] [--format LIST]
 
@@ -87,9 +88,10 @@ export async function validateCommand(argv: string[]): Promise<number> {
     await log.close();
   }
   const formats = list(values, 'format').length ? list(values, 'format') : ['json', 'junit', 'markdown', 'html'];
-  const { failed } = await writeReports(results, dir, formats);
+  const { failed } = await writeReports(results, dir, formats, { secrets: cliSecrets().values() });
   if (log.failure) failed.unshift({ path: log.path, reason: log.failure });
-  if (values.quiet !== true) process.stdout.write(`${renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir })}\n`);
+  if (values.quiet !== true)
+    process.stdout.write(`${renderConsole(results, { color: process.stdout.isTTY === true, reportDir: dir, secrets: cliSecrets().values() })}\n`);
   if (failed.length) {
     process.stderr.write(`${describeUnwritten(failed)}\n`);
     return EXIT.usage;

@@ -10,8 +10,8 @@ import { ResultsReducer, type RunResults } from '../results.js';
 import { runChecks } from '../run-checks.js';
 import { caseFinishedEvent, createEmitter, operationInfo, runFinishedEvent, runStartedEvent } from '../run/run-events.js';
 import { sendContextFor } from '../send-context.js';
-import { createRedactor, headerSecrets } from '../transport/redact.js';
-import { readSseText } from '../transport/sse-reader.js';
+import { createRedactor, headerSecrets } from '../secrets/redactor.js';
+import { readSseRecording } from '../transport/sse-reader.js';
 import type { Check, Exchange, Expectation, RequestSpec, StatusPolicy, StreamFold, SuitePlugin, TestCase, Violation } from '../types.js';
 import type { RecordedExchange } from './recorded-exchange.js';
 import { recordedViolation } from './recorded-violation.js';
@@ -57,24 +57,20 @@ export async function toExchange(rec: RecordedExchange, spec: LoadedSpec, op: Op
   // The recording's own credentials are redacted as the transport would, and searched in the answer.
   const redactor = createRedactor(headerSecrets(rec.requestHeaders));
   const responseBody = redactor.text(rec.responseBody);
-  const reflected = [
-    ...Object.entries(rec.responseHeaders)
-      .filter(([, v]) => redactor.has(v))
-      .map(([k]) => `header:${k}`),
-    ...(responseBody !== rec.responseBody ? ['body'] : []),
-  ];
+  const reflected = [...redactor.reflectedInHeaders(rec.responseHeaders), ...(responseBody !== rec.responseBody ? ['body'] : [])];
   const exchange: Exchange = {
     request: {
       method: rec.method,
       url: redactor.text(rec.url),
       headers: redactor.headers(rec.requestHeaders),
-      ...(rec.requestBody !== undefined ? { bodyText: redactor.text(rec.requestBody.slice(0, 16384)) } : {}),
+      // Redacted whole, then cut (a key across the cut would leave its first characters).
+      ...(rec.requestBody !== undefined ? { bodyText: redactor.text(rec.requestBody).slice(0, 16384) } : {}),
       ...(req.value !== undefined ? { json: redactor.value(req.value) } : {}),
     },
     response: {
       status: rec.status,
       headers: redactor.headers(rec.responseHeaders),
-      contentType,
+      contentType: redactor.text(contentType),
       bodyText: responseBody.slice(0, 16384),
       bytes: Buffer.byteLength(rec.responseBody),
       truncated: false,
@@ -85,7 +81,10 @@ export async function toExchange(rec: RecordedExchange, spec: LoadedSpec, op: Op
   };
   const res = exchange.response!;
   if (/text\/event-stream/i.test(contentType) || (requestedStream && looksSse)) {
-    res.sse = readSseText(responseBody, sendContextFor(spec, op, folds, false));
+    // Redacted again event by event: a key split across events is only found once they are joined.
+    const read = readSseRecording(responseBody, { ...sendContextFor(spec, op, folds, false), redactor });
+    res.sse = read.transcript;
+    if (read.secretSeen && !reflected.includes('body')) (res.reflectedSecret ??= []).push('body');
   } else {
     const body = parseJson(responseBody);
     if (body.value !== undefined) res.json = body.value;

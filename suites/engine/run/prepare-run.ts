@@ -1,7 +1,7 @@
 // Before the plan: the suites learn about the target (discovery, which spends the run's budget like
 // any request), the operations to cover are chosen, and run-started says what the run will do.
 import type { Operation } from '../../openapi/model.js';
-import { redactHeaders } from '../transport/redact.js';
+import { redactHeaders } from '../secrets/redactor.js';
 import type { AfterCasesWork, PrepareContext, RunOptions } from '../types.js';
 import type { RunContext } from './run-context.js';
 import { operationInfo, runStartedEvent } from './run-events.js';

@@ -6,7 +6,11 @@ import type { Exchange, RequestSpec, RunOptions, SuitePlugin, TestCase } from '.
 
 export function reproduction(tc: TestCase, requests: RequestSpec[], exchanges: Exchange[], options: RunOptions, plugins: SuitePlugin[]): Reproduction {
   const curlOf = (req: RequestSpec, base: string): string =>
-    toCurl(req, base, { apiKeyEnv: options.apiKeyEnv, ...(options.authHeader ? { authHeader: options.authHeader } : {}) });
+    toCurl(req, base, {
+      apiKeyEnv: options.apiKeyEnv,
+      ...(options.authHeader ? { authHeader: options.authHeader } : {}),
+      ...(options.secretHeaders ? { secretHeaders: options.secretHeaders } : {}),
+    });
   const r: Reproduction = {
     curl: requests.map((req) => curlOf(req, options.target)),
     command: `mistral-conformance replay --report <report.json> --case ${tc.id} --target ${options.target}`,

@@ -2,6 +2,8 @@
 import type { LoadedSpec } from '../../openapi/load-spec.js';
 import type { Operation } from '../../openapi/model.js';
 import { createBudget, type Budget } from '../budget.js';
+import type { Redactor } from '../secrets/redactor.js';
+import { createSecretRegistry, type SecretRegistry } from '../secrets/registry.js';
 import type { EventListener, RunEvent, SpecSummary } from '../events.js';
 import type { Shard } from '../shard.js';
 import type { Transport } from '../transport/http-client.js';
@@ -36,6 +38,8 @@ export interface RunSuiteInput {
   skipChecks?: string[];
   /** Case ids to run (all when empty): replay re-plans with the same seed and runs just these. */
   onlyCases?: string[];
+  /** The run's secrets (the API key at least); what the suites' own clients report is redacted with them. */
+  secrets?: SecretRegistry;
 }
 
 export interface RunContext {
@@ -51,6 +55,8 @@ export interface RunContext {
   sender: RunSender;
   /** Cases planned but not run (budget or interruption). */
   notRun: number;
+  /** Every secret of the run, in every form. */
+  redactor: Redactor;
 }
 
 function selectedChecks(input: RunSuiteInput): Check[] {
@@ -73,5 +79,6 @@ export function createRunContext(input: RunSuiteInput, emit: (event: RunEvent) =
     stop,
     sender: createRunSender({ spec: input.spec, transport: input.transport, plugins: input.plugins, folds, budget, stop }),
     notRun: 0,
+    redactor: (input.secrets ?? createSecretRegistry()).add(input.options.apiKey).redactor(),
   };
 }

@@ -2,7 +2,7 @@
 // of it (credentials redacted, body text truncated, multipart described rather than dumped).
 import { clip, moreCharacters } from '../clip.js';
 import type { AuthMode, ExchangeRequest, MultipartPart, RequestSpec } from '../types.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../secrets/redactor.js';
 
 export interface AuthHeaderConfig {
   name: string;
@@ -47,6 +47,8 @@ export interface BuildOptions {
   apiKey?: string;
   authHeader: AuthHeaderConfig;
   extraHeaders: Record<string, string>;
+  /** Names of extra headers whose values are secrets (recorded blanked, like the auth header). */
+  secretHeaderNames?: readonly string[];
   userAgent: string;
   redactor: Redactor;
   bodyLimit: number;
@@ -57,8 +59,9 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((k) => k.toLowerCase() === lower);
 }
 
-function describePart(p: MultipartPart): string {
-  if (p.filename === undefined && typeof p.value === 'string') return `${p.name}=${clip(p.value, 200, moreCharacters)}`;
+function describePart(p: MultipartPart, redact: (text: string) => string): string {
+  // Redacted before it is cut, like every text recorded.
+  if (p.filename === undefined && typeof p.value === 'string') return `${p.name}=${clip(redact(p.value), 200, moreCharacters)}`;
   const size = typeof p.value === 'string' ? Buffer.byteLength(p.value) : p.value.byteLength;
   return `${p.name}=@${p.filename ?? '(no filename)'} (${size} bytes${p.contentType ? `, ${p.contentType}` : ''})`;
 }
@@ -100,16 +103,16 @@ export function buildRequest(req: RequestSpec, o: BuildOptions): BuiltRequest {
     body = JSON.stringify(b.value) ?? 'null';
     json = b.value;
     hasJson = true;
-    bodyText = clip(body, o.bodyLimit, moreCharacters);
+    bodyText = body;
     if (!hasHeader(req.headers, 'content-type')) headers['content-type'] = 'application/json';
   } else if (b?.kind === 'raw') {
     body = b.text;
-    bodyText = clip(b.text, o.bodyLimit, moreCharacters);
+    bodyText = b.text;
     if (!hasHeader(req.headers, 'content-type')) headers['content-type'] = b.contentType;
   } else if (b?.kind === 'multipart') {
     // fetch writes the boundary into content-type itself; a caller's own content-type wins (negative cases).
     body = toFormData(b.parts);
-    bodyText = clip(`multipart/form-data: ${b.parts.map(describePart).join('; ')}`, o.bodyLimit, moreCharacters);
+    bodyText = `multipart/form-data: ${b.parts.map((p) => describePart(p, o.redactor.text)).join('; ')}`;
   }
   // Request headers come last so negative cases can override anything, but never the credentials
   // (those only come from AuthMode, so they are always known and redacted).
@@ -121,10 +124,11 @@ export function buildRequest(req: RequestSpec, o: BuildOptions): BuiltRequest {
 
   const init: BuiltRequest['init'] = { method: req.method.toUpperCase(), headers };
   if (body !== undefined) init.body = body;
-  const recordHeaders = o.redactor.headers(headers, [o.authHeader.name]);
+  const recordHeaders = o.redactor.headers(headers, [o.authHeader.name, ...(o.secretHeaderNames ?? [])]);
   if (b?.kind === 'multipart' && !hasHeader(req.headers, 'content-type')) recordHeaders['content-type'] = 'multipart/form-data; boundary=(set by the client)';
   const record: ExchangeRequest = { method: init.method, url: o.redactor.text(url), headers: recordHeaders };
-  if (bodyText !== undefined) record.bodyText = o.redactor.text(bodyText);
+  // Redacted whole, then cut: a secret across the cut would otherwise leave its first characters.
+  if (bodyText !== undefined) record.bodyText = clip(o.redactor.text(bodyText), o.bodyLimit, moreCharacters);
   if (hasJson) record.json = o.redactor.value(json);
   return { url, init, record };
 }

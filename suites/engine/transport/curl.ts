@@ -13,6 +13,8 @@ export interface CurlOptions {
   /** Name of the environment variable holding the key (default MISTRAL_API_KEY). */
   apiKeyEnv?: string;
   authHeader?: AuthHeaderConfig;
+  /** Headers whose values are secrets: name → environment variable, written as `-H "Name: $VAR"`. */
+  secretHeaders?: Record<string, string>;
 }
 
 /** Single-quotes a shell word (a `'` becomes `'\''`). */
@@ -77,6 +79,9 @@ export function toCurl(req: RequestSpec, baseUrl: string, opts: CurlOptions = {}
   if (req.auth.kind === 'default') args.push('-H', `"${doubleQuoteEscape(prefix)}$${opts.apiKeyEnv ?? 'MISTRAL_API_KEY'}"`);
   else if (req.auth.kind === 'invalid') args.push('-H', shellQuote(prefix + req.auth.value));
 
+  for (const [name, env] of Object.entries(opts.secretHeaders ?? {})) {
+    if (!Object.keys(req.headers).some((k) => k.toLowerCase() === name.toLowerCase())) args.push('-H', `"${doubleQuoteEscape(`${name}: `)}$${env}"`);
+  }
   const headerNames = new Set(Object.keys(req.headers).map((h) => h.toLowerCase()));
   const header = (name: string, value: string): void => {
     // `Name;` is curl's way to send a header with an empty value.

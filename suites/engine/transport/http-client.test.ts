@@ -308,3 +308,50 @@ describe('redaction: the key appears nowhere in the exchange', () => {
     expect(dump).toContain('[REDACTED]');
   });
 });
+
+describe('redaction: every form a server may echo the key in, flagged and removed', () => {
+  const hex = Buffer.from(KEY).toString('hex');
+  const jsonEscaped = KEY.replace(/-/g, '\\u002d');
+  const chunk = (content: string): string => `data: ${JSON.stringify({ id: 'c1', choices: [{ index: 0, delta: { content } }] })}\n\n`;
+  const forms: Array<[string, Handler, boolean]> = [
+    ['JSON-escaped in a body', (_q, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(`{"echo":"${jsonEscaped}"}`), false],
+    ['as hex in a body', (_q, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(`{"echo":"${hex}"}`), false],
+    ['as a header name', (_q, res) => void res.writeHead(200, { 'content-type': 'application/json', [`x-${KEY}`]: '1' }).end('{}'), false],
+    ['as a JSON-escaped content type', (_q, res) => void res.writeHead(200, { 'content-type': `application/json; k=${KEY}` }).end('{}'), false],
+    [
+      'split across two stream events',
+      (_q, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/event-stream' })
+          .end(`${chunk(`key: ${KEY.slice(0, 9)}`)}${chunk(`${KEY.slice(9)} !`)}data: [DONE]\n\n`),
+      true,
+    ],
+    [
+      'as the id and name of a stream event',
+      (_q, res) => void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(`event: ${KEY}\nid: ${hex}\n${chunk('hi')}data: [DONE]\n\n`),
+      true,
+    ],
+    [
+      'in a comment 100 KiB into a stream',
+      (_q, res) => void res.writeHead(200, { 'content-type': 'text/event-stream' }).end(`${chunk('a'.repeat(1000)).repeat(100)}: ${KEY}\n\ndata: [DONE]\n\n`),
+      true,
+    ],
+  ];
+  it.each(forms)('%s', async (_name, handler, stream) => {
+    const s = await serve(handler);
+    const ex = await transport(s).send(req(stream ? { method: 'POST', stream: true, body: { kind: 'json', value: { stream: true } } } : {}), {
+      sseTerminator: '[DONE]',
+      folds: [
+        {
+          id: 'text',
+          appliesTo: () => true,
+          init: () => '',
+          step: (st: string, c) => st + ((c as { choices?: Array<{ delta?: { content?: string } }> }).choices?.[0]?.delta?.content ?? ''),
+        },
+      ],
+    });
+    expect(ex.response!.reflectedSecret?.length).toBeGreaterThan(0);
+    const dump = JSON.stringify(ex);
+    for (const form of [KEY, KEY.toLowerCase(), hex, jsonEscaped, KEY.slice(0, 9), KEY.slice(9)]) expect(dump).not.toContain(form);
+  });
+});

@@ -7,7 +7,7 @@ import type { Exchange, RequestSpec, StreamFold } from '../types.js';
 import { DEFAULT_AUTH_HEADER, type AuthHeaderConfig } from './build-request.js';
 import { createHttpClient } from './http-request.js';
 import type { Pacer } from './pacing.js';
-import { createRedactor, headerSecrets, type Redactor } from './redact.js';
+import { createRedactor, headerSecrets, type Redactor } from '../secrets/redactor.js';
 import { createRetryPolicy, retryDelay, type RetryPolicy } from './retry.js';
 import { sendOnce } from './send-once.js';
 
@@ -18,6 +18,8 @@ export interface TransportOptions {
   /** Default `Authorization: Bearer <key>`. */
   authHeader?: AuthHeaderConfig;
   extraHeaders?: Record<string, string>;
+  /** Headers whose values are secrets (from the environment): sent with every request, recorded blanked. */
+  secretHeaders?: Record<string, string>;
   userAgent: string;
   /** Time to the response headers plus, for non-stream answers, the whole body. */
   timeoutMs: number;
@@ -83,7 +85,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function createTransport(opts: TransportOptions): Transport {
   checkBaseUrl(opts.baseUrl);
   const authHeader = opts.authHeader ?? DEFAULT_AUTH_HEADER;
-  const secrets = [opts.apiKey, ...(opts.secrets ?? []), ...headerSecrets(opts.extraHeaders ?? {}, [authHeader.name])];
+  const secrets = [
+    opts.apiKey,
+    ...(opts.secrets ?? []),
+    ...headerSecrets(opts.extraHeaders ?? {}, [authHeader.name]),
+    ...Object.values(opts.secretHeaders ?? {}),
+  ];
   const redactor = createRedactor(secrets);
   const bodyLimit = opts.reportBodyLimit ?? 16 * 1024;
   const policy = opts.retry ? createRetryPolicy(opts.retry) : undefined;

@@ -4,7 +4,7 @@ import { parseJsonBounded } from '../../openapi/json-depth.js';
 import { clip, moreCharacters } from '../clip.js';
 import type { ExchangeResponse } from '../types.js';
 import { oneLine } from './classify-error.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../secrets/redactor.js';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\b|^text\/json\b/i;
 

@@ -10,7 +10,7 @@ import { encodeBody } from './encode-body.js';
 import type { SendContext, TransportOptions } from './http-client.js';
 import type { HttpClient, HttpResponseHead } from './http-request.js';
 import type { Release } from './pacing.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../secrets/redactor.js';
 import { fillBody } from './response-body.js';
 import { isEventStream, readStreamAnswer } from './stream-answer.js';
 
@@ -37,15 +37,13 @@ function responseHead(res: HttpResponseHead, redactor: Redactor): ExchangeRespon
   const response: ExchangeResponse = {
     status: res.status,
     headers: redactor.headers(headers),
-    contentType: headers['content-type'] ?? '',
+    contentType: redactor.text(headers['content-type'] ?? ''),
     bodyText: '',
     bytes: 0,
     truncated: false,
   };
-  // Where the key came back, noted before redaction hides it (the credential-reflection check reads this).
-  const reflected = Object.entries(headers)
-    .filter(([, v]) => redactor.has(v))
-    .map(([k]) => `header:${k}`);
+  // Where the key came back (a header's value or its very name), noted before redaction hides it.
+  const reflected = redactor.reflectedInHeaders(headers);
   if (reflected.length) response.reflectedSecret = reflected;
   return response;
 }
@@ -95,7 +93,8 @@ export async function sendOnce(req: RequestSpec, ctx: SendContext, s: AttemptDep
     baseUrl: opts.baseUrl,
     apiKey: opts.apiKey,
     authHeader: s.authHeader,
-    extraHeaders: opts.extraHeaders ?? {},
+    extraHeaders: { ...opts.extraHeaders, ...opts.secretHeaders },
+    secretHeaderNames: Object.keys(opts.secretHeaders ?? {}),
     userAgent: opts.userAgent,
     redactor,
     bodyLimit: s.bodyLimit,
@@ -105,7 +104,7 @@ export async function sendOnce(req: RequestSpec, ctx: SendContext, s: AttemptDep
   const exchange: Exchange = { request: built.record, timing: { startedAt: Date.now(), totalMs: 0 }, retries: 0 };
   const stamp = (): void => void (exchange.timing.totalMs = round(elapsed()));
   const fail = (kind: TransportErrorKind, message: string): Exchange => {
-    exchange.error = { kind, message: redactor.text(oneLine(message)) };
+    exchange.error = { kind, message: oneLine(redactor.text(message)) };
     stamp();
     return exchange;
   };

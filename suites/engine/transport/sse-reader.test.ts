@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamFold } from '../types.js';
-import { createRedactor } from './redact.js';
+import { createRedactor } from '../secrets/redactor.js';
 import { readSseText, SseAccumulator } from './sse-reader.js';
 
 const chunk = (content: string, finish: string | null = null) =>

@@ -7,7 +7,8 @@ import type { Operation } from '../../openapi/model.js';
 import type { SseEvent, SseTranscript, StreamEnd, StreamFold } from '../types.js';
 import type { ByteSource } from './byte-source.js';
 import { GapStats } from './gap-stats.js';
-import type { Redactor } from './redact.js';
+import { REDACTED, type Redactor, type SecretScanner } from '../secrets/redactor.js';
+import { SplitSecretScanner } from '../secrets/split-scanner.js';
 
 export interface SseReadContext {
   operation?: Operation;
@@ -34,6 +35,14 @@ export class SseAccumulator {
   private readonly parser: EventSourceParser;
   private readonly head: SseEvent[] = [];
   private readonly tail: SseEvent[] = [];
+  /** Index in the stream of each kept event (same order as head, and as the tail's ring). */
+  private readonly headIndex: number[] = [];
+  private readonly tailIndex: number[] = [];
+  private readonly split: SplitSecretScanner | undefined;
+  /** A secret came back in this stream (in an event, or in pieces across events). */
+  secretSeen = false;
+  /** ...in pieces across events (known once finished). */
+  secretSplit = false;
   private tailNext = 0;
   private eventCount = 0;
   private nonJsonCount = 0;
@@ -59,6 +68,7 @@ export class SseAccumulator {
   constructor(private readonly ctx: SseReadContext = {}) {
     this.dataLimit = ctx.reportBodyLimit ?? 16 * 1024;
     this.folds = (ctx.folds ?? []).filter((f) => !ctx.operation || f.appliesTo(ctx.operation));
+    this.split = ctx.redactor && !ctx.redactor.empty ? new SplitSecretScanner(ctx.redactor) : undefined;
     for (const f of this.folds) this.foldState[f.id] = f.init();
     this.parser = createParser({
       onEvent: (e) => this.onEvent(e),
@@ -91,10 +101,8 @@ export class SseAccumulator {
     else this.gaps.add(at - this.lastEventMs);
     this.lastEventMs = at;
 
-    let data = msg.data;
-    const redactor = this.ctx.redactor;
-    if (redactor && !redactor.empty && redactor.has(data)) data = redactor.text(data);
-    this.keep(data, msg, at);
+    const data = this.redacted(msg.data);
+    this.keep(data, msg, at, index);
 
     if (this.terminatorSeen) {
       if (data.trim() !== '') this.afterTerminator++;
@@ -110,10 +118,12 @@ export class SseAccumulator {
     try {
       chunk = parseJsonBounded(data);
     } catch {
+      this.split?.add(index, data);
       this.nonJsonCount++;
       if (this.nonJson.length < MAX_PROBLEMS) this.nonJson.push({ index, data: data.length > NON_JSON_CHARS ? `${data.slice(0, NON_JSON_CHARS)}…` : data });
       return;
     }
+    this.split?.add(index, chunk);
     const validate = this.ctx.validateEvent;
     if (validate) {
       const issues = validate(chunk);
@@ -135,21 +145,54 @@ export class SseAccumulator {
     }
   }
 
-  private keep(data: string, msg: EventSourceMessage, atMs: number): void {
+  /** Text from the server with any secret removed (and noted). */
+  private redacted(text: string): string {
+    const redactor = this.ctx.redactor;
+    if (!redactor || redactor.empty || !redactor.has(text)) return text;
+    this.secretSeen = true;
+    return redactor.text(text);
+  }
+
+  private keep(data: string, msg: EventSourceMessage, atMs: number, index: number): void {
     const headFull = this.head.length >= FIRST_KEPT;
     const ev: SseEvent = { data: data.length > this.dataLimit ? `${data.slice(0, this.dataLimit)}…` : data, atMs: round(atMs) };
-    if (msg.event !== undefined) ev.event = msg.event;
-    if (msg.id !== undefined) ev.id = msg.id;
-    if (!headFull) this.head.push(ev);
-    else if (this.tail.length < LAST_KEPT) this.tail.push(ev);
-    else {
+    // The event's name and id are the server's words too.
+    if (msg.event !== undefined) ev.event = this.redacted(msg.event);
+    if (msg.id !== undefined) ev.id = this.redacted(msg.id);
+    if (!headFull) {
+      this.head.push(ev);
+      this.headIndex.push(index);
+    } else if (this.tail.length < LAST_KEPT) {
+      this.tail.push(ev);
+      this.tailIndex.push(index);
+    } else {
       this.tail[this.tailNext] = ev;
+      this.tailIndex[this.tailNext] = index;
       this.tailNext = (this.tailNext + 1) % LAST_KEPT;
     }
   }
 
+  /**
+   * A secret sent in pieces across events: the kept copies of those events lose the pieces (the value
+   * at that path, or the whole data when it cannot be edited), and what the folds joined is redacted.
+   */
+  private redactSplit(): void {
+    const findings = this.split?.finish() ?? [];
+    if (findings.length) this.secretSeen = this.secretSplit = true;
+    for (const { path, events } of findings) {
+      const hit = new Set(events);
+      const edit = (ev: SseEvent): void => void (ev.data = withoutValueAt(ev.data, path));
+      this.head.forEach((ev, i) => hit.has(this.headIndex[i]!) && edit(ev));
+      this.tail.forEach((ev, i) => hit.has(this.tailIndex[i]!) && edit(ev));
+      for (const n of this.nonJson) if (hit.has(n.index)) n.data = REDACTED;
+    }
+    const redactor = this.ctx.redactor;
+    if (redactor && !redactor.empty) for (const id of Object.keys(this.foldState)) this.foldState[id] = redactor.value(this.foldState[id]);
+  }
+
   /** The transcript; `end` is how the stream stopped (a clean close maps to terminator or eof). */
   finish(end: StreamEnd | 'closed'): SseTranscript {
+    this.redactSplit();
     // Text after the last blank line is an event the server never completed: the protocol drops it.
     const tail = this.tail.length < LAST_KEPT ? this.tail : [...this.tail.slice(this.tailNext), ...this.tail.slice(0, this.tailNext)];
     const transcript: SseTranscript = {
@@ -170,15 +213,38 @@ export class SseAccumulator {
   }
 }
 
+/** The event's data with the string at `path` replaced by [REDACTED]; all of it when that cannot be done. */
+function withoutValueAt(data: string, path: Array<string | number>): string {
+  if (path.length === 0) return REDACTED;
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return REDACTED;
+  }
+  let parent: unknown = value;
+  for (const key of path.slice(0, -1)) parent = (parent as Record<string | number, unknown> | undefined)?.[key];
+  const last = path[path.length - 1]!;
+  if (parent === null || typeof parent !== 'object' || typeof (parent as Record<string | number, unknown>)[last] !== 'string') return REDACTED;
+  (parent as Record<string | number, unknown>)[last] = REDACTED;
+  return JSON.stringify(value);
+}
+
 function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
 /** Reads a recorded stream offline (replays, recordings): same transcript as a live read, no timing. */
 export function readSseText(text: string, ctx: SseReadContext = {}): SseTranscript {
+  return readSseRecording(text, ctx).transcript;
+}
+
+/** As readSseText, and whether a secret of `ctx.redactor` came back (in an event, or split across events). */
+export function readSseRecording(text: string, ctx: SseReadContext = {}): { transcript: SseTranscript; secretSeen: boolean } {
   const acc = new SseAccumulator(ctx);
   acc.feed(text, 0);
-  return acc.finish(acc.overflow ? 'too-large' : 'closed');
+  const transcript = acc.finish(acc.overflow ? 'too-large' : 'closed');
+  return { transcript, secretSeen: acc.secretSeen };
 }
 
 export interface SseStreamOptions {
@@ -192,8 +258,10 @@ export interface SseStreamOptions {
   afterTerminatorGraceMs?: number;
   /** Called to tear the connection down (timeouts, size cap). */
   abort: () => void;
-  /** Keeps the first characters of the stream for the report. */
+  /** Keeps the first characters of the stream for the report (raw: the caller redacts, then cuts). */
   headChars: number;
+  /** Searches the whole stream as it arrives, comments and fields no event keeps included. */
+  scanner?: SecretScanner;
 }
 
 export interface SseStreamResult {
@@ -248,6 +316,7 @@ export async function readSseStream(source: ByteSource, acc: SseAccumulator, opt
       bytes += chunk.byteLength;
       const text = decoder.decode(chunk, { stream: true });
       if (bodyHead.length < opts.headChars) bodyHead += text.slice(0, opts.headChars - bodyHead.length);
+      opts.scanner?.push(text);
       acc.feed(text, opts.elapsed());
       if (bytes > opts.maxBytes || acc.overflow) {
         stop('too-large');
@@ -259,7 +328,10 @@ export async function readSseStream(source: ByteSource, acc: SseAccumulator, opt
   }
   if (!stopped || stopped === 'closed') {
     const rest = decoder.decode();
-    if (rest) acc.feed(rest, opts.elapsed());
+    if (rest) {
+      opts.scanner?.push(rest);
+      acc.feed(rest, opts.elapsed());
+    }
   }
   const result: SseStreamResult = { transcript: acc.finish(stopped ?? 'closed'), bytes, bodyHead };
   if (error !== undefined) result.error = error;

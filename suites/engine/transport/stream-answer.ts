@@ -1,12 +1,12 @@
 // An answer that is an event stream: recognised by its content type, or (when a stream was asked for)
 // by how its first bytes look, then read event by event through the SSE reader under the stream's own
 // limits. How the stream ended becomes the exchange's error, if it was not a clean end.
-import type { Exchange, ExchangeResponse } from '../types.js';
+import type { Exchange, ExchangeResponse, SseTranscript } from '../types.js';
 import type { AttemptGuard } from './attempt-guard.js';
 import { concat, type ByteSource } from './byte-source.js';
 import { classifyError } from './classify-error.js';
 import type { SendContext, TransportOptions } from './http-client.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../secrets/redactor.js';
 import { readSseStream, SseAccumulator } from './sse-reader.js';
 
 const SSE_START = /^(?::|data:|event:|id:|retry:)/;
@@ -54,6 +54,14 @@ export interface StreamReadContext {
   elapsed(): number;
 }
 
+/** The stream's head as the kept (redacted) events: the raw head would still hold the pieces of a split key. */
+function keptEventsText(transcript: SseTranscript, limit: number): string {
+  return transcript.events
+    .map((e) => `${e.event !== undefined ? `event: ${e.event}\n` : ''}data: ${e.data}\n\n`)
+    .join('')
+    .slice(0, limit);
+}
+
 /** Why the stream's end is an error of the exchange, if it is one. */
 function streamError(end: string, events: number, error: unknown, s: StreamReadContext): Exchange['error'] {
   const { opts } = s;
@@ -70,18 +78,22 @@ export async function readStreamAnswer(source: ByteSource, response: ExchangeRes
   const { opts, redactor } = s;
   s.guard.stopHeaderTimer();
   const acc = new SseAccumulator({ ...s.ctx, redactor, reportBodyLimit: s.bodyLimit, maxBufferChars: opts.maxStreamBytes });
+  const scanner = redactor.empty ? undefined : redactor.scanner();
   const r = await readSseStream(source, acc, {
     elapsed: s.elapsed,
     idleTimeoutMs: opts.streamIdleTimeoutMs,
     deadlineMs: opts.streamTotalTimeoutMs,
     maxBytes: opts.maxStreamBytes,
     abort: () => s.guard.abort(),
-    headChars: s.bodyLimit,
+    // Redacted before it is cut: a key across the cut must not leave its first characters behind.
+    headChars: s.bodyLimit + redactor.maxFormLength,
+    ...(scanner ? { scanner } : {}),
   });
   response.sse = r.transcript;
   response.bytes = r.bytes;
-  if (redactor.has(r.bodyHead)) (response.reflectedSecret ??= []).push('body');
-  response.bodyText = redactor.text(r.bodyHead);
+  // Anywhere in the stream, however long: in an event, a comment, a field, or in pieces across events.
+  if (acc.secretSeen || scanner?.found) (response.reflectedSecret ??= []).push('body');
+  response.bodyText = acc.secretSplit ? keptEventsText(r.transcript, s.bodyLimit) : redactor.text(r.bodyHead).slice(0, s.bodyLimit);
   response.truncated = r.transcript.end === 'too-large';
   return streamError(r.transcript.end, r.transcript.eventCount, r.error, s);
 }

@@ -37,6 +37,8 @@ export interface ProbeOptions {
   info: MistralTargetInfo;
   timeoutMs: number;
   readOnly: boolean;
+  /** Removes the run's secrets from what the SDK's errors quote (default: nothing removed). */
+  redact?: (text: string) => string;
   /** The fetch the SDK uses: the run's pacer and retries (see paced-fetch.ts). */
   fetcher?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 }
@@ -50,17 +52,22 @@ interface SdkError {
   pretty?: () => string;
 }
 
-/** One line saying why the SDK failed: a parse failure (the SDK's schema), or an HTTP error. */
-export function describeSdkError(err: unknown): string {
+/**
+ * One line saying why the SDK failed: a parse failure (the SDK's schema), or an HTTP error. The SDK's
+ * messages quote response bodies: `redact` runs on the whole text, before it is cut (a key cut in two
+ * would no longer be recognised, and its first characters would be left behind).
+ */
+export function describeSdkError(err: unknown, redact: (text: string) => string = (t) => t): string {
   const e = (err ?? {}) as SdkError;
-  const name = e.name ?? 'Error';
+  const name = redact(e.name ?? 'Error');
+  const line = (text: string, max: number): string => redact(text).replace(/\s+/g, ' ').slice(0, max);
   if (name === 'ResponseValidationError' || name === 'SDKValidationError') {
     const detail = typeof e.pretty === 'function' ? e.pretty() : (e.message ?? '');
-    return `the SDK could not parse the response (${name}): ${detail.replace(/\s+/g, ' ').slice(0, 500)}`;
+    return `the SDK could not parse the response (${name}): ${line(detail, 500)}`;
   }
-  if (name === 'UnparsedVariant') return (e.message ?? '').slice(0, 600);
-  if (typeof e.statusCode === 'number') return `HTTP ${e.statusCode} (${name}): ${(e.body ?? e.message ?? '').replace(/\s+/g, ' ').slice(0, 300)}`;
-  return `${name}: ${(e.message ?? String(err)).replace(/\s+/g, ' ').slice(0, 300)}`;
+  if (name === 'UnparsedVariant') return line(e.message ?? '', 600);
+  if (typeof e.statusCode === 'number') return `HTTP ${e.statusCode} (${name}): ${line(e.body ?? e.message ?? '', 300)}`;
+  return `${name}: ${line(e.message ?? String(err), 300)}`;
 }
 
 type Sdk = {
@@ -210,7 +217,7 @@ function dataCalls(sdk: Sdk, { info }: ProbeOptions): CallBodies {
   };
 }
 
-async function runCall(call: ProbeCall, body: () => Promise<void>): Promise<ProbeResult> {
+async function runCall(call: ProbeCall, body: () => Promise<void>, redact?: (text: string) => string): Promise<ProbeResult> {
   const started = Date.now();
   try {
     await body();
@@ -220,7 +227,7 @@ async function runCall(call: ProbeCall, body: () => Promise<void>): Promise<Prob
     return {
       call,
       status: skipped ? 'skipped' : 'failed',
-      message: skipped ? (err as Error).message : describeSdkError(err),
+      message: skipped ? (err as Error).message : describeSdkError(err, redact),
       durationMs: Date.now() - started,
     };
   }
@@ -232,7 +239,7 @@ export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]>
   const results: ProbeResult[] = [];
   for (const call of PROBE_CALLS) {
     if (call.mutating && opts.readOnly) results.push({ call, status: 'skipped', message: 'read-only run', durationMs: 0 });
-    else results.push(await runCall(call, bodies[call.id]!));
+    else results.push(await runCall(call, bodies[call.id]!, opts.redact));
   }
   return results;
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AfterCasesResult, RunOptions } from '../../engine/types.js';
+import { createRedactor } from '../../engine/secrets/redactor.js';
 import { clientProbe } from './probe-plugin.js';
 
 const KEY = 'sk-probe-secret-0123456789abcdef';
@@ -46,7 +47,7 @@ describe('client probe plugin', () => {
   it('records a failed row per call, with the API key quoted by the server redacted', async () => {
     const probe = clientProbe(() => ({ models: [], chatModel: 'mistral-small-latest', maxTokens: 16, k: 1 }));
     const rows: AfterCasesResult[] = [];
-    await probe.run({ options: options(KEY), record: (r) => rows.push(r) });
+    await probe.run({ options: options(KEY), record: (r) => rows.push(r), redact: (t) => createRedactor([KEY]).text(t) });
     const failed = rows.filter((r) => r.outcomes[0]?.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]?.outcomes[0]?.message).toMatch(/HTTP 401/);

@@ -1,5 +1,4 @@
 // The client probe as work after the cases: each SDK call is a row of the `client-compatibility` area.
-import { redactSecrets } from '../../engine/transport/redact.js';
 import type { AfterCasesWork, CheckMeta } from '../../engine/types.js';
 import type { MistralTargetInfo } from '../target-info.js';
 import { PROBE_CALLS, runClientProbe, type ProbeOptions } from './client-probe.js';
@@ -19,13 +18,14 @@ export function clientProbe(info: () => MistralTargetInfo, fetcher?: ProbeOption
     phase: 'probe',
     operations: PROBE_CALLS.map((c) => ({ operationId: c.id, method: 'SDK', path: c.title, tags: ['client-compatibility'], area: 'client-compatibility' })),
     checks: [CLIENT_COMPATIBILITY],
-    async run({ options, record }) {
+    async run({ options, record, redact }) {
       const results = await runClientProbe({
         serverURL: options.target,
         ...(options.apiKey ? { apiKey: options.apiKey } : {}),
         info: info(),
         timeoutMs: options.timeoutMs,
         readOnly: options.readOnly,
+        redact,
         ...(fetcher ? { fetcher } : {}),
       });
       for (const r of results) {
@@ -34,7 +34,7 @@ export function clientProbe(info: () => MistralTargetInfo, fetcher?: ProbeOption
           operationId: r.call.id,
           description: `${r.call.title} (exercises ${r.call.operationId})`,
           // The SDK's errors quote response bodies, which a server may fill with the key it was sent.
-          outcomes: [{ checkId: CLIENT_COMPATIBILITY.id, status: r.status, ...(r.message ? { message: redactSecrets(r.message, [options.apiKey]) } : {}) }],
+          outcomes: [{ checkId: CLIENT_COMPATIBILITY.id, status: r.status, ...(r.message ? { message: redact(r.message) } : {}) }],
           durationMs: r.durationMs,
         });
       }
