@@ -2,6 +2,7 @@
 // fast-check path of the generated value, the replay command, and a suite's script for multi-step cases.
 import type { Reproduction } from '../events.js';
 import { toCurl } from '../transport/curl.js';
+import { shellWord } from '../transport/shell.js';
 import type { Exchange, RequestSpec, RunOptions, SuitePlugin, TestCase } from '../types.js';
 
 export function reproduction(tc: TestCase, requests: RequestSpec[], exchanges: Exchange[], options: RunOptions, plugins: SuitePlugin[]): Reproduction {
@@ -13,7 +14,8 @@ export function reproduction(tc: TestCase, requests: RequestSpec[], exchanges: E
     });
   const r: Reproduction = {
     curl: requests.map((req) => curlOf(req, options.target)),
-    command: `mistral-conformance replay --report <report.json> --case ${tc.id} --target ${options.target}`,
+    // The case id holds the spec's operation id, the target is the user's: both quoted unless plain.
+    command: `mistral-conformance replay --report report.json --case ${shellWord(tc.id)} --target ${shellWord(options.target)}`,
   };
   if (tc.generation) {
     r.seed = tc.generation.seed;

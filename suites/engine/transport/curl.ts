@@ -8,6 +8,7 @@
 // piped the same way (`--data-binary @-`).
 import type { RequestSpec } from '../types.js';
 import { buildUrl, DEFAULT_AUTH_HEADER, type AuthHeaderConfig } from './build-request.js';
+import { envReference, shellQuote, shellWord } from './shell.js';
 
 export interface CurlOptions {
   /** Name of the environment variable holding the key (default MISTRAL_API_KEY). */
@@ -17,10 +18,7 @@ export interface CurlOptions {
   secretHeaders?: Record<string, string>;
 }
 
-/** Single-quotes a shell word (a `'` becomes `'\''`). */
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };
 
 /** Inside double quotes only these four stay special. */
 function doubleQuoteEscape(s: string): string {
@@ -71,16 +69,17 @@ export function toCurl(req: RequestSpec, baseUrl: string, opts: CurlOptions = {}
   const method = req.method.toUpperCase();
   if (req.stream) args.push('-N');
   if (method === 'HEAD') args.push('-I');
-  else if (method !== 'GET' || req.body) args.push('-X', method);
+  else if (method !== 'GET' || req.body) args.push('-X', shellWord(method));
   args.push(shellQuote(buildUrl(baseUrl, req.path, req.query)));
 
   const auth = opts.authHeader ?? DEFAULT_AUTH_HEADER;
   const prefix = `${auth.name}: ${auth.scheme ? `${auth.scheme} ` : ''}`;
-  if (req.auth.kind === 'default') args.push('-H', `"${doubleQuoteEscape(prefix)}$${opts.apiKeyEnv ?? 'MISTRAL_API_KEY'}"`);
+  if (req.auth.kind === 'default') args.push('-H', `"${doubleQuoteEscape(prefix)}${envReference(opts.apiKeyEnv, 'MISTRAL_API_KEY')}"`);
   else if (req.auth.kind === 'invalid') args.push('-H', shellQuote(prefix + req.auth.value));
 
   for (const [name, env] of Object.entries(opts.secretHeaders ?? {})) {
-    if (!Object.keys(req.headers).some((k) => k.toLowerCase() === name.toLowerCase())) args.push('-H', `"${doubleQuoteEscape(`${name}: `)}$${env}"`);
+    if (!Object.keys(req.headers).some((k) => k.toLowerCase() === name.toLowerCase()))
+      args.push('-H', `"${doubleQuoteEscape(`${name}: `)}${envReference(env, 'SECRET_HEADER_VALUE')}"`);
   }
   const headerNames = new Set(Object.keys(req.headers).map((h) => h.toLowerCase()));
   const header = (name: string, value: string): void => {

@@ -2,6 +2,12 @@
 // server returned are captured into shell variables (`FILE_ID_0=$(curl ... | jq -r .id)`) that later
 // steps use, so the script replays the chain against a fresh target. Keys stay `$MISTRAL_API_KEY`
 // (toCurl redacts). Requests are rebuilt from the step builders and the recorded exchanges.
+//
+// Ids come from the target: they are data. An id is replaced by a variable only when it is a plain
+// word (no quote, `$`, backtick, backslash, space or line break could change how the line is read);
+// any other id stays in the curl line, quoted there like every value. Comments escape every control
+// character, so a line break in an id cannot end a comment and start a command.
+import { isPlainWord, shellComment } from '../../engine/transport/shell.js';
 import type { Exchange, RequestSpec, TestCase } from '../../engine/types.js';
 import { bodyOf, idOf } from './exchange-data.js';
 
@@ -59,9 +65,9 @@ function captures(testCase: TestCase, exchanges: Exchange[]): Captured[] {
   exchanges.forEach((exchange, step) => {
     const role = roles[step];
     const id = idOf(exchange);
-    if (role?.role === 'create' && id) out.push({ value: id, variable: `${VAR_PREFIX[role.resource] ?? 'ID'}_${step}`, step, jq: '.id' });
+    if (role?.role === 'create' && id && isPlainWord(id)) out.push({ value: id, variable: `${VAR_PREFIX[role.resource] ?? 'ID'}_${step}`, step, jq: '.id' });
     const model = bodyOf(exchange)?.fine_tuned_model;
-    if (typeof model === 'string' && model && !out.some((c) => c.value === model))
+    if (typeof model === 'string' && model && isPlainWord(model) && !out.some((c) => c.value === model))
       out.push({ value: model, variable: `MODEL_ID_${step}`, step, jq: '.fine_tuned_model' });
   });
   return out;
@@ -72,7 +78,7 @@ export function chainScript(testCase: TestCase, exchanges: Exchange[], baseUrl: 
   const vars = captures(testCase, exchanges);
   const lines = [
     '#!/usr/bin/env bash',
-    `# Replays the stateful chain ${testCase.id}${testCase.generation ? ` (seed ${testCase.generation.seed})` : ''}.`,
+    `# Replays the stateful chain ${shellComment(testCase.id)}${testCase.generation ? ` (seed ${testCase.generation.seed})` : ''}.`,
     '# Needs curl and jq. Ids the server returns are captured into variables used by later steps.',
     'set -u',
     ': "${MISTRAL_API_KEY:?set MISTRAL_API_KEY}"',
@@ -86,7 +92,7 @@ export function chainScript(testCase: TestCase, exchanges: Exchange[], baseUrl: 
       if (encoded !== v.value) line = substituteShellValue(line, encoded, v.variable);
     }
     const observed = exchanges[step]?.response?.status;
-    lines.push('', `# step ${step}: ${testCase.steps[step]?.label ?? ''}${observed !== undefined ? ` (observed HTTP ${observed})` : ''}`);
+    lines.push('', `# step ${step}: ${shellComment(testCase.steps[step]?.label ?? '')}${observed !== undefined ? ` (observed HTTP ${observed})` : ''}`);
     const later = requests.slice(step + 1).map((r) => JSON.stringify(r));
     const usedLater = vars.filter((v) => v.step === step && later.some((r) => r.includes(v.value) || r.includes(encodeURIComponent(v.value))));
     if (usedLater.length === 0) {
@@ -97,7 +103,7 @@ export function chainScript(testCase: TestCase, exchanges: Exchange[], baseUrl: 
     const bare = line.replace(/(^|\| )curl -sS -i /, '$1curl -sS ');
     lines.push(`RESPONSE_${step}=$(${bare})`, `echo "$RESPONSE_${step}"`);
     for (const v of usedLater) {
-      lines.push(`${v.variable}=$(printf '%s' "$RESPONSE_${step}" | jq -r '${v.jq}')  # observed: ${v.value}`);
+      lines.push(`${v.variable}=$(printf '%s' "$RESPONSE_${step}" | jq -r '${v.jq}')  # observed: ${shellComment(v.value)}`);
     }
   });
   return `${lines.join('\n')}\n`;
