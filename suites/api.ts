@@ -201,7 +201,7 @@ function transportFor(options: ResolvedRunOptions, pacer: Pacer, retry: Partial<
 /** The Mistral suite with its own options; its SDK probe sends through the run's pacer and retries. */
 function mistralSuiteFor(opts: ConformanceOptions, options: ResolvedRunOptions, pacer: Pacer, retry: Partial<RetryPolicy>): TargetPlugin {
   return createMistralSuite({
-    fetcher: pacedFetch(pacer, retry),
+    paceProbe: (base, signal) => pacedFetch(pacer, retry, base, signal),
     models: options.models,
     maxTokens: options.maxTokens,
     k: opts.k ?? optionDefault('k'),

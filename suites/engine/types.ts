@@ -304,6 +304,8 @@ export interface AfterCasesContext {
   record(result: AfterCasesResult): void;
   /** Removes every secret of the run, in any form, from text its client reports (apply before cutting the text). */
   redact(text: string): string;
+  /** Aborted when the run stops (interruption, --max-duration): end what is in flight at once. */
+  signal?: AbortSignal;
 }
 
 export interface SuitePlugin {

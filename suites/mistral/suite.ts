@@ -2,7 +2,7 @@
 // plus the Mistral checks, stream fold, semantic probes, stateful scenarios and the client probe.
 import type { Operation } from '../openapi/model.js';
 import { mistralChecks } from './checks.js';
-import { clientProbe } from './client-probe/probe-plugin.js';
+import { clientProbe, type PaceFetch } from './client-probe/probe-plugin.js';
 import { createTargetPlugin, type TargetPlugin, type TargetPluginOptions } from './target-plugin.js';
 import { semanticProbes } from './semantic/probes.js';
 import { statefulScenarios, chainScript } from './stateful/index.js';
@@ -11,8 +11,8 @@ import { tokensUsed } from './token-usage.js';
 
 export interface MistralSuiteConfig extends TargetPluginOptions {
   seed: number;
-  /** The fetch the client probe's SDK uses (the run's pacer and retries). */
-  fetcher?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** How the client probe's bounded fetch goes through the run's pacer and retries. */
+  paceProbe?: PaceFetch;
 }
 
 export function createMistralSuite(config: MistralSuiteConfig): TargetPlugin {
@@ -32,7 +32,7 @@ export function createMistralSuite(config: MistralSuiteConfig): TargetPlugin {
       },
     ],
     reproduction: (tc, exchanges, baseUrl, toCurl) => (tc.phase === 'stateful' ? chainScript(tc, exchanges, baseUrl, toCurl) : undefined),
-    afterCases: clientProbe(core.info, config.fetcher),
+    afterCases: clientProbe(core.info, config.paceProbe),
     tokensOf: tokensUsed,
   };
 }

@@ -32,6 +32,7 @@ export function classifyError(err: unknown): { kind: TransportErrorKind; message
   const code = links.map((l) => l.code).find((c): c is string => typeof c === 'string');
   const deepest = links[links.length - 1]!;
   const detail = oneLine([deepest.message, code && !deepest.message?.includes(code) ? `(${code})` : ''].filter(Boolean).join(' ') || 'unknown error');
+  if (links.some((l) => l.name === 'DecompressionLimitError')) return { kind: 'too-large', message: detail };
   if (links.some((l) => l.name === 'AbortError' || l.name === 'TimeoutError')) return { kind: 'aborted', message: `request aborted: ${detail}` };
   if ((code && RESET_CODES.has(code)) || links.some((l) => /other side closed|socket hang up|terminated|reset/i.test(l.message ?? ''))) {
     return { kind: 'reset', message: `connection reset: ${detail}` };

@@ -355,3 +355,20 @@ describe('redaction: every form a server may echo the key in, flagged and remove
     for (const form of [KEY, KEY.toLowerCase(), hex, jsonEscaped, KEY.slice(0, 9), KEY.slice(9)]) expect(dump).not.toContain(form);
   });
 });
+
+describe('decompression', () => {
+  it('cuts a gzip bomb off as too large, in a body and in a stream', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024, 'a'));
+    const s = await serve((q, res) => {
+      const sse = q.url?.includes('stream');
+      res.writeHead(200, { 'content-type': sse ? 'text/event-stream' : 'application/json', 'content-encoding': 'gzip' });
+      res.end(bomb);
+    });
+    const t = transport(s, { maxResponseBytes: 64 * 1024 * 1024, maxStreamBytes: 64 * 1024 * 1024 });
+    const whole = await t.send(req());
+    expect(whole.error).toMatchObject({ kind: 'too-large', message: expect.stringMatching(/decompression bomb/) });
+    const stream = await t.send(req({ path: '/stream', method: 'POST', stream: true, body: { kind: 'json', value: {} } }));
+    expect(stream.error).toMatchObject({ kind: 'too-large', message: expect.stringMatching(/decompression bomb/) });
+  });
+});

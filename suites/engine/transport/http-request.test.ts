@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCapped } from './byte-source.js';
-import { createHttpClient, MAX_CHUNK, type HttpClient } from './http-request.js';
+import { createHttpClient, DECODED_FLOOR, MAX_CHUNK, MAX_COMPRESSION_RATIO, type HttpClient } from './http-request.js';
 
 interface Seen {
   method: string;
@@ -101,6 +101,23 @@ describe('http client on node:http', () => {
     const r = await text(client(), s.url);
     expect(r.text).toBe('{"a":1}');
     expect(s.seen[0]!.headers['accept-encoding']).toBe('gzip, deflate');
+  });
+
+  it('cuts off a decompression bomb once it decodes past its ratio, and lets a real compressed answer through', async () => {
+    const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024));
+    const real = Buffer.from(JSON.stringify({ data: Array.from({ length: 100_000 }, (_, i) => ({ index: i, value: (i * 7919) % 10007 })) }));
+    const s = await serve((q, res) =>
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' }).end(q.url === '/bomb' ? bomb : gzipSync(real)),
+    );
+    const c = client();
+    const cut = await readCapped((await c.request(`${s.url}/bomb`, { method: 'GET', headers: {} })).body, 1024 * 1024 * 1024);
+    expect((cut.error as Error).name).toBe('DecompressionLimitError');
+    // Received at once on loopback: it decodes up to the ratio times what arrived, not 64 MiB.
+    expect(cut.total).toBeLessThan(MAX_COMPRESSION_RATIO * bomb.byteLength + MAX_CHUNK);
+    const ok = await readCapped((await c.request(`${s.url}/real`, { method: 'GET', headers: {} })).body, 64 * 1024 * 1024);
+    expect(ok.error).toBeUndefined();
+    expect(Buffer.from(ok.data).equals(real)).toBe(true);
+    expect(real.byteLength).toBeGreaterThan(DECODED_FLOOR);
   });
 
   it('sends a body with its length, and content-length 0 for a POST without one', async () => {

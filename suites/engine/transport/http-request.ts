@@ -51,11 +51,36 @@ function joinHeaders(raw: IncomingMessage['headers']): Record<string, string> {
 /** Chunks handed out are at most this long (views, not copies), so a size cap overshoots by at most this. */
 export const MAX_CHUNK = 64 * 1024;
 
+/**
+ * A compressed body may decode to at most this many times its size once past DECODED_FLOOR bytes:
+ * JSON and event streams compress 3 to 50 times; a gzip bomb (10 MB of zeros → 10 GiB) over 1,000.
+ * Past it the body is cut off like one over the size cap, before the decoder produces any more.
+ */
+export const MAX_COMPRESSION_RATIO = 200;
+/** Below this many decoded bytes any ratio is allowed (a small, very repetitive answer is not a bomb). */
+export const DECODED_FLOOR = 1024 * 1024;
+
+/** A compressed body that decoded to far more than a real answer would (see MAX_COMPRESSION_RATIO). */
+export class DecompressionLimitError extends Error {
+  override name = 'DecompressionLimitError';
+  constructor(decoded: number, compressed: number) {
+    super(`the compressed body decoded to ${decoded} bytes from ${compressed} (over ${MAX_COMPRESSION_RATIO} times its size): cut off as a decompression bomb`);
+  }
+}
+
+/** Counts what a content coding turned how many received bytes into. */
+interface Decoding {
+  stream: Readable;
+  /** Compressed bytes received so far; undefined when the body had no content coding. */
+  received(): number | undefined;
+}
+
 /** A readable as a pull source of chunks; `cancel` drops the connection instead of draining it. */
-export function readableSource(stream: Readable, onCancel: () => void): ByteSource {
+export function readableSource(stream: Readable, onCancel: () => void, received: () => number | undefined = () => undefined): ByteSource {
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const pending: Uint8Array[] = [];
   let finished = false;
+  let decoded = 0;
   return {
     async next() {
       let chunk = pending.shift();
@@ -67,6 +92,14 @@ export function readableSource(stream: Readable, onCancel: () => void): ByteSour
           return undefined;
         }
         chunk = r.value;
+        decoded += chunk.byteLength;
+        const compressed = received();
+        if (compressed !== undefined && decoded > DECODED_FLOOR && decoded > MAX_COMPRESSION_RATIO * compressed) {
+          finished = true;
+          pending.length = 0;
+          onCancel();
+          throw new DecompressionLimitError(decoded, compressed);
+        }
       }
       if (chunk.byteLength <= MAX_CHUNK) return chunk;
       pending.unshift(chunk.subarray(MAX_CHUNK));
@@ -84,7 +117,7 @@ export function readableSource(stream: Readable, onCancel: () => void): ByteSour
   };
 }
 
-function decoded(res: IncomingMessage): Readable {
+function decoded(res: IncomingMessage): Decoding {
   const coding = String(res.headers['content-encoding'] ?? '')
     .trim()
     .toLowerCase();
@@ -98,12 +131,16 @@ function decoded(res: IncomingMessage): Readable {
         : coding === 'br'
           ? createBrotliDecompress({ finishFlush: zlib.BROTLI_OPERATION_FLUSH })
           : undefined;
-  if (!decoder) return res;
+  if (!decoder) return { stream: res, received: () => undefined };
+  let received = 0;
+  res.on('data', (chunk: Buffer) => {
+    received += chunk.byteLength;
+  });
   res.on('error', (err) => decoder.destroy(err));
   decoder.on('close', () => {
     if (!res.complete) res.destroy();
   });
-  return res.pipe(decoder);
+  return { stream: res.pipe(decoder), received: () => received };
 }
 
 interface Agents {
@@ -149,7 +186,12 @@ function requestOnce(agents: Agents, url: URL, init: HttpRequestInit, body: Buff
       answered = true;
       // Errors from here on surface through the body source.
       res.on('error', () => undefined);
-      resolve({ status: res.statusCode ?? 0, headers: joinHeaders(res.headers), body: readableSource(decoded(res), () => res.destroy()) });
+      const decoding = decoded(res);
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: joinHeaders(res.headers),
+        body: readableSource(decoding.stream, () => res.destroy(), decoding.received),
+      });
     });
     req.end(body);
   });

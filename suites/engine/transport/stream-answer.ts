@@ -66,6 +66,8 @@ function keptEventsText(transcript: SseTranscript, limit: number): string {
 function streamError(end: string, events: number, error: unknown, s: StreamReadContext): Exchange['error'] {
   const { opts } = s;
   if (s.guard.outerAborted() && end === 'reset') return { kind: 'aborted', message: 'stream aborted: the run was stopped' };
+  if (end === 'reset' && classifyError(error).kind === 'too-large')
+    return { kind: 'too-large', message: `stream cut off after ${events} events: ${classifyError(error).message}` };
   if (end === 'reset') return { kind: 'reset', message: s.redactor.text(`stream broke after ${events} events: ${classifyError(error).message}`) };
   if (end === 'idle-timeout') return { kind: 'timeout', message: `stream idle for ${opts.streamIdleTimeoutMs} ms after ${events} events` };
   if (end === 'total-timeout') return { kind: 'timeout', message: `stream still open after ${opts.streamTotalTimeoutMs} ms (${events} events)` };

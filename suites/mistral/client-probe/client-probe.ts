@@ -1,6 +1,7 @@
 // The client probe: drives the official SDK (@mistralai/mistralai) against the target and reports
 // which calls the SDK could not parse and why. A server can pass every schema check and still break
 // the most used client (a field the SDK requires, a stream it cannot frame); only the client says so.
+import type { Fetcher } from '../../engine/transport/bounded-fetch.js';
 import { MISTRAL_OPS } from '../operation-ids.js';
 import type { MistralTargetInfo } from '../target-info.js';
 
@@ -10,18 +11,19 @@ export interface ProbeCall {
   /** The spec operation the call exercises. */
   operationId: string;
   title: string;
-  mutating: boolean;
+  /** The HTTP method the SDK sends: a read-only run makes only GET calls. */
+  method: 'GET' | 'POST' | 'DELETE';
 }
 
 export const PROBE_CALLS: ProbeCall[] = [
-  { id: 'sdk.models.list', operationId: MISTRAL_OPS.listModels, title: 'models.list()', mutating: false },
-  { id: 'sdk.chat.complete', operationId: MISTRAL_OPS.chat, title: 'chat.complete()', mutating: false },
-  { id: 'sdk.chat.stream', operationId: MISTRAL_OPS.chat, title: 'chat.stream()', mutating: false },
-  { id: 'sdk.chat.tools', operationId: MISTRAL_OPS.chat, title: 'chat.complete() with tools, toolChoice any', mutating: false },
-  { id: 'sdk.embeddings.create', operationId: MISTRAL_OPS.embeddings, title: 'embeddings.create()', mutating: false },
-  { id: 'sdk.files.upload', operationId: MISTRAL_OPS.uploadFile, title: 'files.upload()', mutating: true },
-  { id: 'sdk.files.list', operationId: MISTRAL_OPS.listFiles, title: 'files.list()', mutating: false },
-  { id: 'sdk.files.delete', operationId: MISTRAL_OPS.deleteFile, title: 'files.delete()', mutating: true },
+  { id: 'sdk.models.list', operationId: MISTRAL_OPS.listModels, title: 'models.list()', method: 'GET' },
+  { id: 'sdk.chat.complete', operationId: MISTRAL_OPS.chat, title: 'chat.complete()', method: 'POST' },
+  { id: 'sdk.chat.stream', operationId: MISTRAL_OPS.chat, title: 'chat.stream()', method: 'POST' },
+  { id: 'sdk.chat.tools', operationId: MISTRAL_OPS.chat, title: 'chat.complete() with tools, toolChoice any', method: 'POST' },
+  { id: 'sdk.embeddings.create', operationId: MISTRAL_OPS.embeddings, title: 'embeddings.create()', method: 'POST' },
+  { id: 'sdk.files.upload', operationId: MISTRAL_OPS.uploadFile, title: 'files.upload()', method: 'POST' },
+  { id: 'sdk.files.list', operationId: MISTRAL_OPS.listFiles, title: 'files.list()', method: 'GET' },
+  { id: 'sdk.files.delete', operationId: MISTRAL_OPS.deleteFile, title: 'files.delete()', method: 'DELETE' },
 ];
 
 export interface ProbeResult {
@@ -39,8 +41,8 @@ export interface ProbeOptions {
   readOnly: boolean;
   /** Removes the run's secrets from what the SDK's errors quote (default: nothing removed). */
   redact?: (text: string) => string;
-  /** The fetch the SDK uses: the run's pacer and retries (see paced-fetch.ts). */
-  fetcher?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** The fetch the SDK uses: bounded like the transport, through the run's pacer (see probe-plugin.ts). */
+  fetcher?: Fetcher;
 }
 
 interface SdkError {
@@ -135,7 +137,7 @@ const skip = (message: string): Error => Object.assign(new Error(message), { nam
 async function createSdk(opts: ProbeOptions): Promise<Sdk> {
   const { Mistral, HTTPClient } = (await import('@mistralai/mistralai')) as unknown as {
     Mistral: new (o: Record<string, unknown>) => Sdk;
-    HTTPClient: new (o: { fetcher?: ProbeOptions['fetcher'] }) => unknown;
+    HTTPClient: new (o: { fetcher?: Fetcher }) => unknown;
   };
   return new Mistral({
     serverURL: opts.serverURL,
@@ -238,7 +240,9 @@ export async function runClientProbe(opts: ProbeOptions): Promise<ProbeResult[]>
   const bodies: CallBodies = { ...chatCalls(sdk, opts), ...dataCalls(sdk, opts) };
   const results: ProbeResult[] = [];
   for (const call of PROBE_CALLS) {
-    if (call.mutating && opts.readOnly) results.push({ call, status: 'skipped', message: 'read-only run', durationMs: 0 });
+    // A read-only run sends no POST, PATCH, PUT or DELETE, even a chat completion that changes nothing.
+    if (call.method !== 'GET' && opts.readOnly)
+      results.push({ call, status: 'skipped', message: `read-only run: the SDK sends ${call.method}`, durationMs: 0 });
     else results.push(await runCall(call, bodies[call.id]!, opts.redact));
   }
   return results;
