@@ -91,68 +91,79 @@ export class SchemaCompileError extends Error {
   override name = 'SchemaCompileError';
 }
 
-export function createValidators(doc: Record<string, unknown>): SchemaValidators {
-  // Two engines: a fast one that stops at the first error (the common, passing case), and a thorough
-  // one used only to explain a failure.
-  const fast = makeAjv(false);
-  const thoroughAjv = makeAjv(true);
-  fast.addSchema(doc, DOC_ID);
-  thoroughAjv.addSchema(doc, DOC_ID);
-  // The thorough function is compiled only when a value fails (passing is the common case).
-  interface Compiled {
-    fast: ValidateFunction;
-    thorough: () => ValidateFunction;
-  }
-  const cache = new Map<string, Compiled>();
-  const inline = new WeakMap<object, Compiled>();
+/** A fast function that stops at the first error, and a thorough one compiled only to explain a failure. */
+interface Compiled {
+  fast: ValidateFunction;
+  thorough: () => ValidateFunction;
+}
 
-  function compileWith(ajv: Ajv2020, schema: object, label: string): ValidateFunction {
-    try {
-      return ajv.compile(schema);
-    } catch (err) {
-      throw new SchemaCompileError(`cannot compile schema ${label}: ${(err as Error).message}`);
-    }
+function compileWith(ajv: Ajv2020, schema: object, label: string): ValidateFunction {
+  try {
+    return ajv.compile(schema);
+  } catch (err) {
+    throw new SchemaCompileError(`cannot compile schema ${label}: ${(err as Error).message}`);
   }
-  function compile(schema: object, label: string): Compiled {
+}
+
+/** The validators of one document: two Ajv engines (fast, thorough), each schema compiled once. */
+class CompiledSchemas {
+  readonly #fast = makeAjv(false);
+  readonly #thorough = makeAjv(true);
+  readonly #byPointer = new Map<string, Compiled>();
+  readonly #byInline = new WeakMap<object, Compiled>();
+
+  constructor(doc: Record<string, unknown>) {
+    this.#fast.addSchema(doc, DOC_ID);
+    this.#thorough.addSchema(doc, DOC_ID);
+  }
+
+  #compile(schema: object, label: string): Compiled {
     let thorough: ValidateFunction | undefined;
-    return { fast: compileWith(fast, schema, label), thorough: () => (thorough ??= compileWith(thoroughAjv, schema, label)) };
+    return { fast: compileWith(this.#fast, schema, label), thorough: () => (thorough ??= compileWith(this.#thorough, schema, label)) };
   }
-  function byPointer(pointer: string): Compiled {
-    let fns = cache.get(pointer);
+
+  at(pointer: string): Compiled {
+    let fns = this.#byPointer.get(pointer);
     if (!fns) {
-      fns = compile({ $ref: DOC_ID + pointerToFragment(pointer) }, pointer);
-      cache.set(pointer, fns);
+      fns = this.#compile({ $ref: DOC_ID + pointerToFragment(pointer) }, pointer);
+      this.#byPointer.set(pointer, fns);
     }
     return fns;
   }
-  function run(fns: Compiled, value: unknown): ValidationResult {
-    if (fns.fast(value)) return { valid: true, issues: [] };
-    const thorough = fns.thorough();
-    thorough(value);
-    return { valid: false, issues: (thorough.errors ?? []).map(toIssue) };
-  }
-  function byInline(schema: object): Compiled {
-    let fns = inline.get(schema);
+
+  /** Inline schemas (e.g. a tool's parameters) may use local refs into the document. */
+  inline(schema: object): Compiled {
+    let fns = this.#byInline.get(schema);
     if (!fns) {
-      // Inline schemas (e.g. a tool's parameters) may use local refs into the document.
-      fns = compile(rewriteLocalRefs(schema), 'inline');
-      inline.set(schema, fns);
+      fns = this.#compile(rewriteLocalRefs(schema), 'inline');
+      this.#byInline.set(schema, fns);
     }
     return fns;
   }
+}
+
+function run(fns: Compiled, value: unknown): ValidationResult {
+  if (fns.fast(value)) return { valid: true, issues: [] };
+  const thorough = fns.thorough();
+  thorough(value);
+  return { valid: false, issues: (thorough.errors ?? []).map(toIssue) };
+}
+
+export function createValidators(doc: Record<string, unknown>): SchemaValidators {
+  const schemas = new CompiledSchemas(doc);
   return {
-    validate: (pointer, value) => run(byPointer(pointer), value),
-    prepare: (pointer) => void byPointer(pointer),
+    validate: (pointer, value) => run(schemas.at(pointer), value),
+    prepare: (pointer) => void schemas.at(pointer),
     // Generation asks "still valid?" of many values meant to be invalid: the fast function answers
     // that alone, without compiling and running the thorough one.
-    isValid: (pointer, value) => byPointer(pointer).fast(value),
-    isValidSchema: (schema, value) => (typeof schema === 'boolean' ? schema : byInline(schema as object).fast(value)),
+    isValid: (pointer, value) => schemas.at(pointer).fast(value),
+    isValidSchema: (schema, value) => (typeof schema === 'boolean' ? schema : schemas.inline(schema as object).fast(value)),
     validateSchema(schema, value) {
       if (typeof schema === 'boolean')
         return schema
           ? { valid: true, issues: [] }
           : { valid: false, issues: [{ instancePath: '', schemaPath: '', keyword: 'false', message: 'no value is allowed' }] };
-      return run(byInline(schema as object), value);
+      return run(schemas.inline(schema as object), value);
     },
   };
 }
