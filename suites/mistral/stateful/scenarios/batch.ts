@@ -2,7 +2,6 @@
 // (JSONL of {custom_id, body} for /v1/chat/completions) → create a job → get → list (model and
 // created_after; status) → cancel → poll → delete the input file once the job is over.
 import type { TestCase } from '../../../engine/types.js';
-import { idOf } from '../exchange-data.js';
 import { batchLines, chainInputs, jsonl, toBase64 } from '../generate-inputs.js';
 import { OP, requests } from '../requests.js';
 import { statefulEnums } from '../spec-enums.js';
@@ -35,7 +34,7 @@ export function batchLifecycle(ctx: ScenarioContext): TestCase {
   );
   readAndList(c, job, model);
   cancelAndPoll(c, job);
-  deleteInputOnceOver(c, upload, job);
+  c.deleteFileOnceOver('delete batch input file once the job is over', upload, job, (status) => isFinal(batchMachine, status), requests.getBatch);
   return c.toCase({
     id: `${OP.createBatch}/stateful/batch-lifecycle`,
     operationId: OP.createBatch,
@@ -70,12 +69,7 @@ function readAndList(c: Chain, job: number, model: string): void {
     }),
     { role: 'list', resource: 'batch-job', of: job, presence: 'present' },
   );
-  c.add(
-    'list batch jobs by current status',
-    OP.listBatches,
-    c.on(job, (_id, prev) => requests.listBatches([['status', String(c.latest(prev, job)?.status ?? 'QUEUED')]])),
-    { role: 'list', resource: 'batch-job', of: job },
-  );
+  c.add('list batch jobs by current status', OP.listBatches, c.byCurrentStatus(job, requests.listBatches), { role: 'list', resource: 'batch-job', of: job });
 }
 
 function cancelAndPoll(c: Chain, job: number): void {
@@ -92,19 +86,4 @@ function cancelAndPoll(c: Chain, job: number): void {
       c.on(job, (id) => requests.getBatch(id)),
       { role: 'job-poll', resource: 'batch-job', of: job },
     );
-}
-
-/** The input file goes only once the job is over; until then the step polls the job. */
-function deleteInputOnceOver(c: Chain, upload: number, job: number): void {
-  c.add(
-    'delete batch input file once the job is over',
-    OP.deleteFile,
-    c.on(upload, (fileId, prev) => {
-      const status = c.latest(prev, job)?.status;
-      const jobId = idOf(prev[job]);
-      if (typeof status === 'string' && isFinal(batchMachine, status)) return requests.deleteFile(fileId);
-      return jobId ? requests.getBatch(jobId) : undefined;
-    }),
-    { role: 'delete', resource: 'file', of: upload },
-  );
 }

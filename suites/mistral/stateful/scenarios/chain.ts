@@ -4,6 +4,7 @@
 import type { CaseStep, Exchange, Expectation, RequestSpec, TestCase } from '../../../engine/types.js';
 import { bodyOf, idOf } from '../exchange-data.js';
 import { STATEFUL_CHECK_IDS, type StatefulMeta, type StepRole } from '../meta.js';
+import { OP, requests } from '../requests.js';
 
 type Build = RequestSpec | ((previous: Exchange[]) => RequestSpec | undefined);
 
@@ -37,6 +38,25 @@ export class Chain {
       if (body?.id === id && typeof body.status === 'string') return body;
     }
     return undefined;
+  }
+
+  /** A listing filtered by the latest status seen of the job step `job` created (QUEUED before any). */
+  byCurrentStatus(job: number, list: (query: Array<[string, string]>) => RequestSpec): (previous: Exchange[]) => RequestSpec | undefined {
+    return this.on(job, (_id, prev) => list([['status', String(this.latest(prev, job)?.status ?? 'QUEUED')]]));
+  }
+
+  /**
+   * Deletes the file step `upload` created once the job step `job` created is over (a live job keeps its
+   * file: the clean-up cancels, then deletes); until then the step polls the job.
+   */
+  deleteFileOnceOver(label: string, upload: number, job: number, over: (status: string) => boolean, poll: (jobId: string) => RequestSpec): number {
+    const request = this.on(upload, (fileId, prev) => {
+      const status = this.latest(prev, job)?.status;
+      const jobId = idOf(prev[job]);
+      if (typeof status === 'string' && over(status)) return requests.deleteFile(fileId);
+      return jobId ? poll(jobId) : undefined;
+    });
+    return this.add(label, OP.deleteFile, request, { role: 'delete', resource: 'file', of: upload });
   }
 
   toCase(init: { id: string; operationId: string; scenario: string; description: string; seed: number }): TestCase {

@@ -4,7 +4,6 @@
 // archive, unarchive (read back each time) and delete it. Steps that have nothing to act on yet fall
 // back to polling the job, so the chain always runs to its end.
 import type { Exchange, RequestSpec, TestCase } from '../../../engine/types.js';
-import { idOf } from '../exchange-data.js';
 import { chainInputs, jsonl, toBase64 } from '../generate-inputs.js';
 import type { StepRole } from '../meta.js';
 import { OP, requests } from '../requests.js';
@@ -36,7 +35,7 @@ export function fineTuningLifecycle(ctx: ScenarioContext): TestCase {
   }
   const job = createAndDriveJob(chain);
   changeProducedModel(chain, job, { name: inputs.modelName, description: inputs.modelDescription });
-  deleteTrainingFileOnceOver(chain, job);
+  chain.c.deleteFileOnceOver('delete training file once the job is over', chain.upload, job, (status) => isFinal(fineTuningMachine, status), requests.getJob);
   return finish(chain.c, ctx, `Fine-tuning lifecycle of a ${chain.model} job with suffix ${chain.suffix}`);
 }
 
@@ -108,12 +107,7 @@ function createAndDriveJob({ c, model, suffix, upload, jobBody }: FineTuningChai
     ]),
     { role: 'list', resource: 'fine-tuning-job', of: job, presence: 'present' },
   );
-  c.add(
-    'list jobs by current status',
-    OP.listJobs,
-    c.on(job, (_id, prev) => requests.listJobs([['status', String(c.latest(prev, job)?.status ?? 'QUEUED')]])),
-    { role: 'list', resource: 'fine-tuning-job', of: job },
-  );
+  c.add('list jobs by current status', OP.listJobs, c.byCurrentStatus(job, requests.listJobs), { role: 'list', resource: 'fine-tuning-job', of: job });
   for (let i = 0; i < POLLS_BEFORE_ACTION; i++) poll(`poll job (${i + 1})`);
   c.add(
     'start job if validated, else cancel it',
@@ -175,21 +169,6 @@ function changeProducedModel({ c }: FineTuningChain, job: number, change: { name
     (m) => requests.retrieveModel(m),
     { role: 'gone', resource: 'model', of: job, action: 'retrieve' },
     { expect: 'any' },
-  );
-}
-
-/** The training file goes only once the job is over; a live job keeps it (the clean-up cancels, then deletes). */
-function deleteTrainingFileOnceOver({ c, upload }: FineTuningChain, job: number): void {
-  c.add(
-    'delete training file once the job is over',
-    OP.deleteFile,
-    c.on(upload, (fileId, prev) => {
-      const status = c.latest(prev, job)?.status;
-      const jobId = idOf(prev[job]);
-      if (typeof status === 'string' && isFinal(fineTuningMachine, status)) return requests.deleteFile(fileId);
-      return jobId ? requests.getJob(jobId) : undefined;
-    }),
-    { role: 'delete', resource: 'file', of: upload },
   );
 }
 
