@@ -32,6 +32,7 @@ const LEFT_OUT = [
   'dist/bench/run.js',
   'dist/fixtures/prism/start-prism.js',
   'dist/fixtures/specs/make-newer-spec.js',
+  'dist/fixtures/hostile-targets/echo-target.js',
   'suites/cli/commands/run.ts',
   'fixtures/recordings/real-responses/chat.json',
   'bench/results.json',
