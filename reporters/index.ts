@@ -3,6 +3,7 @@ export { redact, REDACTED, type RenderOptions } from './render-options.js';
 export { sanitizeResults } from './sanitize.js';
 export { renderJson, parseReport, REPORT_FORMAT } from './json.js';
 export { renderJunit } from './junit.js';
+export { renderCtrf, toCtrf, CTRF_SPEC_VERSION, type CtrfReport } from './ctrf.js';
 export { renderConsole, type ConsoleOptions } from './console.js';
 export { renderMarkdown, GITHUB_COMMENT_LIMIT } from './markdown.js';
 export { renderHtml } from './html.js';

@@ -5,6 +5,7 @@ import type { RunResults } from '../suites/engine/results.js';
 import { applyBaseline, makeBaseline } from './baseline.js';
 import { renderCompare } from './compare.js';
 import { renderConsole } from './console.js';
+import { renderCtrf } from './ctrf.js';
 import { diffRuns, renderDiff } from './diff.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
@@ -21,6 +22,7 @@ function everyFormat(r: RunResults, secrets?: string[]): Record<string, string> 
   return {
     json: renderJson(r, opts),
     junit: renderJunit(r, opts),
+    ctrf: renderCtrf(r, opts),
     console: renderConsole(r, { ...opts, color: true }),
     markdown: renderMarkdown(r, opts),
     html: renderHtml(r, opts),

@@ -33,7 +33,7 @@ describe('writeReports', () => {
     const { written, failed } = await writeReports(results, dir, ['json', 'junit', 'md', 'nope', 'console'], { reporters, log: (l) => lines.push(l) });
     expect(written).toEqual([join(dir, 'report.json'), join(dir, 'summary.md')]);
     expect(failed).toEqual([{ path: join(dir, 'junit.xml'), reason: 'boom' }]);
-    expect(lines).toEqual(['[mistral-conformance] Failed to write report: unknown format "nope". Use json, junit, markdown, html']);
+    expect(lines).toEqual(['[mistral-conformance] Failed to write report: unknown format "nope". Use json, junit, markdown, html, ctrf']);
   });
 
   it('rebuilds every format from the event log alone, identical to rendering the results', async () => {

@@ -8,6 +8,7 @@ import type { RenderOptions } from './render-options.js';
 import { redact } from './render-options.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
+import { renderCtrf } from './ctrf.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
 import { readEventLog } from './ndjson.js';
@@ -25,6 +26,7 @@ export const FILE_REPORTERS: readonly FileReporter[] = [
   { format: 'junit', file: 'junit.xml', render: renderJunit },
   { format: 'markdown', file: 'summary.md', render: renderMarkdown },
   { format: 'html', file: 'report.html', render: renderHtml },
+  { format: 'ctrf', file: 'ctrf-report.json', render: renderCtrf },
 ];
 
 /** Names users may type for a format. */

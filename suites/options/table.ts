@@ -489,7 +489,7 @@ export const OPTIONS = [
     flag: 'format',
     arg: 'LIST',
     default: ['json', 'junit', 'markdown', 'html'],
-    help: 'report formats; events.ndjson is always written',
+    help: 'report formats: json, junit, markdown, html, ctrf (events.ndjson is always written)',
     changesCases: false,
     section: 'reports',
   }),

@@ -7,7 +7,7 @@ import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { cliSecrets } from '../secrets.js';
 
-const HELP = `Usage: mistral-conformance report --from events.ndjson [--format json,junit,markdown,html] [--out DIR] [--baseline FILE]
+const HELP = `Usage: mistral-conformance report --from events.ndjson [--format json,junit,markdown,html,ctrf] [--out DIR] [--baseline FILE]
 
 Rebuilds reports from an event log (written by every run as events.ndjson), byte for byte the reports
 the run wrote. A run made with --baseline FILE is rebuilt with the same --baseline FILE.
