@@ -1,8 +1,8 @@
 // Dotted paths into plain objects: an option's place in the run API (`budget.maxRequests`) or in a
 // config file (`rateLimit.requestsPerSecond`).
-type Obj = Record<string, unknown>;
+import { isObject } from '../openapi/is-object.js';
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Obj = Record<string, unknown>;
 
 export function getAt(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (isObject(v) ? v[k] : undefined), obj);

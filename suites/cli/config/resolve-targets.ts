@@ -7,6 +7,7 @@ import type { ConfigPlace } from '../../options/row.js';
 import { ConfigError } from './config-error.js';
 import type { CliOverrides, ResolvedTarget, RunConfig, TargetConfig, TargetRunOptions } from './types.js';
 import { overrideIssues } from './validate-config.js';
+import { isObject } from '../../openapi/is-object.js';
 
 export { DEFAULT_API_KEY_ENV } from '../../options/table.js';
 export { policyTable } from '../../options/structured-values.js';
@@ -134,5 +135,4 @@ function toOptions(r: Obj, config: RunConfig | undefined, flags: CliOverrides): 
   return o as unknown as TargetRunOptions & Obj;
 }
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEmpty = (v: unknown): boolean => (Array.isArray(v) ? v.length === 0 : isObject(v) && Object.keys(v).length === 0);

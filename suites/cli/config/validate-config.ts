@@ -12,6 +12,7 @@ import { buildConfigSchema } from './config-schema.js';
 import { childPath, describeValue } from './describe-path.js';
 import { issueFromError, type LocatedIssue } from './schema-messages.js';
 import type { RunConfig } from './types.js';
+import { isObject } from '../../openapi/is-object.js';
 
 export { looksLikeKey } from '../../options/value-types.js';
 
@@ -155,5 +156,3 @@ function keyOrder(schema: JsonSchema): Map<string, number> {
   walk(defs.settings);
   return order;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
