@@ -51,6 +51,8 @@ export interface ConformanceOptions extends Partial<Omit<ResolvedRunOptions, 'ta
   skipChecks?: string[];
   listeners?: EventListener[];
   stopRequested?: () => boolean;
+  /** Aborted to stop the run now: no new work, open streams end at once, clean-up within cleanupTimeoutMs. */
+  signal?: AbortSignal;
   /** Only these case ids (replay). */
   onlyCases?: string[];
   /** Keep every event in memory and return it (tests, embedding); off for long runs. */
@@ -82,8 +84,9 @@ export const DEFAULT_OPTIONS: Omit<ResolvedRunOptions, 'target'> = {
   allowCostly: false,
   userAgent: '',
   streamIdleTimeoutMs: 15_000,
-  streamTotalTimeoutMs: 120_000,
+  streamTotalTimeoutMs: optionDefault('streamTotalTimeoutMs'),
   maxStreamBytes: 32 * 1024 * 1024,
+  cleanupTimeoutMs: optionDefault('cleanupTimeoutMs'),
 };
 
 export interface LoadedContract {
@@ -251,6 +254,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
       ...(opts.budget ? { budget: opts.budget } : {}),
       ...(opts.shard ? { shard: opts.shard } : {}),
       ...(opts.stopRequested ? { stopRequested: opts.stopRequested } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.checks?.length ? { onlyChecks: opts.checks } : {}),
       ...(opts.skipChecks?.length ? { skipChecks: opts.skipChecks } : {}),
       ...(opts.onlyCases?.length ? { onlyCases: opts.onlyCases } : {}),

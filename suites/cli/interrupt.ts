@@ -1,6 +1,8 @@
-// Ctrl-C and CI cancellation. The first signal asks the run to stop: no new requests (the engine
-// polls `stopped()`), requests in flight get `graceMs` to finish before `signal` aborts them, then
-// clean-up and the partial report. A second signal means "now": `onSecond` (the CLI exits 130).
+// Ctrl-C and CI cancellation. The first signal stops the run now: `signal` aborts at once (the engine
+// starts nothing new, ends open streams at once and other requests in flight after a short grace,
+// cleans up within --cleanup-timeout and writes the partial report). A second signal means "exit
+// without waiting": `onSecond` (the CLI exits 128 + the signal's number: 130 for SIGINT, 143 for SIGTERM).
+import { constants } from 'node:os';
 
 export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGBREAK';
 
@@ -9,32 +11,34 @@ export interface InterruptOptions {
   /** Default: re-raise the signal with our handlers removed, so the process ends as it normally would. */
   onSecond?: (signal: InterruptSignal) => void;
   signals?: InterruptSignal[];
-  /** How long requests in flight may take after the first signal before `signal` aborts them. */
-  graceMs?: number;
   /** The emitter signals arrive on (tests); default `process`. */
   emitter?: Pick<NodeJS.Process, 'on' | 'off'>;
 }
 
 export interface InterruptHandle {
-  /** Aborted `graceMs` after the first signal, or at once on the second: pass it to requests in flight. */
+  /** Aborted on the first signal: pass it to the run (it stops now). */
   signal: AbortSignal;
   /** True from the first signal on: start nothing new. */
   stopped(): boolean;
   /** `interrupted` once stopped (the run-finished `stoppedBy`), else undefined. */
   reason(): string | undefined;
+  /** The exit code an interrupted run ends with: 128 + the first signal's number (130 SIGINT, 143 SIGTERM). */
+  exitCode(): number;
   /** Removes the handlers and timers; the default signal behaviour comes back. */
   dispose(): void;
 }
 
-export const DEFAULT_GRACE_MS = 10_000;
+/** 128 + the signal's number, as shells report a process ended by it. */
+export function signalExitCode(signal: InterruptSignal): number {
+  return 128 + ((constants.signals as Record<string, number>)[signal] ?? 2);
+}
 
 export function installInterruptHandler(options: InterruptOptions = {}): InterruptHandle {
   const emitter = options.emitter ?? process;
   const signals = options.signals ?? ['SIGINT', 'SIGTERM'];
-  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const controller = new AbortController();
   let count = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let first: InterruptSignal | undefined;
   let disposed = false;
 
   const abort = (): void => {
@@ -53,18 +57,16 @@ export function installInterruptHandler(options: InterruptOptions = {}): Interru
     if (disposed) return;
     disposed = true;
     for (const s of signals) emitter.off(s, listeners.get(s)!);
-    if (timer) clearTimeout(timer);
   };
 
   const handle = (s: InterruptSignal): void => {
     count++;
     if (count === 1) {
-      timer = setTimeout(abort, graceMs);
-      (timer as { unref?: () => void }).unref?.();
+      first = s;
+      abort();
       call(options.onFirst, s);
       return;
     }
-    abort();
     if (options.onSecond) call(options.onSecond, s);
     else {
       dispose();
@@ -79,6 +81,7 @@ export function installInterruptHandler(options: InterruptOptions = {}): Interru
     signal: controller.signal,
     stopped: () => count > 0,
     reason: () => (count > 0 ? 'interrupted' : undefined),
+    exitCode: () => signalExitCode(first ?? 'SIGINT'),
     dispose,
   };
 }

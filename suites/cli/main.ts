@@ -17,9 +17,10 @@ Commands
   diff        compare a run with a baseline run (regressions)
   replay      re-run one failing case from a report
   merge       combine shard reports or event logs into one report
+  cleanup     undo what a run created and left behind (from its events.ndjson)
 
 Run "mistral-conformance <command> --help" for its options.
-Exit codes: 0 passed, 1 failures found, 2 could not run, 130 interrupted.
+Exit codes: 0 passed, 1 failures found, 2 could not run, 130 interrupted (143 on SIGTERM).
 `;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   replay: async () => (await import('./commands/replay.js')).replayCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  cleanup: async () => (await import('./commands/cleanup.js')).cleanupCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

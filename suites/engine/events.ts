@@ -103,6 +103,24 @@ export interface LogEvent {
   message: string;
 }
 
+/** Written as soon as an answer names a resource the run created (before the case goes on). */
+export interface ResourceCreated {
+  type: 'resource-created';
+  kind: string;
+  id: string;
+  operationId: string;
+  /** How to undo it (for readers: `cleanup --from` rebuilds the request from kind and id). */
+  undo: { method: string; path: string };
+  order: number;
+}
+
+/** The resource needs no undo any more: the run's own steps deleted it, or the job ended. */
+export interface ResourceRemoved {
+  type: 'resource-removed';
+  kind: string;
+  id: string;
+}
+
 export interface CleanupEvent {
   type: 'cleanup';
   report: CleanupReport;
@@ -120,6 +138,6 @@ export interface RunFinished {
   tokens: number;
 }
 
-export type RunEvent = RunStarted | PlanEvent | CaseFinished | OperationSkipped | LogEvent | CleanupEvent | RunFinished;
+export type RunEvent = RunStarted | PlanEvent | CaseFinished | OperationSkipped | LogEvent | ResourceCreated | ResourceRemoved | CleanupEvent | RunFinished;
 
 export type EventListener = (event: RunEvent) => void;

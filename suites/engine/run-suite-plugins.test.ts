@@ -190,3 +190,69 @@ describe('options of the suite', () => {
     expect(JSON.stringify(runStarted(events))).not.toContain('sk-secret');
   });
 });
+
+describe('resources the suites see created', () => {
+  it('are logged as soon as the answer is in, before the case that created them finishes', async () => {
+    const plugin: SuitePlugin = {
+      name: 'own',
+      caseSources: [{ cases: () => cases('stateful', 2) }],
+      observe: (_op, ex) =>
+        ex.response?.status === 200
+          ? {
+              created: [{ kind: 'thing', id: `t${ex.request.url.length}`, undo: { ...GET, method: 'DELETE' }, order: 0 }],
+              removed: [{ kind: 'old', id: 'o1' }],
+            }
+          : undefined,
+    };
+    const events = await run([plugin]);
+    const types = events.map((e) => e.type);
+    const first = types.indexOf('resource-created');
+    expect(first).toBeGreaterThan(-1);
+    expect(first).toBeLessThan(types.indexOf('case-finished'));
+    expect(events[first]).toMatchObject({ kind: 'thing', operationId: 'list_things', undo: { method: 'DELETE', path: '/v1/things' }, order: 0 });
+    expect(types).toContain('resource-removed');
+  });
+});
+
+describe('a stop that means now', () => {
+  /** Answers after `ms` unless the request's signal ends it first (an endless stream stands in). */
+  const hangingTransport = (onSend: () => void = () => undefined): Transport => ({
+    requestCount: 0,
+    close: async () => undefined,
+    send: (req, ctx = {}) =>
+      new Promise((resolve) => {
+        onSend();
+        const answer = (aborted: boolean): void =>
+          resolve({
+            request: { method: req.method, url: `http://x${req.path}`, headers: {} },
+            ...(aborted ? { error: { kind: 'aborted', message: 'stream aborted: the run was stopped' } } : {}),
+            timing: { startedAt: 0, totalMs: 1 },
+            retries: 0,
+          } as Exchange);
+        const timer = setTimeout(() => answer(false), 60_000);
+        ctx.streamSignal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          answer(true);
+        });
+      }),
+  });
+
+  it('ends streams in flight at once on the caller signal: the cut cases are not judged, and counted as not run', async () => {
+    const stop = new AbortController();
+    const plugin: SuitePlugin = { name: 'own', caseSources: [{ cases: () => cases('semantic', 3) }] };
+    // Stopped once the first request is in flight.
+    const events = await run(
+      [plugin],
+      { signal: stop.signal },
+      hangingTransport(() => setImmediate(() => stop.abort())),
+    );
+    expect(finishedCases(events)).toEqual([]);
+    expect(runFinished(events)).toMatchObject({ stoppedBy: 'interrupted', notRun: 3 });
+  });
+
+  it('ends them when --max-duration is reached, without any signal', async () => {
+    const plugin: SuitePlugin = { name: 'own', caseSources: [{ cases: () => cases('semantic', 2) }] };
+    const events = await run([plugin], { budget: { maxDurationMs: 20 } }, hangingTransport());
+    expect(runFinished(events)).toMatchObject({ stoppedBy: 'budget:max-duration' });
+  });
+});

@@ -16,13 +16,17 @@ export async function runSuite(input: RunSuiteInput): Promise<RunResults> {
   const reducer = new ResultsReducer();
   const ctx = createRunContext(input, createEmitter(reducer, input.listeners), Date.now());
   // Discovery and run-started; a target that cannot be reached or refuses the key stops here.
-  const prepared = await prepareRun(ctx);
-  const plan = planRun(ctx, prepared.operations);
   try {
-    await executeRun(ctx, plan, prepared.afterCases);
+    const prepared = await prepareRun(ctx);
+    const plan = planRun(ctx, prepared.operations);
+    try {
+      await executeRun(ctx, plan, prepared.afterCases);
+    } finally {
+      // Clean-up runs even after a stop or a failure, from the budget kept back for it.
+      await finishRun(ctx, prepared.prepareContext);
+    }
+    return reducer.results();
   } finally {
-    // Clean-up runs even after a stop or a failure, from the budget kept back for it.
-    await finishRun(ctx, prepared.prepareContext);
+    ctx.dispose();
   }
-  return reducer.results();
 }

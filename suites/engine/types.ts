@@ -326,8 +326,12 @@ export interface SuitePlugin {
   tokensOf?(exchange: Exchange): number | undefined;
   /** A script reproducing a failing multi-step case (e.g. a chain of curl lines capturing ids). */
   reproduction?(testCase: TestCase, exchanges: Exchange[], baseUrl: string, toCurl: (req: RequestSpec, baseUrl: string) => string): string | undefined;
-  /** Sees every exchange of the run (after checks), e.g. to track resources the run created. */
-  observe?(operation: Operation, exchange: Exchange, testCase: TestCase): void;
+  /**
+   * Sees every exchange of the run as soon as it is answered (before the case goes on), e.g. to track
+   * resources the run created. What it reports created or removed is written to the event log at
+   * once, so a run killed with -9 still leaves the list `cleanup --from` needs.
+   */
+  observe?(operation: Operation, exchange: Exchange): ResourceChanges | undefined;
   /** Deletes or cancels what the run created (also after failures and interruptions). */
   cleanup?(ctx: PrepareContext): Promise<CleanupReport>;
   /**
@@ -344,6 +348,22 @@ export interface AfterCasesResult {
   description: string;
   outcomes: Array<{ checkId: string; status: 'passed' | 'failed' | 'warning' | 'errored' | 'skipped'; message?: string }>;
   durationMs: number;
+}
+
+/** A resource the run created, and how to undo it. */
+export interface CreatedResource {
+  kind: string;
+  id: string;
+  /** The request that deletes or cancels it. */
+  undo: RequestSpec;
+  /** Undo order: lower first (what holds others goes first: models before jobs before files). */
+  order: number;
+}
+
+export interface ResourceChanges {
+  created?: CreatedResource[];
+  /** Resources that need no undo any more (deleted by the run's own steps, jobs that ended). */
+  removed?: Array<{ kind: string; id: string }>;
 }
 
 export interface CleanupReport {
@@ -379,4 +399,6 @@ export interface RunOptions {
   streamIdleTimeoutMs: number;
   streamTotalTimeoutMs: number;
   maxStreamBytes: number;
+  /** After a stop that means now (interruption, --max-duration): the most time clean-up may take. */
+  cleanupTimeoutMs?: number;
 }

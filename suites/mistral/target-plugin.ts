@@ -39,6 +39,7 @@ export function createTargetPlugin(options: TargetPluginOptions): TargetPlugin {
     hints: (op: Operation) => generationHints(op, { ...target, allowCostly: options.allowCostly }),
     observe(op: Operation, exchange: Exchange) {
       tracker.trackCreated(exchange, { operationId: op.id });
+      return tracker.changes();
     },
     // Lets a request budget keep back what clean-up will need (see SuitePlugin.pendingCleanup).
     pendingCleanup: () => tracker.cleanupRequests().length,

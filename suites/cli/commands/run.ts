@@ -42,7 +42,7 @@ function runSecrets(options: ConformanceOptions): { options: ConformanceOptions;
   return { options: withKey, registry };
 }
 
-async function runOne(run: TargetRun, dir: string, command: RunCommandFlags, stop: () => boolean, failed: UnwrittenReport[]): Promise<RunResults> {
+async function runOne(run: TargetRun, dir: string, command: RunCommandFlags, stop: AbortSignal, failed: UnwrittenReport[]): Promise<RunResults> {
   const { formats, baseline: baselinePath } = command;
   const { options, registry } = runSecrets(run.options);
   await prepareFolder(dir, command.quiet === true);
@@ -66,7 +66,7 @@ async function runOne(run: TargetRun, dir: string, command: RunCommandFlags, sto
       ...options,
       secrets: registry,
       listeners: [log.write, (e) => partial.add(e), onPlan, progress.onEvent],
-      stopRequested: stop,
+      signal: stop,
     }));
   } catch (err) {
     progress.stop();
@@ -184,10 +184,11 @@ async function runAll(runs: TargetRun[], command: RunCommandFlags): Promise<numb
     onFirst: () => {
       interrupted = true;
       process.stderr.write(
-        '\n[mistral-conformance] interrupted: finishing requests in flight, cleaning up, writing the partial report (Ctrl-C again to exit now)\n',
+        '\n[mistral-conformance] interrupted: ending open streams, cleaning up (--cleanup-timeout), writing the partial report (Ctrl-C again to exit now)\n',
       );
     },
-    onSecond: () => process.exit(EXIT.interrupted),
+    // The event log is written line by line: what the run created is in it for `cleanup --from`.
+    onSecond: () => process.exit(handler.exitCode()),
   });
   const all: RunResults[] = [];
   const failed: UnwrittenReport[] = [];
@@ -196,7 +197,7 @@ async function runAll(runs: TargetRun[], command: RunCommandFlags): Promise<numb
     if (runs.length > 1) await prepareFolder(command.reportDir, command.quiet === true);
     for (const run of runs) {
       const dir = runs.length > 1 ? join(command.reportDir, (run.name ?? 'target').replace(/[^\w.-]+/g, '_')) : command.reportDir;
-      all.push(await runOne(run, dir, command, () => handler.stopped(), failed));
+      all.push(await runOne(run, dir, command, handler.signal, failed));
       if (handler.stopped()) break;
     }
     await writeAcrossTargets(all, command, failed);
@@ -208,7 +209,7 @@ async function runAll(runs: TargetRun[], command: RunCommandFlags): Promise<numb
     process.stderr.write(`${describeUnwritten(failed)}\n`);
     return EXIT.usage;
   }
-  if (interrupted) return EXIT.interrupted;
+  if (interrupted) return handler.exitCode();
   return all.every((r) => r.summary.verdict === 'pass') ? EXIT.pass : EXIT.fail;
 }
 

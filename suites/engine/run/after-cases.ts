@@ -35,6 +35,11 @@ export async function runAfterCases(ctx: RunContext, works: AfterCasesWork[]): P
     }
     for (let i = 0; i < calls; i++) ctx.budget.beforeRequest();
     ctx.sender.countExternal(calls);
-    await work.run({ options: ctx.input.options, record: (r) => ctx.emit(resultEvent(work.phase, r)), redact: (text) => ctx.redactor.text(text) });
+    await work.run({
+      options: ctx.input.options,
+      record: (r) => ctx.emit(resultEvent(work.phase, r)),
+      redact: (text) => ctx.redactor.text(text),
+      signal: ctx.abort.streams,
+    });
   }
 }

@@ -9,9 +9,12 @@ import type { RunPlan } from './plan-run.js';
 
 export async function executeRun(ctx: RunContext, plan: RunPlan, afterCases: AfterCasesWork[]): Promise<void> {
   const run = (tc: Parameters<typeof runCase>[1]): Promise<void> => runCase(ctx, tc);
-  // The pools own the cases from here (and drop each one once run).
-  ctx.notRun += await pool(plan.concurrent, ctx.input.options.concurrency, run, ctx.stop.shouldStop);
+  // The pools own the cases from here (and drop each one once run). Awaited before adding: cases
+  // count themselves as not run while the pool runs (`ctx.notRun += await ...` would lose those).
+  const skipped = await pool(plan.concurrent, ctx.input.options.concurrency, run, ctx.stop.shouldStop);
+  ctx.notRun += skipped;
   // Cases of sequential sources run one at a time (see CaseSource.sequential).
-  ctx.notRun += await pool(plan.sequential, 1, run, ctx.stop.shouldStop);
+  const skippedSequential = await pool(plan.sequential, 1, run, ctx.stop.shouldStop);
+  ctx.notRun += skippedSequential;
   await runAfterCases(ctx, afterCases);
 }

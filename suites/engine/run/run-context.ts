@@ -9,6 +9,7 @@ import type { Shard } from '../shard.js';
 import type { Transport } from '../transport/http-client.js';
 import type { Check, RunOptions, StatusPolicy, StreamFold, SuitePlugin } from '../types.js';
 import { createRunSender, type RunSender } from './run-sender.js';
+import { createRunAbort, STOPS_NOW, type RunAbort } from './run-abort.js';
 import { createStopState, type StopState } from './stop-state.js';
 
 export interface RunSuiteInput {
@@ -40,6 +41,8 @@ export interface RunSuiteInput {
   onlyCases?: string[];
   /** The run's secrets (the API key at least); what the suites' own clients report is redacted with them. */
   secrets?: SecretRegistry;
+  /** Aborted to stop the run now (Ctrl-C): no new work, open streams end at once, then requests in flight. */
+  signal?: AbortSignal;
 }
 
 export interface RunContext {
@@ -57,6 +60,10 @@ export interface RunContext {
   notRun: number;
   /** Every secret of the run, in every form. */
   redactor: Redactor;
+  /** Signals that end work in flight when the run stops now (interruption, --max-duration). */
+  abort: RunAbort;
+  /** Removes the run's timers and listeners (the run is over). */
+  dispose(): void;
 }
 
 function selectedChecks(input: RunSuiteInput): Check[] {
@@ -67,7 +74,18 @@ function selectedChecks(input: RunSuiteInput): Check[] {
 
 export function createRunContext(input: RunSuiteInput, emit: (event: RunEvent) => void, startedAt: number): RunContext {
   const budget = createBudget(input.budget ?? {}, () => Date.now());
-  const stop = createStopState(budget, input.stopRequested);
+  const abort = createRunAbort();
+  const stop = createStopState(budget, input.stopRequested, (reason) => {
+    if (STOPS_NOW.has(reason)) abort.now();
+  });
+  // Ctrl-C or the caller's own stop: now, not at the next poll.
+  const onSignal = (): void => stop.stop('interrupted');
+  if (input.signal?.aborted) onSignal();
+  input.signal?.addEventListener('abort', onSignal, { once: true });
+  // --max-duration bounds the whole run: open streams included, not only the start of new work.
+  const maxMs = input.budget?.maxDurationMs;
+  const durationTimer = maxMs !== undefined ? setTimeout(() => stop.stop('budget:max-duration'), Math.max(0, maxMs - (Date.now() - startedAt))) : undefined;
+  (durationTimer as { unref?: () => void } | undefined)?.unref?.();
   const folds: StreamFold[] = input.plugins.flatMap((p) => p.streamFolds ?? []);
   return {
     input,
@@ -77,8 +95,14 @@ export function createRunContext(input: RunSuiteInput, emit: (event: RunEvent) =
     operationsById: new Map(input.spec.operations.map((o) => [o.id, o])),
     budget,
     stop,
-    sender: createRunSender({ spec: input.spec, transport: input.transport, plugins: input.plugins, folds, budget, stop }),
+    sender: createRunSender({ spec: input.spec, transport: input.transport, plugins: input.plugins, folds, budget, stop, abort, emit }),
     notRun: 0,
     redactor: (input.secrets ?? createSecretRegistry()).add(input.options.apiKey).redactor(),
+    abort,
+    dispose() {
+      if (durationTimer) clearTimeout(durationTimer);
+      input.signal?.removeEventListener('abort', onSignal);
+      abort.dispose();
+    },
   };
 }

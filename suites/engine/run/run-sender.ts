@@ -6,17 +6,21 @@ import { createOperationMatcher } from '../../openapi/operation-matcher.js';
 import type { LoadedSpec } from '../../openapi/load-spec.js';
 import type { Budget } from '../budget.js';
 import { sendContextFor } from '../send-context.js';
-import type { Transport } from '../transport/http-client.js';
+import type { RunEvent } from '../events.js';
+import type { SendContext, Transport } from '../transport/http-client.js';
+import type { RunAbort } from './run-abort.js';
 import type { Exchange, RequestSpec, StreamFold, SuitePlugin } from '../types.js';
 import type { StopState } from './stop-state.js';
 
 const CREATING = new Set(['POST', 'PUT', 'PATCH']);
 
+type Signals = Pick<SendContext, 'signal' | 'streamSignal'>;
+
 export interface RunSender {
   /** Sends if the budget allows (after what clean-up needs); otherwise a `budget` exchange, not sent. */
   send(request: RequestSpec, op?: Operation, keepRawBody?: boolean): Promise<Exchange>;
-  /** Sends from the budget kept back for clean-up, even once the run was stopped. */
-  sendCleanup(request: RequestSpec): Promise<Exchange>;
+  /** Sends from the budget kept back for clean-up, even once the run was stopped; `signal` bounds its time. */
+  sendCleanup(request: RequestSpec, signal?: AbortSignal): Promise<Exchange>;
   /** The operation a request calls, if the spec documents it. */
   operationOf(request: RequestSpec): Operation | undefined;
   /** Requests the budget must keep back if this one is sent (see below). */
@@ -35,6 +39,10 @@ export interface RunSenderDeps {
   folds: StreamFold[];
   budget: Budget;
   stop: StopState;
+  /** Ends streams and requests in flight when the run stops now. */
+  abort?: RunAbort;
+  /** Where the suites' resource changes go, as soon as an answer is in. */
+  emit?: (event: RunEvent) => void;
 }
 
 /** The first plugin that knows how many tokens an exchange used says; 0 without one. */
@@ -48,9 +56,25 @@ function tokenCounter(plugins: SuitePlugin[]): (exchange: Exchange) => number {
   };
 }
 
-export function createRunSender({ spec, transport, plugins, folds, budget, stop }: RunSenderDeps): RunSender {
+/** Tells the suites about an answer at once, and logs what they say was created or removed. */
+function observer(plugins: SuitePlugin[], emit: ((event: RunEvent) => void) | undefined): (op: Operation | undefined, ex: Exchange) => void {
+  return (op, ex) => {
+    if (!op) return;
+    for (const p of plugins) {
+      const changes = p.observe?.(op, ex);
+      if (!changes || !emit) continue;
+      for (const c of changes.created ?? [])
+        emit({ type: 'resource-created', kind: c.kind, id: c.id, operationId: op.id, undo: { method: c.undo.method, path: c.undo.path }, order: c.order });
+      for (const r of changes.removed ?? []) emit({ type: 'resource-removed', kind: r.kind, id: r.id });
+    }
+  };
+}
+
+export function createRunSender({ spec, transport, plugins, folds, budget, stop, abort, emit }: RunSenderDeps): RunSender {
+  const observe = observer(plugins, emit);
   const matcher = createOperationMatcher(spec.operations);
   const tokensOf = tokenCounter(plugins);
+  const running: Signals = abort ? { signal: abort.requests, streamSignal: abort.streams } : {};
   let requests = 0;
   let tokens = 0;
   // Requests in flight that may create something (POST, PUT, PATCH): each may need a clean-up request.
@@ -69,12 +93,12 @@ export function createRunSender({ spec, transport, plugins, folds, budget, stop 
     retries: 0,
   });
 
-  const transmit = async (request: RequestSpec, op: Operation | undefined, keepRawBody: boolean): Promise<Exchange> => {
+  const transmit = async (request: RequestSpec, op: Operation | undefined, keepRawBody: boolean, signals: Signals): Promise<Exchange> => {
     requests++;
     const creating = CREATING.has(request.method);
     if (creating) creatingInFlight++;
     try {
-      const ex = await transport.send(request, sendContextFor(spec, op, folds, keepRawBody));
+      const ex = await transport.send(request, { ...sendContextFor(spec, op, folds, keepRawBody), ...signals });
       const t = tokensOf(ex);
       tokens += t;
       budget.recordTokens(t);
@@ -90,9 +114,13 @@ export function createRunSender({ spec, transport, plugins, folds, budget, stop 
         stop.shouldStop();
         return notSent(request);
       }
-      return transmit(request, op, keepRawBody);
+      const ex = await transmit(request, op, keepRawBody, running);
+      observe(op, ex);
+      return ex;
     },
-    sendCleanup: async (request) => (budget.beforeCleanupRequest() ? transmit(request, matcher.find(request.method, request.path), false) : notSent(request)),
+    // Clean-up runs after a stop: not under the run's stop signals, under its own deadline.
+    sendCleanup: async (request, signal) =>
+      budget.beforeCleanupRequest() ? transmit(request, matcher.find(request.method, request.path), false, signal ? { signal } : {}) : notSent(request),
     operationOf: (request) => matcher.find(request.method, request.path),
     reserveFor,
     tokensOf,

@@ -9,17 +9,22 @@ export interface StopState {
   readonly reason: string | undefined;
 }
 
-export function createStopState(budget: Budget, stopRequested?: () => boolean): StopState {
+/** `onStop` hears the reason once, when the run first stops. */
+export function createStopState(budget: Budget, stopRequested?: () => boolean, onStop?: (reason: string) => void): StopState {
   let reason: string | undefined;
+  const set = (why: string | undefined): void => {
+    if (reason !== undefined || why === undefined) return;
+    reason = why;
+    onStop?.(why);
+  };
   return {
     shouldStop() {
       if (reason) return true;
-      if (stopRequested?.()) reason = 'interrupted';
-      else reason = budget.exhausted();
+      set(stopRequested?.() ? 'interrupted' : budget.exhausted());
       return reason !== undefined;
     },
     stop(why) {
-      reason ??= why;
+      set(why);
     },
     get reason() {
       return reason;

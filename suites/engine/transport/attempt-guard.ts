@@ -10,6 +10,8 @@ export interface AttemptGuard {
   abort(): void;
   /** A stream keeps its own idle and total timeouts from here on. */
   stopHeaderTimer(): void;
+  /** Also aborts when `signal` does (a stream follows the run's stream signal); counts as the run stopping. */
+  follow(signal: AbortSignal | undefined): void;
   /** The run was stopped (not a timeout nor the server). */
   outerAborted(): boolean;
   errorOf(err: unknown): { kind: TransportErrorKind; message: string };
@@ -27,11 +29,18 @@ export function guardAttempt(outer: AbortSignal | undefined, closing: AbortSigna
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const outerAborted = (): boolean => Boolean(outer?.aborted || closing.aborted);
+  const followed: AbortSignal[] = [];
+  const outerAborted = (): boolean => Boolean(outer?.aborted || closing.aborted || followed.some((f) => f.aborted));
   return {
     signal: controller.signal,
     abort: () => controller.abort(),
     stopHeaderTimer: () => clearTimeout(headerTimer),
+    follow(signal) {
+      if (!signal) return;
+      followed.push(signal);
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener('abort', onOuterAbort, { once: true });
+    },
     outerAborted,
     errorOf: (err) =>
       timedOut
@@ -43,6 +52,7 @@ export function guardAttempt(outer: AbortSignal | undefined, closing: AbortSigna
       clearTimeout(headerTimer);
       outer?.removeEventListener('abort', onOuterAbort);
       closing.removeEventListener('abort', onOuterAbort);
+      for (const f of followed) f.removeEventListener('abort', onOuterAbort);
     },
   };
 }

@@ -45,7 +45,10 @@ export interface SendContext {
   folds?: StreamFold[];
   /** Keep the full body bytes (bounded by maxResponseBytes) in `response.raw`. */
   keepRawBody?: boolean;
+  /** Aborts the request (and ends waits for a slot or a retry). */
   signal?: AbortSignal;
+  /** Aborts the answer once it is an event stream (the run stopping now: streams end first). */
+  streamSignal?: AbortSignal;
 }
 
 export interface Transport {

@@ -79,6 +79,8 @@ function streamError(end: string, events: number, error: unknown, s: StreamReadC
 export async function readStreamAnswer(source: ByteSource, response: ExchangeResponse, s: StreamReadContext): Promise<Exchange['error']> {
   const { opts, redactor } = s;
   s.guard.stopHeaderTimer();
+  // The run stopping now ends an open stream at once (other requests get a grace).
+  s.guard.follow(s.ctx.streamSignal);
   const acc = new SseAccumulator({ ...s.ctx, redactor, reportBodyLimit: s.bodyLimit, maxBufferChars: opts.maxStreamBytes });
   const scanner = redactor.empty ? undefined : redactor.scanner();
   const r = await readSseStream(source, acc, {

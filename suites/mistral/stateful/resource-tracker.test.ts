@@ -56,4 +56,20 @@ describe('ResourceTracker', () => {
     expect(report.failed).toEqual([{ kind: 'file', id: 'f2', reason: 'HTTP 409: in use' }]);
     expect(t.cleanupRequests().map((c) => c.id)).toEqual(['f2']);
   });
+
+  it('reports each change once, as it happens: created with its undo, removed once deleted or over', () => {
+    const t = new ResourceTracker();
+    const names = (c: ReturnType<ResourceTracker['changes']>): string[] => [
+      ...(c.created ?? []).map((r) => `+${r.kind}:${r.id} ${r.undo.method} ${r.undo.path} #${r.order}`),
+      ...(c.removed ?? []).map((r) => `-${r.kind}:${r.id}`),
+    ];
+    t.trackCreated(ex('POST', '/v1/files', 200, { id: 'f1' }), { operationId: OP.uploadFile });
+    expect(names(t.changes())).toEqual(['+file:f1 DELETE /v1/files/f1 #3']);
+    expect(names(t.changes())).toEqual([]);
+    t.trackCreated(ex('POST', '/v1/fine_tuning/jobs', 200, { id: J, status: 'QUEUED' }), { operationId: OP.createJob });
+    t.trackCreated(ex('GET', `/v1/fine_tuning/jobs/${J}`, 200, { id: J, status: 'SUCCESS', fine_tuned_model: 'ft:m' }), { operationId: OP.getJob });
+    expect(names(t.changes())).toEqual(['+model:ft:m DELETE /v1/models/ft%3Am #0']);
+    t.trackCreated(ex('DELETE', '/v1/files/f1', 200, { id: 'f1', deleted: true }), { operationId: OP.deleteFile });
+    expect(names(t.changes())).toEqual(['-file:f1']);
+  });
 });

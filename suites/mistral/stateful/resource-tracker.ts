@@ -2,7 +2,7 @@
 // files those jobs produced) from the exchanges the run saw, follows their state, and builds the
 // clean-up: delete produced models, cancel jobs still live, delete files. Only ids seen in the answer
 // to a create (or produced by a job the run created) are ever cleaned: never ids from listings.
-import type { CleanupReport, Exchange, RequestSpec } from '../../engine/types.js';
+import type { CleanupReport, CreatedResource, Exchange, RequestSpec, ResourceChanges } from '../../engine/types.js';
 import { bodyOf, describeStatus, isSuccess, listOf, statusOf, type Json } from './exchange-data.js';
 import { isObject } from '../../openapi/is-object.js';
 import { idInPath } from './checks/resource-ids.js';
@@ -39,8 +39,29 @@ function isDryRun(exchange: Exchange): boolean {
   }
 }
 
+/** Undo order: what holds others first (a produced model, then live jobs, then files). */
+const UNDO_ORDER: Record<ResourceKind, number> = { model: 0, 'fine-tuning-job': 1, 'batch-job': 2, file: 3 };
+
+/** The request that undoes a resource: delete a model or a file, cancel a job. */
+export function undoRequest(kind: string, id: string): RequestSpec | undefined {
+  switch (kind) {
+    case 'model':
+      return requests.deleteModel(id);
+    case 'fine-tuning-job':
+      return requests.cancelJob(id);
+    case 'batch-job':
+      return requests.cancelBatch(id);
+    case 'file':
+      return requests.deleteFile(id);
+    default:
+      return undefined;
+  }
+}
+
 export class ResourceTracker {
   private readonly resources = new Map<string, Tracked>();
+  /** Whether each resource was last reported as needing an undo (see changes()). */
+  private readonly reported = new Map<string, boolean>();
   private readonly cleaned: CleanupReport['cleaned'] = [];
   private readonly failed: CleanupReport['failed'] = [];
 
@@ -72,6 +93,23 @@ export class ResourceTracker {
     if (!ok) return;
     const seen: Json[] = body ? [body, ...(listOf(exchange)?.items ?? [])] : [];
     for (const item of seen) this.follow(item);
+  }
+
+  /**
+   * What changed since the last call: resources that now need an undo (created, or live again) and
+   * resources that no longer do (deleted, or a job that ended). The engine logs these at once.
+   */
+  changes(): ResourceChanges {
+    const created: CreatedResource[] = [];
+    const removed: Array<{ kind: string; id: string }> = [];
+    for (const [k, r] of this.resources) {
+      const live = r.state === 'live';
+      if (this.reported.get(k) === live || (!live && !this.reported.has(k))) continue;
+      this.reported.set(k, live);
+      if (live) created.push({ kind: r.kind, id: r.id, undo: undoRequest(r.kind, r.id)!, order: UNDO_ORDER[r.kind] });
+      else removed.push({ kind: r.kind, id: r.id });
+    }
+    return { created, removed };
   }
 
   /** Follows a job answer: its state, the model it produced, the output files of a batch. */
