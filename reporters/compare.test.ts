@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMatrix, renderCompare, SCORE_DEFINITION } from './compare.js';
+import { compareMatrix, contractLine, renderCompare, SCORE_DEFINITION } from './compare.js';
 import { loadSample } from './test-support.js';
 
 describe('compare', () => {
@@ -30,5 +30,24 @@ describe('compare', () => {
     const html = renderCompare([results, b], 'html');
     expect(html).toMatch(/<tr class="differs">/);
     expect(html).not.toContain('<script');
+  });
+});
+
+describe('compare names the contract', () => {
+  it('once when every target was judged against the same one, per target when they differ', async () => {
+    const { results } = await loadSample();
+    const a = structuredClone(results);
+    a.spec.contract = '2026-07';
+    const b = structuredClone(a);
+    b.targetName = 'vendor-b';
+    expect(renderCompare([a, b], 'markdown')).toContain('Contract: 2026-07.');
+    expect(renderCompare([a, b], 'html')).toContain('<p>Contract: 2026-07.</p>');
+    b.spec.contract = '2024-11';
+    const line = contractLine(compareMatrix([a, b]));
+    expect(line).toMatch(/different contracts \(reference: 2026-07, vendor-b: 2024-11\)/);
+    delete b.spec.contract;
+    expect(contractLine(compareMatrix([a, b]))).toContain('vendor-b: another document');
+    delete a.spec.contract;
+    expect(contractLine(compareMatrix([a, b]))).toBe('');
   });
 });

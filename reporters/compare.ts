@@ -35,6 +35,8 @@ export interface TargetScore {
 
 export interface CompareMatrix {
   targets: string[];
+  /** The contract each target was judged against (undefined: a document that is no named contract). */
+  contracts: Array<string | undefined>;
   rows: CompareRow[];
   scores: TargetScore[];
 }
@@ -102,7 +104,15 @@ export function compareMatrix(input: RunResults[], opts: RenderOptions = {}): Co
     const passed = ran.filter((r) => r.cells[i]!.status === 'pass' || r.cells[i]!.status === 'warn').length;
     return { name, passed, ran: ran.length, score: ran.length ? passed / ran.length : undefined };
   });
-  return { targets, rows, scores };
+  return { targets, contracts: reports.map((r) => r.spec.contract), rows, scores };
+}
+
+/** `Contract: 2026-07`, or which target was judged against which when they differ (rows then may not line up). */
+export function contractLine(m: Pick<CompareMatrix, 'targets' | 'contracts'>): string {
+  const label = (c: string | undefined): string => c ?? 'another document';
+  const distinct = [...new Set(m.contracts)];
+  if (distinct.length === 1) return distinct[0] === undefined ? '' : `Contract: ${distinct[0]}.`;
+  return `Targets judged against different contracts (${m.targets.map((t, i) => `${t}: ${label(m.contracts[i])}`).join(', ')}): operations are matched by operationId, and checks and errata differ.`;
 }
 
 const SYMBOL: Record<CellStatus, string> = {
@@ -124,6 +134,8 @@ function cellText(c: CompareCell): string {
 
 function markdown(m: CompareMatrix): string {
   const out = ['## Conformance comparison', ''];
+  const contract = contractLine(m);
+  if (contract) out.push(mdText(contract), '');
   out.push('| target | score | passed / ran |', '|---|---:|---:|');
   for (const s of m.scores) out.push(`| ${mdText(s.name)} | ${percent(s.score)} | ${s.passed} / ${s.ran} |`);
   out.push('', `_${mdText(SCORE_DEFINITION)}_`, '');
@@ -170,7 +182,7 @@ tr.differs { background: #fff8c5; font-weight: 600; }
 .def { max-width: 60em; color: #57606a; }
 </style></head><body>
 <h1>Conformance comparison</h1>
-<table><thead><tr><th>Target</th><th>Score</th><th>Passed / ran</th></tr></thead><tbody>${scores}</tbody></table>
+${contractLine(m) ? `<p>${escapeHtml(contractLine(m))}</p>\n` : ''}<table><thead><tr><th>Target</th><th>Score</th><th>Passed / ran</th></tr></thead><tbody>${scores}</tbody></table>
 <p class="def">${escapeHtml(SCORE_DEFINITION)}</p>
 <p>${differing} of ${m.rows.length} rows differ between targets; they are highlighted and come first. Cells: outcome · pass rate of the check's outcomes · median latency of the operation.</p>
 <table><thead><tr><th></th><th>Area</th><th>Operation</th><th>Check</th>${head}</tr></thead><tbody>

@@ -59,3 +59,16 @@ describe('diffRuns', () => {
     expect(d.exitCode).toBe(0);
   });
 });
+
+describe('the contract in a diff', () => {
+  it('is named once when both runs share it, as a change when they do not', async () => {
+    const { results } = await loadSample();
+    const a = structuredClone(results);
+    a.spec.contract = '2026-07';
+    expect(renderDiff(diffRuns(a, a), 'text').split('\n')[0]).toMatch(/, contract 2026-07\)$/);
+    const b = structuredClone(a);
+    b.spec.contract = '2024-11';
+    expect(renderDiff(diffRuns(b, a), 'text').split('\n')[0]).toMatch(/, contract 2024-11 → 2026-07\)$/);
+    expect(renderDiff(diffRuns(results, results), 'text')).not.toContain('contract');
+  });
+});

@@ -31,8 +31,8 @@ export interface LatencyChange {
 }
 
 export interface RunDiff {
-  base: { target: string; runId: string };
-  current: { target: string; runId: string };
+  base: { target: string; runId: string; contract?: string };
+  current: { target: string; runId: string; contract?: string };
   newFailures: DiffEntry[];
   fixed: DiffEntry[];
   stillFailing: DiffEntry[];
@@ -70,8 +70,8 @@ export function diffRuns(baseIn: RunResults, currentIn: RunResults, opts: DiffOp
   const c = index(current);
   const curOps = new Map(current.operations.map((o) => [o.operationId, o]));
   const d: RunDiff = {
-    base: { target: base.targetName ?? base.target, runId: base.runId },
-    current: { target: current.targetName ?? current.target, runId: current.runId },
+    base: { target: base.targetName ?? base.target, runId: base.runId, ...(base.spec.contract ? { contract: base.spec.contract } : {}) },
+    current: { target: current.targetName ?? current.target, runId: current.runId, ...(current.spec.contract ? { contract: current.spec.contract } : {}) },
     newFailures: [],
     fixed: [],
     stillFailing: [],
@@ -126,6 +126,15 @@ function line(e: DiffEntry): string {
   return `${e.operationId} › ${e.checkId} (${e.base} → ${e.current})${e.message ? `: ${e.message}` : ''}`;
 }
 
+/** `, contract 2026-07`, or `, contract 2024-11 → 2026-07` when the runs judged against different ones. */
+function contractNote(d: RunDiff): string {
+  const was = d.base.contract;
+  const now = d.current.contract;
+  if (was === undefined && now === undefined) return '';
+  if (was === now) return `, contract ${now}`;
+  return `, contract ${was ?? 'none'} → ${now ?? 'none'}`;
+}
+
 export function renderDiff(diff: RunDiff, format: 'text' | 'markdown', opts: RenderOptions = {}): string {
   // Messages come from responses: redact with the secrets passed in.
   const d = sanitizeValue(diff, opts.secrets ?? []) as RunDiff;
@@ -140,7 +149,7 @@ export function renderDiff(diff: RunDiff, format: 'text' | 'markdown', opts: Ren
   ];
   const verdict = d.exitCode ? `REGRESSION ${d.newFailures.length} new failure${d.newFailures.length === 1 ? '' : 's'}` : 'NO NEW FAILURES';
   const acceptedNote = d.accepted?.length ? `, ${d.accepted.length} accepted by baseline` : '';
-  const headline = `${verdict}: ${d.fixed.length} fixed, ${d.stillFailing.length} still failing, ${d.newlySkipped.length} newly skipped${acceptedNote}, ${d.latency.length} latency changes (base ${d.base.target} ${d.base.runId} → current ${d.current.target} ${d.current.runId})`;
+  const headline = `${verdict}: ${d.fixed.length} fixed, ${d.stillFailing.length} still failing, ${d.newlySkipped.length} newly skipped${acceptedNote}, ${d.latency.length} latency changes (base ${d.base.target} ${d.base.runId} → current ${d.current.target} ${d.current.runId}${contractNote(d)})`;
   if (format === 'text') {
     const out = [headline];
     for (const [title, items] of sections) if (items.length) out.push('', `${title} (${items.length}):`, ...items.map((i) => `  ${i}`));

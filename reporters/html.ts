@@ -14,7 +14,7 @@ import { CLIENT_SCRIPT } from './html-client.js';
 import { escapeControls } from './control-chars.js';
 import { escapeHtml, jsonForScript } from './html-escape.js';
 import { STYLE } from './html-style.js';
-import { checkTitle, passRate, percent, verdictLine } from './summarize.js';
+import { checkTitle, contractLabel, passRate, percent, verdictLine } from './summarize.js';
 
 export interface HtmlRow {
   area: string;
@@ -148,7 +148,7 @@ function specSection(r: RunResults): string {
         )
         .join('')}</tbody></table>`
     : '<p class="muted">No lint findings.</p>';
-  return `<section id="spec-findings"><h2>Spec findings (defects of the document, not of the server)</h2><p>${s.errataApplied ? 'Errata applied' : 'Errata not applied: the literal spec was used'}. ${escapeHtml(s.title)} ${escapeHtml(s.version)} (OpenAPI ${escapeHtml(s.openapi)}), sha256 <code>${escapeHtml(s.sha256)}</code>.</p>${errata}<h3>Lint</h3>${lint}</section>`;
+  return `<section id="spec-findings"><h2>Spec findings (defects of the document, not of the server)</h2><p>${s.errataApplied ? 'Errata applied' : 'Errata not applied: the literal spec was used'}. ${s.contract ? `Contract ${escapeHtml(s.contract)}: ` : ''}${escapeHtml(s.title)} ${escapeHtml(s.version)} (OpenAPI ${escapeHtml(s.openapi)}), sha256 <code>${escapeHtml(s.sha256)}</code>.</p>${errata}<h3>Lint</h3>${lint}</section>`;
 }
 
 /** Server-rendered (no script needed): failing negative cases grouped by the constraint they broke. */
@@ -215,7 +215,7 @@ export function renderHtml(results: RunResults, opts: RenderOptions = {}): strin
 <header>
 <h1>${escapeHtml(r.tool.name)} ${escapeHtml(r.tool.version)} · ${escapeHtml(target)}</h1>
 <p><span class="verdict ${r.summary.verdict}" id="verdict">${escapeHtml(verdict)}</span></p>
-<p class="muted">Run ${escapeHtml(r.runId)} · seed ${r.seed} · started ${escapeHtml(r.timings.startedAt)}${r.shard ? ` · shard ${r.shard.index + 1}/${r.shard.total}` : ''}</p>
+<p class="muted">Run ${escapeHtml(r.runId)} · ${escapeHtml(contractLabel(r.spec))} · seed ${r.seed} · started ${escapeHtml(r.timings.startedAt)}${r.shard ? ` · shard ${r.shard.index + 1}/${r.shard.total}` : ''}</p>
 ${incomplete}${cards(r)}
 </header>
 <section id="charts"><h2>Charts</h2><div class="charts">${charts(r)}</div></section>

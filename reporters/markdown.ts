@@ -127,7 +127,7 @@ function header(r: RunResults): string[] {
   const out: string[] = [
     `## ${pass ? '✅' : '❌'} ${mdText(verdictLine(r))}`,
     '',
-    `${mdText(r.tool.name)} ${mdText(r.tool.version)} against ${target} · seed \`${r.seed}\` · spec ${mdText(r.spec.title)} ${mdText(r.spec.version)}${r.spec.sha256 ? ` (sha256 \`${r.spec.sha256.slice(0, 12)}\`)` : ''}${r.timings.durationMs !== undefined ? ` · ${(r.timings.durationMs / 1000).toFixed(1)} s` : ''} · ${r.summary.requests} requests`,
+    `${mdText(r.tool.name)} ${mdText(r.tool.version)} against ${target} · seed \`${r.seed}\` · ${r.spec.contract ? `contract \`${mdText(r.spec.contract)}\` (${mdText(r.spec.title)} ${mdText(r.spec.version)})` : `spec ${mdText(r.spec.title)} ${mdText(r.spec.version)}`}${r.spec.sha256 ? ` (sha256 \`${r.spec.sha256.slice(0, 12)}\`)` : ''}${r.timings.durationMs !== undefined ? ` · ${(r.timings.durationMs / 1000).toFixed(1)} s` : ''} · ${r.summary.requests} requests`,
     '',
     countsTable(r),
     '',

@@ -57,3 +57,8 @@ export function passRate(c: Pick<CheckResult, 'passed' | 'failed' | 'warnings' |
 export function percent(rate: number | undefined): string {
   return rate === undefined ? '–' : `${Math.round(rate * 1000) / 10}%`;
 }
+
+/** What the run judged against: `contract 2026-07`, or the document's title and version when no contract was named. */
+export function contractLabel(spec: Pick<RunResults['spec'], 'contract' | 'title' | 'version'>): string {
+  return spec.contract ? `contract ${spec.contract}` : `spec ${spec.title} ${spec.version}`.trim();
+}

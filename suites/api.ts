@@ -2,7 +2,7 @@
 // The command line is a thin layer over this; implementers can call it from their own tests.
 import { lintSpecCached } from './openapi/lint-cache.js';
 import { loadSpec, type LoadedSpec } from './openapi/load-spec.js';
-import { pinnedErrataPath, pinnedSpecPath } from './mistral/contracts.js';
+import { contractLocation } from './mistral/contracts.js';
 import { genericChecks } from './checks/index.js';
 import type { EventListener, RunEvent, SpecSummary } from './engine/events.js';
 import type { RunResults } from './engine/results.js';
@@ -30,9 +30,11 @@ export type ResolvedRunOptions = RunOptions & MistralRunOptions;
 export interface ConformanceOptions extends Partial<Omit<ResolvedRunOptions, 'target'>> {
   target: string;
   targetName?: string;
-  /** OpenAPI document; the pinned Mistral spec by default. */
+  /** A Mistral contract by name (`2024-11`, `2026-07`): its document and its errata. The default unless `spec` is given. */
+  contract?: string;
+  /** Any other OpenAPI document (not with `contract`). */
   spec?: string;
-  /** Overlays applied when `errata` is on; the pinned spec's errata by default. */
+  /** Overlays applied when `errata` is on; the contract's errata by default (none for a `spec`). */
   overlays?: string[];
   /** Let the spec's `$ref`s fetch documents from other origins (off: a spec must not make the tool fetch internal URLs). */
   allowRemoteRefs?: boolean;
@@ -102,6 +104,8 @@ export interface UnlintedContract {
 
 /** Loads the spec with its errata (or literally, keeping the corrected one aside); lints on `summarize()`. */
 export interface ContractSource {
+  /** A contract by name; the default contract when neither it nor `spec` is given. */
+  contract?: string;
   spec?: string;
   overlays?: string[];
   errata: boolean;
@@ -110,8 +114,9 @@ export interface ContractSource {
 }
 
 export async function loadContractUnlinted(opts: ContractSource): Promise<UnlintedContract> {
-  const location = opts.spec ?? pinnedSpecPath();
-  const overlays = opts.overlays ?? (opts.spec ? [] : [pinnedErrataPath()]);
+  const named = contractLocation(opts);
+  const location = named.location;
+  const overlays = opts.overlays ?? named.overlays;
   const remote = {
     ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
     ...(opts.maxSpecBytes !== undefined ? { maxSpecBytes: opts.maxSpecBytes } : {}),
@@ -125,6 +130,7 @@ export async function loadContractUnlinted(opts: ContractSource): Promise<Unlint
     summarize: () =>
       (summary ??= {
         ...spec.info,
+        ...(named.contract ? { contract: named.contract } : {}),
         errataApplied: opts.errata && corrected.errata.length > 0,
         errata: corrected.errata.map((e) => ({ id: e.id, description: e.description, evidence: e.evidence, matched: e.matched })),
         lint: lintSpecCached(corrected).map((f) => ({
@@ -223,6 +229,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
   const secrets = registerRunSecrets(options, opts.secrets);
   const contract = await loadContractUnlinted({
     errata: options.errata,
+    ...(opts.contract ? { contract: opts.contract } : {}),
     ...(opts.spec ? { spec: opts.spec } : {}),
     ...(opts.overlays ? { overlays: opts.overlays } : {}),
     ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),

@@ -78,7 +78,7 @@ describe('--help', () => {
       .split('\n')
       .map((l) => l.trim().split(/\s+/)[0]!)
       .filter(Boolean);
-    expect(commands).toEqual(['run', 'serve', 'lint-spec', 'spec-diff', 'validate', 'report', 'compare', 'diff', 'replay', 'merge']);
+    expect(commands).toEqual(['run', 'serve', 'contracts', 'lint-spec', 'spec-diff', 'validate', 'report', 'compare', 'diff', 'replay', 'merge']);
     for (const c of commands) {
       for (const flag of ['--help', '-h']) {
         const r = await runCli([c, flag]);

@@ -3,12 +3,14 @@
 import { EXIT, formatError, UsageError } from './errors.js';
 import { cliSecrets } from './secrets.js';
 import { toolVersion } from '../version.js';
+import { CONTRACT_IDS } from '../mistral/contracts.js';
 
 const HELP = `Usage: mistral-conformance <command> [options]
 
 Commands
   run         run the conformance suite against a target (or --embedded, or --config)
   serve       start the reference server (a conforming Mistral API, with optional faults)
+  contracts   list the Mistral contracts (--contract NAME): ${CONTRACT_IDS.join(', ')}
   lint-spec   find defects in an OpenAPI document
   spec-diff   what changed between two versions of a document, and whom it breaks
   validate    check recorded traffic (HAR 1.2 or NDJSON) offline with the same checks
@@ -28,6 +30,7 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
+  contracts: async () => (await import('./commands/contracts.js')).contractsCommand,
   'lint-spec': async () => (await import('./commands/lint-spec.js')).lintSpecCommand,
   'spec-diff': async () => (await import('./commands/spec-diff.js')).specDiffCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,

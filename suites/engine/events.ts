@@ -36,6 +36,8 @@ export interface OperationInfo {
 }
 
 export interface SpecSummary {
+  /** The named contract the document and errata came from (a suite's name for them), when one was chosen by name. */
+  contract?: string;
   title: string;
   version: string;
   openapi: string;

@@ -5,6 +5,8 @@ import {
   CONTRACTS,
   contractById,
   contractErrataPath,
+  contractLocation,
+  contractOfSpec,
   contractSpecPath,
   DEFAULT_CONTRACT_ID,
   pinnedErrataPath,
@@ -55,4 +57,31 @@ describe('the contracts registry', () => {
       for (const e of spec.errata) expect(e.evidence.length, e.id).toBeGreaterThan(0);
     });
   }
+});
+
+describe('choosing a contract', () => {
+  it('by name, the default without one, any other document by spec (no contract named)', () => {
+    const named = contractLocation({ contract: '2026-07' });
+    expect(named).toEqual({
+      location: contractSpecPath(requireContract('2026-07')),
+      overlays: [contractErrataPath(requireContract('2026-07'))],
+      contract: '2026-07',
+    });
+    expect(contractLocation({}).contract).toBe(DEFAULT_CONTRACT_ID);
+    expect(contractLocation({ spec: '/tmp/other.yaml' })).toEqual({ location: '/tmp/other.yaml', overlays: [] });
+  });
+  it('refuses both a contract and a spec, and an unknown name, in one line naming the way out', () => {
+    expect(() => contractLocation({ contract: '2026-07', spec: 'x.yaml' })).toThrow(
+      /^\[mistral-conformance\] Failed to choose the contract: both a contract \(2026-07\) and a spec \(x\.yaml\) were given\. Give --contract NAME/,
+    );
+    expect(() => contractLocation({ contract: '2025-01' })).toThrow(
+      /unknown contract "2025-01" \(known: 2024-11, 2026-07\)\. Run mistral-conformance contracts$/,
+    );
+  });
+  it("recognises a report's contract by name, or by its document's sha256 for reports that predate the name", async () => {
+    expect(contractOfSpec({ contract: '2026-07', sha256: 'x' })).toBe('2026-07');
+    for (const c of CONTRACTS) expect(contractOfSpec({ sha256: (await loadSpec(contractSpecPath(c))).info.sha256 })).toBe(c.id);
+    expect(contractOfSpec({ sha256: '0'.repeat(64) })).toBeUndefined();
+    expect(contractOfSpec({})).toBeUndefined();
+  });
 });

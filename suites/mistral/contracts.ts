@@ -1,6 +1,8 @@
 // The Mistral contracts by name: each is a published OpenAPI document plus its own errata overlay.
 // This is the one place that knows which files make up a contract; everything else asks here
 // (`contractById`, or the `pinnedSpecPath`/`pinnedErrataPath` aliases for the default contract).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../openapi/paths.js';
 
@@ -47,7 +49,10 @@ export const CONTRACTS: readonly MistralContract[] = [
   },
 ];
 
-/** The contract runs use when none is named (until the CLI offers `--contract`). */
+/** The contract names, for `--contract` and the config file. */
+export const CONTRACT_IDS: readonly string[] = CONTRACTS.map((c) => c.id);
+
+/** The contract runs use when none is named (and no other document is given with `--spec`). */
 export const DEFAULT_CONTRACT_ID = '2024-11';
 
 export function contractById(id: string): MistralContract | undefined {
@@ -70,3 +75,42 @@ const defaultContract = (): MistralContract => requireContract(DEFAULT_CONTRACT_
 export const pinnedSpecPath = (): string => contractSpecPath(defaultContract());
 /** The default contract's errata overlay. */
 export const pinnedErrataPath = (): string => contractErrataPath(defaultContract());
+
+const shaCache = new Map<string, string>();
+/** sha256 of a contract's document bytes (what a report's `spec.sha256` records). */
+function documentSha256(c: MistralContract): string {
+  let sha = shaCache.get(c.id);
+  if (sha === undefined) {
+    sha = createHash('sha256')
+      .update(readFileSync(contractSpecPath(c)))
+      .digest('hex');
+    shaCache.set(c.id, sha);
+  }
+  return sha;
+}
+
+/**
+ * The contract a report judged against: the one it names, else the contract whose document has the
+ * report's sha256 (reports written before runs named their contract). Undefined for any other document.
+ */
+export function contractOfSpec(spec: { contract?: string; sha256?: string }): string | undefined {
+  if (spec.contract) return spec.contract;
+  if (!spec.sha256) return undefined;
+  return CONTRACTS.find((c) => documentSha256(c) === spec.sha256)?.id;
+}
+
+/** The document, its default overlays and the contract's name (none for another document given by `spec`). */
+export function contractLocation(opts: { contract?: string; spec?: string }): { location: string; overlays: string[]; contract?: string } {
+  if (opts.spec !== undefined && opts.contract !== undefined)
+    throw new Error(
+      `[mistral-conformance] Failed to choose the contract: both a contract (${opts.contract}) and a spec (${opts.spec}) were given. Give --contract NAME for a Mistral contract, or --spec PATH for any other document`,
+    );
+  if (opts.spec !== undefined) return { location: opts.spec, overlays: [] };
+  let named: MistralContract;
+  try {
+    named = requireContract(opts.contract ?? DEFAULT_CONTRACT_ID);
+  } catch (err) {
+    throw new Error(`[mistral-conformance] Failed to choose the contract: ${(err as Error).message}. Run mistral-conformance contracts`);
+  }
+  return { location: contractSpecPath(named), overlays: [contractErrataPath(named)], contract: named.id };
+}

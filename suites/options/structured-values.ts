@@ -205,7 +205,7 @@ function mergePolicy(earlier: StatusPolicyOverrides, later: StatusPolicyOverride
 
 /** The errata switch: `--no-errata` on the command line; a file may name an overlay instead. */
 export function errata(): ValueType<string | boolean, boolean> {
-  const message = 'must be a path to an overlay, true (the pinned errata) or false (the literal spec)';
+  const message = "must be a path to an overlay, true (the contract's errata) or false (the literal spec)";
   return {
     schema: ifThenElse({ type: 'string' }, { type: 'string', pattern: '\\S', errorMessage: message }, { type: 'boolean', errorMessage: message }),
     switch: true,

@@ -4,7 +4,8 @@
 import type { Phase } from '../engine/types.js';
 import { row } from './row.js';
 import { auth, errata, headers, secretHeaders, shard, statusPolicy } from './structured-values.js';
-import { baseUrl, choiceList, envName, integer, onSwitch, positiveNumber, text, textList } from './value-types.js';
+import { CONTRACT_IDS, DEFAULT_CONTRACT_ID } from '../mistral/contracts.js';
+import { baseUrl, choiceList, envName, integer, oneOf, onSwitch, positiveNumber, text, textList } from './value-types.js';
 
 /** Phases a user may select (`recorded` replays traffic and is not one). */
 export const SELECTABLE_PHASES = ['examples', 'coverage', 'positive', 'negative', 'auth', 'semantic', 'stateful', 'probe'] as const satisfies readonly Phase[];
@@ -85,13 +86,28 @@ export const OPTIONS = [
   }),
   row({
     scope: 'run',
+    name: 'contract',
+    value: oneOf(CONTRACT_IDS, 'contract'),
+    flag: 'contract',
+    arg: 'NAME',
+    defaultText: DEFAULT_CONTRACT_ID,
+    help: `Mistral contract by name: ${CONTRACT_IDS.join(' or ')} (its document and errata; see: contracts)`,
+    configHelp: `The Mistral contract to test against, by name (${CONTRACT_IDS.join(', ')}): its document with its own errata. Default: ${DEFAULT_CONTRACT_ID}. Not with spec.`,
+    config: 'contract',
+    configPlace: 'file',
+    changesCases: true,
+    section: 'target',
+  }),
+  row({
+    scope: 'run',
     name: 'spec',
     value: text(),
     flag: 'spec',
     arg: 'PATH|URL',
-    defaultText: 'the pinned Mistral spec',
-    help: 'OpenAPI document to test against',
-    configHelp: 'OpenAPI document to test against: a path relative to this file, or a URL. Default: the pinned Mistral spec.',
+    defaultText: "the contract's document",
+    help: 'any other OpenAPI document to test against (instead of --contract)',
+    configHelp:
+      'Any other OpenAPI document to test against, instead of a contract: a path relative to this file, or a URL. Default: the document of the contract.',
     config: 'spec',
     configPlace: 'file',
     changesCases: true,
@@ -104,7 +120,7 @@ export const OPTIONS = [
     flag: 'errata',
     arg: 'PATH',
     repeatable: true,
-    defaultText: "the pinned spec's errata",
+    defaultText: "the contract's errata",
     help: 'errata overlay (OpenAPI Overlay 1.0) applied to the spec',
     changesCases: true,
     section: 'target',
@@ -118,7 +134,7 @@ export const OPTIONS = [
     defaultText: 'on',
     help: 'validate against the literal spec',
     configHelp:
-      'Errata overlay applied to the spec: a path relative to this file, true for the pinned errata (default), false to test against the literal spec.',
+      "Errata overlay applied to the spec: a path relative to this file, true for the contract's own errata (default), false to test against the literal spec.",
     config: 'errata',
     configPlace: 'file',
     changesCases: true,

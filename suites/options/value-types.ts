@@ -112,6 +112,19 @@ export function choiceList<T extends string>(values: readonly T[], noun: string)
   };
 }
 
+/** One of known words (`--contract 2026-07`); `noun` names it in the message ("contract"). */
+export function oneOf<T extends string>(values: readonly T[], noun: string): ValueType<T> {
+  return {
+    schema: { enum: [...values], errorMessage: `must be a known ${noun} (${values.join(', ')})` },
+    fromFlag(input, flag) {
+      const raw = text1(input);
+      if (!raw) return undefined;
+      if (!(values as readonly string[]).includes(raw)) throw new Error(`--${flag}: unknown ${noun} "${raw}" (known: ${values.join(', ')})`);
+      return raw as T;
+    },
+  };
+}
+
 /** An http(s) base URL, without credentials (they would end up in reports and curl lines). */
 export function baseUrl(): ValueType<string> {
   return {

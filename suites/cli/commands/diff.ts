@@ -4,6 +4,8 @@ import { diffRuns, renderDiff } from '../../../reporters/diff.js';
 import { parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadResults } from '../load-report.js';
+import { contractOfSpec } from '../../mistral/contracts.js';
+import type { RunResults } from '../../engine/results.js';
 
 const HELP = `Usage: mistral-conformance diff BASE CURRENT [--format text|markdown] [--latency-threshold RATIO] [--baseline FILE]
 
@@ -11,10 +13,18 @@ Compares two runs (report.json or events.ndjson): new failures, fixed, still fai
 latency changes beyond the threshold (default 0.5 = +50%). Exit 1 on any new failure.
   --baseline FILE   known failures: new failures it lists are shown as accepted and do not fail the gate;
                     its stale entries (checks that now pass) are reported on stderr
+  --allow-contract-change
+                    compare runs judged against different contracts (refused otherwise: operations are
+                    matched by operationId, and checks and errata differ between contracts)
 `;
 
 export async function diffCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { format: { type: 'string' }, 'latency-threshold': { type: 'string' }, baseline: { type: 'string' } });
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string' },
+    'latency-threshold': { type: 'string' },
+    baseline: { type: 'string' },
+    'allow-contract-change': { type: 'boolean' },
+  });
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.pass;
@@ -25,8 +35,16 @@ export async function diffCommand(argv: string[]): Promise<number> {
   const format = (str(values, 'format') ?? 'text') as 'text' | 'markdown';
   if (format !== 'text' && format !== 'markdown') throw new UsageError(`--format must be text or markdown (got "${format}")`);
   // One after the other: when both are unreadable, the error is about BASE every time (not whichever failed first).
-  const base = await loadResults(positionals[0]!);
+  let base = await loadResults(positionals[0]!);
   let current = await loadResults(positionals[1]!);
+  const contracts = { base: contractOfSpec(base.spec), current: contractOfSpec(current.spec) };
+  if (contracts.base !== contracts.current && values['allow-contract-change'] !== true)
+    throw new UsageError(
+      `Failed to compare the runs: BASE was judged against ${named(contracts.base)} and CURRENT against ${named(contracts.current)}, so their operations and checks do not line up. Compare two runs of one contract, or pass --allow-contract-change`,
+    );
+  // Reports written before runs named their contract are recognised by their document.
+  base = withContract(base, contracts.base);
+  current = withContract(current, contracts.current);
   const baselinePath = str(values, 'baseline');
   if (baselinePath) {
     const applied = applyBaseline(current, await loadBaseline(baselinePath));
@@ -36,4 +54,10 @@ export async function diffCommand(argv: string[]): Promise<number> {
   const diff = diffRuns(base, current, threshold !== undefined ? { latencyThreshold: threshold } : {});
   process.stdout.write(`${renderDiff(diff, format)}\n`);
   return diff.exitCode;
+}
+
+const named = (contract: string | undefined): string => (contract ? `contract ${contract}` : 'a document that is no Mistral contract');
+
+function withContract(r: RunResults, contract: string | undefined): RunResults {
+  return contract && !r.spec.contract ? { ...r, spec: { ...r.spec, contract } } : r;
 }

@@ -84,6 +84,21 @@ describe('validate', () => {
     expect(md).toContain('response-schema-conformance');
   });
 
+  it('judges against the contract named: a thinking answer fails 2024-11 for the version gap and passes 2026-07', async () => {
+    const dir = tempDir('validate-contract-');
+    const file = join(dir, 'traffic.ndjson');
+    writeFileSync(file, `${JSON.stringify(rec('chat_completions__thinking_content_chunks__pydantic-ai.json'))}\n`);
+    const old = await runCli(['validate', file, '--contract', '2024-11', '--report-dir', join(dir, 'old'), '--quiet', '--format', 'json']);
+    expect(old.code).toBe(1);
+    const now = await runCli(['validate', file, '--contract', '2026-07', '--report-dir', join(dir, 'now'), '--quiet', '--format', 'json']);
+    expect(now.stderr).toBe('');
+    expect(now.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'now', 'report.json'), 'utf8')).spec.contract).toBe('2026-07');
+    const both = await runCli(['validate', file, '--contract', '2026-07', '--spec', file, '--report-dir', join(dir, 'both')]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^\[mistral-conformance\] Failed to choose the contract: both a contract \(2026-07\) and a spec/);
+  });
+
   it('refuses a file that is neither HAR nor NDJSON in one line (exit 2)', async () => {
     const dir = tempDir('validate-bad-');
     const file = join(dir, 'x.ndjson');

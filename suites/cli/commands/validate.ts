@@ -16,14 +16,18 @@ import { createMistralSuite } from '../../mistral/suite.js';
 import { list, parse, str } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { tool } from '../../version.js';
+import { CONTRACT_IDS, DEFAULT_CONTRACT_ID } from '../../mistral/contracts.js';
+import { contractChoice, contractFlagSpec } from '../options/contract-flags.js';
 import { cliSecrets } from '../secrets.js';
 
-const HELP = `Usage: mistral-conformance validate FILE [--spec PATH] [--no-errata] [--report-dir DIR] [--format LIST]
+const HELP = `Usage: mistral-conformance validate FILE [--contract NAME | --spec PATH] [--no-errata] [--report-dir DIR] [--format LIST]
 
 Judges recorded exchanges with the same checks and reports as a live run, for traffic without a live target.
 FILE is a HAR 1.2 file (as browsers and proxies export it) or NDJSON, one exchange a line:
   {"method":"POST","path":"/v1/chat/completions","status":200,"headers":{...},
    "request_body":{...},"body":{...}}          ("body_text" instead of "body" for streams and downloads)
+--contract NAME judges against a Mistral contract (${CONTRACT_IDS.join(', ')}; default ${DEFAULT_CONTRACT_ID}),
+--spec PATH against any other document; --errata PATH replaces the errata, --no-errata uses the literal spec.
 `;
 
 export function readRecordings(text: string, source: string): RecordedExchange[] {
@@ -41,9 +45,7 @@ export function readRecordings(text: string, source: string): RecordedExchange[]
 
 export async function validateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
-    spec: { type: 'string' },
-    'no-errata': { type: 'boolean' },
-    errata: { type: 'string', multiple: true },
+    ...contractFlagSpec(),
     'report-dir': { type: 'string' },
     format: { type: 'string' },
     quiet: { type: 'boolean' },
@@ -61,12 +63,8 @@ export async function validateCommand(argv: string[]): Promise<number> {
     throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
   const records = readRecordings(text, file);
-  const spec = str(values, 'spec');
-  const contract = await loadContract({
-    errata: values['no-errata'] !== true,
-    ...(spec ? { spec } : {}),
-    ...(list(values, 'errata').length ? { overlays: list(values, 'errata') } : {}),
-  });
+  const choice = contractChoice(values);
+  const contract = await loadContract({ ...choice, errata: choice.errata !== false });
   const suite = createMistralSuite({ models: [], maxTokens: 16, k: 1, readOnly: true, allowCostly: false, seed: 0 });
   const dir = str(values, 'report-dir') ?? 'conformance-report';
   await mkdir(dir, { recursive: true });

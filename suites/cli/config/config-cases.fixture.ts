@@ -138,9 +138,10 @@ export const BAD_CONFIGS: BadConfigCase[] = [
   {
     name: 'errata wrong type',
     config: { errata: 0 },
-    message: 'errata must be a path to an overlay, true (the pinned errata) or false (the literal spec) (got 0)',
+    message: "errata must be a path to an overlay, true (the contract's errata) or false (the literal spec) (got 0)",
   },
   { name: 'spec empty', config: { spec: '' }, message: 'spec must be a non-empty string (got "")' },
+  { name: 'contract unknown', config: { contract: '2025-01' }, message: 'contract must be a known contract (2024-11, 2026-07) (got "2025-01")' },
   {
     name: 'several problems',
     config: target({ concurrency: 'x', maxTokens: 0 }),

@@ -184,6 +184,19 @@ describe('options', () => {
     expect(plain).not.toHaveProperty('overlays');
   });
 
+  it("carry the contract from the file; a flag naming a contract or a spec replaces the file's choice", () => {
+    const file = { ...config, contract: '2026-07' };
+    expect(resolveTargets(file, {}, 'mistral', { env })[0]!.options).toMatchObject({ contract: '2026-07' });
+    expect(resolveTargets(file, { contract: '2024-11' }, 'mistral', { env })[0]!.options.contract).toBe('2024-11');
+    const other = resolveTargets(file, { spec: '/other.yaml' }, 'mistral', { env })[0]!.options;
+    expect(other).toMatchObject({ spec: '/other.yaml' });
+    expect(other).not.toHaveProperty('contract');
+    const specFile = { ...config, spec: '/specs/v2.yaml' };
+    const named = resolveTargets(specFile, { contract: '2026-07' }, 'mistral', { env })[0]!.options;
+    expect(named).toMatchObject({ contract: '2026-07' });
+    expect(named).not.toHaveProperty('spec');
+  });
+
   it('leave unset lists out so the run defaults apply, and never hold a key that is not set', () => {
     const [t] = resolveTargets(undefined, { url: 'http://127.0.0.1:1' }, undefined, { env: {} });
     expect(t!.options).toEqual({

@@ -126,9 +126,12 @@ function toOptions(r: Obj, config: RunConfig | undefined, flags: CliOverrides): 
     setAt(o, row.name, row.value.toOption ? (row.value.toOption as (v: unknown) => unknown)(value) : value);
   }
   if (r.apiKey !== undefined) o.apiKey = r.apiKey;
-  // The contract: flags win over the file.
-  const spec = flags.spec ?? config?.spec;
+  // The contract (by name, or any other document): flags win over the file, a flag's choice replaces the file's.
+  const fromFlags = flags.spec !== undefined || flags.contract !== undefined;
+  const spec = fromFlags ? flags.spec : config?.spec;
+  const contract = fromFlags ? flags.contract : config?.contract;
   if (spec !== undefined) o.spec = spec;
+  if (contract !== undefined) o.contract = contract;
   if (flags.errata === false || (flags.errata === undefined && config?.errata === false)) o.errata = false;
   else if (flags.errata === true) o.errata = true;
   if (flags.overlays === undefined && typeof config?.errata === 'string') o.overlays = [config.errata];

@@ -95,6 +95,12 @@ describe('run flags', () => {
     expect(usage(argv)).toBe(message);
   });
 
+  it('--contract takes a contract by name and refuses an unknown one naming the known', () => {
+    const args = parseRunArgs(['--contract', '2026-07']);
+    expect(args !== 'help' && args.options.contract).toBe('2026-07');
+    expect(usage(['--contract', '2025-01'])).toBe('--contract: unknown contract "2025-01" (known: 2024-11, 2026-07)');
+  });
+
   it('rejects a bad shard with its own message', () => {
     expect(usage(['--shard', '3/2'])).toMatch(/Failed to parse shard "3\/2": the index must be between 1 and 2/);
   });
