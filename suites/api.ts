@@ -6,7 +6,8 @@ import { contractLocation } from './mistral/contracts.js';
 import { genericChecks } from './checks/index.js';
 import type { EventListener, RunEvent, SpecSummary } from './engine/events.js';
 import type { RunResults } from './engine/results.js';
-import { runSuite } from './engine/run-suite.js';
+import { runSuite, type RunSuiteInput } from './engine/run-suite.js';
+import { previewPlan, type PlanPreview } from './engine/run/preview-plan.js';
 import type { Shard } from './engine/shard.js';
 import { headerSecrets } from './engine/secrets/redactor.js';
 import { createSecretRegistry, type SecretRegistry } from './engine/secrets/registry.js';
@@ -152,7 +153,8 @@ export async function loadContract(opts: ContractSource): Promise<LoadedContract
 export function resolveRunOptions(opts: ConformanceOptions): ResolvedRunOptions {
   const { target } = opts;
   const merged: ResolvedRunOptions = { ...DEFAULT_OPTIONS, target: target.replace(/\/+$/, '') };
-  const optional = ['apiKey', 'agentId', 'authHeader', 'secretHeaders'];
+  // Recorded only when given: a report of a run without them stays as it was.
+  const optional = ['apiKey', 'agentId', 'authHeader', 'secretHeaders', 'includeMethods', 'includePaths'];
   for (const [k, v] of Object.entries(opts))
     if (v !== undefined && (k in DEFAULT_OPTIONS || optional.includes(k))) (merged as unknown as Record<string, unknown>)[k] = v;
   merged.userAgent ||= `mistral-conformance/${tool().version}`;
@@ -269,5 +271,43 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
     return { results, events };
   } finally {
     await transport.close();
+  }
+}
+
+/**
+ * What `runConformance` would plan with these options, without sending anything: the operations it
+ * covers and the cases per phase of each. Discovery sees a target that answers nothing, so model ids
+ * come from `models` (else the suite's defaults).
+ * `target` may be omitted (nothing is sent).
+ */
+export async function planConformance(opts: Omit<ConformanceOptions, 'target'> & { target?: string }): Promise<PlanPreview> {
+  const options = resolveRunOptions({ ...opts, target: opts.target ?? 'http://plan-only.invalid' });
+  const contract = await loadContractUnlinted({
+    errata: options.errata,
+    ...(opts.spec ? { spec: opts.spec } : {}),
+    ...(opts.overlays ? { overlays: opts.overlays } : {}),
+    ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+    ...(opts.maxSpecBytes !== undefined ? { maxSpecBytes: opts.maxSpecBytes } : {}),
+  });
+  const pacer = createPacer({ concurrency: options.concurrency });
+  const retry = { maxRetries: 0, seed: options.seed };
+  const suite = mistralSuiteFor({ ...opts, target: options.target }, options, pacer, retry);
+  const input: RunSuiteInput = {
+    spec: contract.spec,
+    specSummary: contract.summarize,
+    options,
+    // Never used: planning sends nothing.
+    transport: transportFor(options, pacer, retry, createSecretRegistry()),
+    plugins: [suite],
+    checks: genericChecks,
+    policy: suite.statusPolicy!,
+    listeners: [],
+    tool: tool(),
+    ...(opts.shard ? { shard: opts.shard } : {}),
+  };
+  try {
+    return await previewPlan(input);
+  } finally {
+    await input.transport.close();
   }
 }

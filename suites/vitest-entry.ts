@@ -58,7 +58,9 @@ export function checkVerdict(results: RunResults, operationId: string, checkId: 
 }
 
 /** The operations the run will report on, known before it starts (spec operations, then the SDK probe's calls). */
-export function plannedOperationIds(options: Pick<ConformanceTestOptions, 'spec' | 'include' | 'exclude' | 'phases'>): string[] {
+export function plannedOperationIds(
+  options: Pick<ConformanceTestOptions, 'spec' | 'include' | 'exclude' | 'includeMethods' | 'includePaths' | 'phases'>,
+): string[] {
   const location = options.spec ?? pinnedSpecPath();
   if (isUrl(location))
     throw new Error(`[mistral-conformance] Failed to register tests: the spec must be a local file here (got ${location}). Download it and pass its path`);
@@ -71,7 +73,12 @@ export function plannedOperationIds(options: Pick<ConformanceTestOptions, 'spec'
     );
   }
   const operations = buildOperations(parseDocumentText(text, location) as Record<string, unknown>);
-  const ids = selectOperations(operations, { include: options.include ?? [], exclude: options.exclude ?? [] }).map((o) => o.id);
+  const ids = selectOperations(operations, {
+    include: options.include ?? [],
+    exclude: options.exclude ?? [],
+    ...(options.includeMethods ? { includeMethods: options.includeMethods } : {}),
+    ...(options.includePaths ? { includePaths: options.includePaths } : {}),
+  }).map((o) => o.id);
   if ((options.phases ?? ALL_PHASES).includes('probe')) ids.push(...PROBE_CALLS.map((c) => c.id));
   return ids;
 }

@@ -7,6 +7,7 @@ import { packageRoot } from '../openapi/paths.js';
 import { allChecks } from '../mistral/all-checks.js';
 import { OPTIONS } from '../options/table.js';
 import { renderChecksTable, replaceChecksTable } from './checks-table.js';
+import { COMMANDS_END, COMMANDS_START, renderCommandsTable } from './commands-table.js';
 import { CONFIG_SCHEMA_PATH, renderConfigSchema } from './config/config-schema.js';
 import {
   DIFF_PATH,
@@ -25,6 +26,7 @@ const path = join(root, 'README.md');
 const contracts = await gatherContractsDoc();
 let readme = await readFile(path, 'utf8');
 readme = replaceChecksTable(readme, renderChecksTable(allChecks()));
+readme = replaceGeneratedSection(readme, COMMANDS_START, COMMANDS_END, renderCommandsTable());
 readme = replaceGeneratedSection(readme, OPTIONS_START, OPTIONS_END, renderOptionsTable());
 readme = replaceReadmeSummary(readme, renderReadmeSummary(contracts));
 await writeFile(path, readme);

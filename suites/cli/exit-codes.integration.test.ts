@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../fixtures/reference-server/index.js';
 import { parseReport } from '../../reporters/json.js';
+import { COMMANDS } from './commands-table.js';
 import { filesUnder, runCli, SMALL_RUN, tempDir, type CliResult } from './test-support.js';
 import { readFileSync } from 'node:fs';
 
@@ -78,7 +79,7 @@ describe('--help', () => {
       .split('\n')
       .map((l) => l.trim().split(/\s+/)[0]!)
       .filter(Boolean);
-    expect(commands).toEqual(['run', 'serve', 'contracts', 'lint-spec', 'spec-diff', 'validate', 'report', 'compare', 'diff', 'replay', 'merge']);
+    expect(commands).toEqual(COMMANDS.map((c) => c.name));
     for (const c of commands) {
       for (const flag of ['--help', '-h']) {
         const r = await runCli([c, flag]);

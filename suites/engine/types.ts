@@ -382,6 +382,10 @@ export interface RunOptions {
   runs: number;
   include: string[];
   exclude: string[];
+  /** Only operations of these methods (globs, any case); all when absent or empty. */
+  includeMethods?: string[];
+  /** Only operations whose path (as the spec writes it) matches one of these globs; all when absent or empty. */
+  includePaths?: string[];
   phases: Phase[];
   timeoutMs: number;
   apiKey?: string;

@@ -1,7 +1,7 @@
 // `mistral-conformance run`: the suite against one target (or every target of a config file),
 // reports written as it goes, exit 0 pass, 1 failures, 2 could not run, 130 interrupted.
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ReferenceServer } from '../../../fixtures/reference-server/index.js';
 import { applyBaseline, describeBaselineIssues, loadBaseline, makeBaseline, renderBaseline, type BaselineEntry } from '../../../reporters/baseline.js';
 import { renderCompare } from '../../../reporters/compare.js';
@@ -14,7 +14,7 @@ import { registerRunSecrets, resolveRunOptions, runConformance, type Conformance
 import type { SecretRegistry } from '../../engine/secrets/registry.js';
 import { DEFAULT_API_KEY_ENV } from '../../options/table.js';
 import { cliSecrets } from '../secrets.js';
-import { loadConfig, resolveTargets, type ResolvedTarget } from '../config/load-config.js';
+import { discoverConfigFile, loadConfig, resolveTargets, type ResolvedTarget } from '../config/load-config.js';
 import { installInterruptHandler } from '../interrupt.js';
 import { createProgress } from '../progress.js';
 import type { RunEvent } from '../../engine/events.js';
@@ -148,16 +148,32 @@ export async function runCommand(argv: string[]): Promise<number> {
 
 /** The runs to make: every target of a config file, the embedded reference server, or one --target. */
 async function planRuns(flags: Partial<ConformanceOptions>, command: RunCommandFlags): Promise<{ runs: TargetRun[]; server?: ReferenceServer }> {
-  if (command.config) {
-    const config = await loadConfig(command.config);
+  const configPath = command.config ?? foundConfig(flags, command);
+  if (configPath) {
+    const config = await loadConfig(configPath);
     const targets: ResolvedTarget[] = resolveTargets(config, flags, command.targetName);
     return { runs: targets.map((t) => ({ name: t.name, options: { ...t.options, targetName: t.name } })) };
   }
   if (command.embedded) return embeddedRun(flags, command.fault);
-  if (!flags.target) throw new UsageError('no target: give --target URL, --embedded or --config FILE (see --help)');
+  if (!flags.target)
+    throw new UsageError('no target: give --target URL, --embedded or --config FILE, or write a config with mistral-conformance init (see --help)');
   // Without a config file, --target-name labels the run (report titles, compare columns).
   const name = command.targetName;
   return { runs: [{ ...(name ? { name } : {}), options: { ...(flags as ConformanceOptions), ...(name ? { targetName: name } : {}) } }] };
+}
+
+/**
+ * The config file found in the working directory (else at the git root) when none is named. Not for
+ * --embedded (the quick start gives the same run anywhere) nor with --no-config; said on stderr.
+ */
+function foundConfig(flags: Partial<ConformanceOptions>, command: RunCommandFlags): string | undefined {
+  if (command.embedded || command.noConfig) return undefined;
+  const found = discoverConfigFile(process.cwd());
+  if (found && !command.quiet) {
+    const what = flags.target ? `its defaults for ${flags.target}` : 'its targets';
+    process.stderr.write(`[mistral-conformance] using config ${relative(process.cwd(), found) || found}: ${what} (--no-config to ignore it)\n`);
+  }
+  return found;
 }
 
 async function embeddedRun(flags: Partial<ConformanceOptions>, fault: string | undefined): Promise<{ runs: TargetRun[]; server: ReferenceServer }> {

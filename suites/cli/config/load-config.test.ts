@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
-import { findConfigFile, importError, loadConfig } from './load-config.js';
+import { discoverConfigFile, findConfigFile, gitRoot, importError, loadConfig } from './load-config.js';
 
 let dir: string;
 const file = async (name: string, text: string): Promise<string> => {
@@ -123,6 +123,37 @@ describe('findConfigFile', () => {
     await writeFile(join(d, 'mistral-conformance.config.mjs'), 'export default {}');
     await writeFile(join(d, 'mistral-conformance.config.json'), '{}');
     expect(findConfigFile(d)).toBe(join(d, 'mistral-conformance.config.json'));
+    await rm(d, { recursive: true, force: true });
+  });
+});
+
+describe('discoverConfigFile', () => {
+  it('takes the working directory first, then the git root, and nothing outside a repository', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'mc-discover-'));
+    const sub = join(root, 'packages', 'server');
+    await mkdir(sub, { recursive: true });
+    expect(discoverConfigFile(sub)).toBeUndefined();
+    await writeFile(join(root, 'mistral-conformance.config.json'), '{}');
+    // Not a repository yet: the file two levels up is not looked for.
+    expect(discoverConfigFile(sub)).toBeUndefined();
+    // A worktree's .git is a file; either marks the root.
+    await writeFile(join(root, '.git'), 'gitdir: /elsewhere\n');
+    expect(gitRoot(sub)).toBe(root);
+    expect(discoverConfigFile(sub)).toBe(join(root, 'mistral-conformance.config.json'));
+    await writeFile(join(sub, 'mistral-conformance.config.mjs'), 'export default {}');
+    expect(discoverConfigFile(sub)).toBe(join(sub, 'mistral-conformance.config.mjs'));
+    await rm(root, { recursive: true, force: true });
+  });
+});
+
+describe('comments in a JSON config', () => {
+  it('are allowed, and errors still give the right line', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'mc-jsonc-'));
+    const file = join(d, 'mistral-conformance.config.json');
+    await writeFile(file, '// targets\n{\n  /* one */\n  "targets": { "a": { "url": "http://127.0.0.1:1" } } // end\n}\n');
+    expect(Object.keys((await loadConfig(file)).targets ?? {})).toEqual(['a']);
+    await writeFile(file, '// a comment\n{\n  "targets": {,}\n}\n');
+    await expect(loadConfig(file)).rejects.toThrow(/line 3 column/);
     await rm(d, { recursive: true, force: true });
   });
 });

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from './config-error.js';
+import { stripJsonComments } from './strip-json-comments.js';
 import type { RunConfig } from './types.js';
 import { validateConfig } from './validate-config.js';
 
@@ -16,9 +17,28 @@ export const CONFIG_FILE_NAMES = [
   'mistral-conformance.config.ts',
 ];
 
-/** The configuration file in `dir`, if there is one (the CLI's default when no --config is given). */
+/** The configuration file in `dir`, if there is one. */
 export function findConfigFile(dir: string): string | undefined {
   return CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((p) => existsSync(p));
+}
+
+/** The folder holding `.git` (a folder, or a file in a worktree) at or above `dir`, if any. */
+export function gitRoot(dir: string): string | undefined {
+  let cur = resolve(dir);
+  for (;;) {
+    if (existsSync(join(cur, '.git'))) return cur;
+    const parent = dirname(cur);
+    if (parent === cur) return undefined;
+    cur = parent;
+  }
+}
+
+/** What `run` reads without --config: the file in the working directory, else at the git root. */
+export function discoverConfigFile(cwd: string): string | undefined {
+  const here = findConfigFile(cwd);
+  if (here) return here;
+  const root = gitRoot(cwd);
+  return root && root !== resolve(cwd) ? findConfigFile(root) : undefined;
 }
 
 export async function loadConfig(path: string): Promise<RunConfig> {
@@ -49,7 +69,7 @@ async function readJson(file: string, shown: string): Promise<unknown> {
     throw new ConfigError(`${shown} ${describeFsError(error)}`);
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, '')));
   } catch (error) {
     throw new ConfigError(`${shown} is not valid JSON: ${jsonErrorWhere(error, text)}`);
   }
