@@ -224,19 +224,24 @@ function mistralSuiteFor(opts: ConformanceOptions, options: ResolvedRunOptions, 
   });
 }
 
-/** Runs the suite; events go to `listeners` as they happen, results are returned at the end. */
-export async function runConformance(opts: ConformanceOptions): Promise<{ results: RunResults; events: RunEvent[] }> {
-  const options = resolveRunOptions(opts);
-  // Before anything is sent (the spec's remote refs included): whatever comes back is redacted.
-  const secrets = registerRunSecrets(options, opts.secrets);
-  const contract = await loadContractUnlinted({
+/** Which document a run is judged against, from its options. */
+function contractSourceOf(opts: Partial<ConformanceOptions>, options: ResolvedRunOptions): ContractSource {
+  return {
     errata: options.errata,
     ...(opts.contract ? { contract: opts.contract } : {}),
     ...(opts.spec ? { spec: opts.spec } : {}),
     ...(opts.overlays ? { overlays: opts.overlays } : {}),
     ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
     ...(opts.maxSpecBytes !== undefined ? { maxSpecBytes: opts.maxSpecBytes } : {}),
-  });
+  };
+}
+
+/** Runs the suite; events go to `listeners` as they happen, results are returned at the end. */
+export async function runConformance(opts: ConformanceOptions): Promise<{ results: RunResults; events: RunEvent[] }> {
+  const options = resolveRunOptions(opts);
+  // Before anything is sent (the spec's remote refs included): whatever comes back is redacted.
+  const secrets = registerRunSecrets(options, opts.secrets);
+  const contract = await loadContractUnlinted(contractSourceOf(opts, options));
   const pacer = createPacer({ concurrency: options.concurrency, ...(opts.rateLimit ? { ratePerSecond: opts.rateLimit } : {}) });
   const retry = {
     maxRetries: opts.retries ?? optionDefault('retries'),
@@ -282,13 +287,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<{ result
  */
 export async function planConformance(opts: Omit<ConformanceOptions, 'target'> & { target?: string }): Promise<PlanPreview> {
   const options = resolveRunOptions({ ...opts, target: opts.target ?? 'http://plan-only.invalid' });
-  const contract = await loadContractUnlinted({
-    errata: options.errata,
-    ...(opts.spec ? { spec: opts.spec } : {}),
-    ...(opts.overlays ? { overlays: opts.overlays } : {}),
-    ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
-    ...(opts.maxSpecBytes !== undefined ? { maxSpecBytes: opts.maxSpecBytes } : {}),
-  });
+  const contract = await loadContractUnlinted(contractSourceOf(opts, options));
   const pacer = createPacer({ concurrency: options.concurrency });
   const retry = { maxRetries: 0, seed: options.seed };
   const suite = mistralSuiteFor({ ...opts, target: options.target }, options, pacer, retry);
