@@ -5,7 +5,7 @@ import { sumChecks, type OperationResult, type RunResults } from '../suites/engi
 import type { RenderOptions } from './render-options.js';
 import { escapeControls } from './control-chars.js';
 import { sanitizeResults } from './sanitize.js';
-import { checkTitle, failingChecks, verdictLine } from './summarize.js';
+import { checkTitle, failingChecks, inconclusiveOperations, verdictLine } from './summarize.js';
 import { causesNote, firstLine } from './text-format.js';
 
 export interface ConsoleOptions extends RenderOptions {
@@ -59,6 +59,12 @@ export function renderConsole(results: RunResults, opts: ConsoleOptions): string
         `  ${paint('red', '✗')} ${escapeControls(operation.operationId)} › ${check.checkId} (${checkTitle(r, check.checkId)}): ${clip(msg, 160, moreChars)}${note ? paint('dim', ` (${note})`) : ''}`,
       );
     }
+  }
+  const inconclusive = inconclusiveOperations(r);
+  if (inconclusive.length) {
+    out.push('', paint('bold', 'Inconclusive (not judged: no valid request of theirs was accepted):'));
+    for (const i of inconclusive)
+      out.push(`  ${paint('yellow', '?')} ${escapeControls(i.operationId)}: ${i.cases} cases; ${clip(escapeControls(i.reasons[0] ?? ''), 200, moreChars)}`);
   }
   const accepted = r.operations.flatMap((o) => o.checks.filter((c) => c.outcome === 'accepted').map((c) => `${escapeControls(o.operationId)} › ${c.checkId}`));
   if (accepted.length) out.push('', paint('dim', `Accepted by baseline: ${accepted.join(', ')}`));

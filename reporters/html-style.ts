@@ -26,6 +26,7 @@ td.msg { max-width: 60vw; overflow-wrap: anywhere; }
 td.outcome { font-weight: 600; }
 tr.o-passed td.outcome { color: var(--pass); } tr.o-failed td.outcome { color: var(--fail); } tr.o-warning td.outcome { color: var(--warn); }
 tr.o-errored td.outcome { color: var(--err); } tr.o-skipped td.outcome { color: var(--skip); } tr.o-accepted td.outcome { color: var(--acc); }
+tr.o-inconclusive td.outcome { color: var(--warn); }
 pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 4px; padding: 6px 8px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 24em; overflow: auto; margin: 0; font-size: 12px; }
 .failure { border-left: 3px solid var(--fail); padding: 4px 0 8px 10px; margin: 8px 0; }
 .failure.warning { border-color: var(--warn); } .failure.errored { border-color: var(--err); }

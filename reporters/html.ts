@@ -50,6 +50,19 @@ export function htmlRows(r: RunResults): HtmlRow[] {
         search: `${op.operationId} ${op.path} ${op.skipped}`.toLowerCase(),
       });
     }
+    if (op.inconclusive) {
+      const message = `${op.inconclusive.cases} cases not judged: ${op.inconclusive.reasons.join(' · ')}`;
+      rows.push({
+        ...base,
+        check: '(inconclusive)',
+        title: 'Cases not judged: no valid request of theirs was accepted',
+        outcome: 'inconclusive',
+        counts: `${op.inconclusive.cases} ?`,
+        message,
+        failures: [],
+        search: `${op.operationId} ${op.path} inconclusive ${message}`.toLowerCase(),
+      });
+    }
     for (const c of op.checks) {
       const counts = [
         `${c.passed} ✓`,
@@ -175,6 +188,7 @@ function cards(r: RunResults): string {
   const items: Array<[string, string | number]> = [
     ['operations', r.summary.operations - r.summary.operationsSkipped],
     ['skipped ops', r.summary.operationsSkipped],
+    ...(r.summary.inconclusive ? ([['inconclusive', r.summary.inconclusive]] as Array<[string, number]>) : []),
     ['cases', r.summary.cases],
     ['requests', r.summary.requests],
     ['passed', c.passed],
@@ -199,7 +213,7 @@ export function renderHtml(results: RunResults, opts: RenderOptions = {}): strin
   const incomplete = r.summary.complete
     ? ''
     : `<p><b>Run incomplete</b>${r.summary.stoppedBy ? `: ${escapeHtml(r.summary.stoppedBy)}` : ''}${r.summary.notRun ? ` (${r.summary.notRun} cases not run)` : ''}</p>`;
-  const outcomes = ['failed', 'errored', 'warning', 'accepted', 'passed', 'skipped'];
+  const outcomes = ['failed', 'errored', 'warning', 'inconclusive', 'accepted', 'passed', 'skipped'];
   // Controls escaped over the whole page: no raw ESC or bidi override reaches the file.
   return escapeControls(`<!doctype html>
 <html lang="en">

@@ -53,8 +53,13 @@ function suite(op: OperationResult, results: RunResults): string {
     cases.push(
       `    <testcase name="(operation)" classname="${attr(`${op.area}.${op.operationId}`)}" time="0.000">\n      <skipped message="${attr(op.skipped)}"/>\n    </testcase>`,
     );
+  // Cases not judged: neither a pass nor a failure, so a skipped testcase that says why.
+  if (op.inconclusive)
+    cases.push(
+      `    <testcase name="(inconclusive)" classname="${attr(`${op.area}.${op.operationId}`)}" time="0.000">\n      <skipped message="${attr(`${op.inconclusive.cases} cases inconclusive: ${op.inconclusive.reasons[0] ?? ''}`)}"/>\n      <system-out>${xmlEscape(op.inconclusive.reasons.join('\n'))}</system-out>\n    </testcase>`,
+    );
   const count = (o: CheckResult['outcome']): number => op.checks.filter((c) => c.outcome === o).length;
-  const skipped = count('skipped') + count('accepted') + (op.skipped ? 1 : 0);
+  const skipped = count('skipped') + count('accepted') + (op.skipped ? 1 : 0) + (op.inconclusive ? 1 : 0);
   const name = `${op.method} ${op.path} (${op.operationId})`;
   return `  <testsuite name="${attr(name)}" tests="${cases.length}" failures="${count('failed')}" errors="${count('errored')}" skipped="${skipped}" time="${seconds(op.latency.median * op.cases)}">\n${cases.join('\n')}\n  </testsuite>`;
 }
@@ -63,10 +68,11 @@ export function renderJunit(results: RunResults, opts: RenderOptions = {}): stri
   const r = sanitizeResults(results, opts);
   const suites = r.operations.map((op) => suite(op, r));
   const all = r.operations.flatMap((op) => op.checks);
-  const tests = all.length + r.operations.filter((o) => o.skipped).length;
+  const extra = r.operations.filter((o) => o.skipped).length + r.operations.filter((o) => o.inconclusive).length;
+  const tests = all.length + extra;
   const failures = all.filter((c) => c.outcome === 'failed').length;
   const errors = all.filter((c) => c.outcome === 'errored').length;
-  const skipped = all.filter((c) => c.outcome === 'skipped' || c.outcome === 'accepted').length + r.operations.filter((o) => o.skipped).length;
+  const skipped = all.filter((c) => c.outcome === 'skipped' || c.outcome === 'accepted').length + extra;
   const name = `${r.tool.name} ${r.targetName ?? r.target}`;
   return escapeControls(
     `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${attr(name)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(r.timings.durationMs)}">\n${suites.join('\n')}\n</testsuites>\n`,

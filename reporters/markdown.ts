@@ -6,7 +6,7 @@ import { clip, moreChars } from '../suites/engine/clip.js';
 import type { FailureRecord, RunResults } from '../suites/engine/results.js';
 import type { RenderOptions } from './render-options.js';
 import { sanitizeResults } from './sanitize.js';
-import { checkTitle, failingChecks, verdictLine } from './summarize.js';
+import { checkTitle, failingChecks, inconclusiveOperations, verdictLine } from './summarize.js';
 import { escapeControls } from './control-chars.js';
 import { escapeHtml } from './html-escape.js';
 import { causeLine, causesNote, exchangeText, firstLine, reproductionLines } from './text-format.js';
@@ -194,6 +194,19 @@ function otherOutcomes(r: RunResults): string[] {
       .map((c) => `- ${mdText(o.operationId)} › **${mdText(c.checkId)}**${c.acceptedReason ? `: ${mdText(c.acceptedReason)}` : ''}`),
   );
   if (accepted.length) out.push('### Known failures accepted by the baseline', '', ...accepted.slice(0, 50), '');
+  const inconclusive = inconclusiveOperations(r);
+  if (inconclusive.length)
+    out.push(
+      '### Inconclusive cases (neither passed nor failed)',
+      '',
+      'Cases that change a base request the target never accepted: their answer would not say what it was about.',
+      '',
+      ...inconclusive.flatMap((i) => [
+        `- ${mdText(i.operationId)}: ${i.cases} cases`,
+        ...i.reasons.map((reason) => `  - ${mdText(clip(reason, 300, moreChars))}`),
+      ]),
+      '',
+    );
   const skipped = r.operations.filter((o) => o.skipped);
   if (skipped.length) out.push('### Skipped operations', '', ...skipped.map((o) => `- ${mdText(o.operationId)}: ${mdText(o.skipped ?? '')}`), '');
   return out;

@@ -21,8 +21,27 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `PASS 26 operations, 1234 checks` or `FAIL 3 checks failed in 2 operations`. */
+/** Operations with cases that could not be judged, and how many: `2 cases inconclusive in 1 operation`. */
+export function inconclusiveNote(results: RunResults): string | undefined {
+  const n = results.summary.inconclusive ?? 0;
+  if (!n) return undefined;
+  const ops = results.operations.filter((o) => o.inconclusive).length;
+  return `${plural(n, 'case')} inconclusive in ${plural(ops, 'operation')}`;
+}
+
+/** Operations whose cases could not be judged, with the count and the first reason, for every format. */
+export function inconclusiveOperations(results: RunResults): Array<{ operationId: string; cases: number; reasons: string[] }> {
+  return results.operations.flatMap((o) => (o.inconclusive ? [{ operationId: o.operationId, ...o.inconclusive }] : []));
+}
+
+/** `PASS 26 operations, 1234 checks` or `FAIL 3 checks failed in 2 operations`; cases not judged are said too. */
 export function verdictLine(results: RunResults): string {
+  const line = verdictOnly(results);
+  const note = inconclusiveNote(results);
+  return note ? `${line}; ${note}` : line;
+}
+
+function verdictOnly(results: RunResults): string {
   const s = results.summary;
   const ran = s.checks.passed + s.checks.warnings + (s.checks.accepted ?? 0);
   const tested = s.operations - s.operationsSkipped;

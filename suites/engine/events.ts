@@ -82,6 +82,13 @@ export interface CaseFinished {
   latency: { ttfbMs?: number; totalMs: number; firstEventMs?: number; gapMedianMs?: number; gapP95Ms?: number; stream: boolean };
   /** Requests this case sent (retries excluded). */
   requests: number;
+  /**
+   * The case could not be judged, and why: it changes a base request the target never accepted (cause
+   * isolation), so its answer would not say what it is about. No request was sent; no check ran.
+   */
+  inconclusive?: string;
+  /** A case built on the operation's accepted base request: that base's case id, and the support probe it needed. */
+  builtOn?: { base: string; support?: string };
   retries: number;
   tokens?: number;
 }

@@ -1,10 +1,9 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { negativeArbitrary } from '../generate/negative/negative-arbitrary.js';
 import { requestArbitrary } from '../generate/request-arbitrary.js';
 import { pinnedSpec } from '../generate/test-support/test-specs.js';
 import { phaseSeed, planCases } from './plan.js';
-import type { Phase } from './types.js';
+import type { Phase, RequestSpec, TestCase } from './types.js';
 
 const PHASES: Phase[] = ['negative', 'positive', 'coverage', 'examples'];
 const HINTS = { fixed: { 'body.model': ['mistral-small-latest', 'open-mistral-7b'] }, caps: { 'body.max_tokens': 16 } };
@@ -15,10 +14,10 @@ describe('planCases', async () => {
   const chat = op('chat_completion_v1_chat_completions_post');
   const plan = (o = chat, seed = 42, hints: typeof HINTS | undefined = HINTS) => planCases(spec, o, { seed, runs: 20, phases: PHASES, hints });
 
-  it('orders phases examples → coverage → positive → negative, ids <operationId>/<phase>/<n>', () => {
+  it('orders phases base → examples → coverage → positive → negative, ids <operationId>/<phase>/<n>', () => {
     const cases = plan();
     const order = [...new Set(cases.map((c) => c.phase))];
-    expect(order).toEqual(['examples', 'coverage', 'positive', 'negative']);
+    expect(order).toEqual(['base', 'examples', 'coverage', 'positive', 'negative']);
     const counters = new Map<string, number>();
     for (const c of cases) {
       const n = counters.get(c.phase) ?? 0;
@@ -29,7 +28,9 @@ describe('planCases', async () => {
   });
 
   it('is deterministic: same inputs, identical cases; another seed, other cases', () => {
-    expect(plan()).toEqual(plan());
+    // The base case's derive() is a function: compared by what it builds.
+    const wire = (cases: TestCase[]) => JSON.stringify(cases.map((c) => ({ ...c, base: c.base && [...c.base.derive(c.base.candidates[0]!.values)] })));
+    expect(wire(plan())).toBe(wire(plan()));
     expect(plan(chat, 43).filter((c) => c.phase === 'positive')).not.toEqual(plan().filter((c) => c.phase === 'positive'));
   });
 
@@ -58,12 +59,39 @@ describe('planCases', async () => {
       { seed, path, numRuns },
     );
     expect(replayed).toEqual(pos.steps[0]!.request);
+  });
 
-    const neg = cases.filter((c) => c.phase === 'negative').at(-1)!;
-    const n = neg.generation!;
-    const value = fc.sample(negativeArbitrary(spec, chat, HINTS), { seed: n.seed, numRuns: n.numRuns })[Number(n.path)]!;
-    expect(value.request).toEqual(neg.steps[0]!.request);
-    expect(value.violation).toEqual(neg.violation);
+  it('builds coverage and negative cases on the base request, rebuilt alike from the base case', () => {
+    const cases = plan();
+    const base = cases[0]!;
+    expect(base).toMatchObject({ id: `${chat.id}/base/0`, phase: 'base', expectation: 'accept', description: 'the smallest valid request' });
+    expect(base.base!.candidates.map((c) => c.description)).toEqual(['the smallest valid request', 'a richer valid request']);
+    const derived = cases.filter((c) => c.derived);
+    expect(derived.length).toBeGreaterThan(20);
+    expect(new Set(derived.map((c) => c.phase))).toEqual(new Set(['coverage', 'negative']));
+    const rebuilt = base.base!.derive(base.base!.candidates[0]!.values);
+    for (const c of derived) {
+      expect(rebuilt.get(c.id)?.request, c.id).toEqual(c.steps[0]!.request);
+      expect(rebuilt.get(c.id)?.violation).toEqual(c.violation);
+    }
+  });
+
+  it('changes the base (or the support it names) in exactly one place: one top-level field at most', () => {
+    const cases = plan();
+    const base = cases[0]!;
+    const body = (r: RequestSpec): Record<string, unknown> => (r.body?.kind === 'json' ? (r.body.value as Record<string, unknown>) : {});
+    const rebuilt = base.base!.derive(base.base!.candidates[0]!.values);
+    let supported = 0;
+    for (const c of cases.filter((x) => x.derived)) {
+      const d = rebuilt.get(c.id)!;
+      if (d.support) supported++;
+      const from = body(d.support ?? (base.steps[0]!.request as RequestSpec));
+      const to = body(d.request);
+      if (d.request.body?.kind !== 'json') continue; // malformed JSON, wrong content type: the body as a whole
+      const changed = [...new Set([...Object.keys(from), ...Object.keys(to)])].filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k]));
+      expect(changed.length, `${c.id} ${c.description}: ${changed.join(', ')}`).toBeLessThanOrEqual(1);
+    }
+    expect(supported).toBeGreaterThan(0);
   });
 
   it('keeps negatives bounded by runs and spread across constraints', () => {
@@ -95,7 +123,9 @@ describe('planCases', async () => {
   it('drops duplicate requests (an operation without inputs has one positive case) and honours skip and phases', () => {
     expect(planCases(spec, op('list_models_v1_models_get'), { seed: 1, runs: 20, phases: PHASES }).filter((c) => c.phase === 'positive')).toHaveLength(1);
     expect(planCases(spec, chat, { seed: 1, runs: 20, phases: PHASES, hints: { fixed: {}, skip: 'no agent' } })).toEqual([]);
-    expect(new Set(planCases(spec, chat, { seed: 1, runs: 5, phases: ['negative', 'stateful'] }).map((c) => c.phase))).toEqual(new Set(['negative']));
+    expect(new Set(planCases(spec, chat, { seed: 1, runs: 5, phases: ['negative', 'stateful'] }).map((c) => c.phase))).toEqual(new Set(['base', 'negative']));
+    // Without coverage or negative cases there is no base to find.
+    expect(planCases(spec, chat, { seed: 1, runs: 5, phases: ['positive'] }).some((c) => c.phase === 'base')).toBe(false);
   });
 
   it('plans every operation of the spec with streaming cases where the operation streams', () => {

@@ -71,6 +71,11 @@ export interface OperationResult extends OperationInfo {
   checks: CheckResult[];
   /** Failing cases by broken constraint (negative and coverage cases), most first. */
   brokenConstraints?: BrokenConstraint[];
+  /**
+   * Cases that could not be judged (neither passed nor failed): they change a base request the target
+   * never accepted, so an answer would not say what it was about. Their count and distinct reasons.
+   */
+  inconclusive?: { cases: number; reasons: string[] };
 }
 
 export interface RunResults {
@@ -92,6 +97,8 @@ export interface RunResults {
     tokens: number;
     retries: number;
     checks: { passed: number; failed: number; warnings: number; errored: number; skipped: number; accepted?: number };
+    /** Cases that could not be judged (see OperationResult.inconclusive). */
+    inconclusive?: number;
     verdict: 'pass' | 'fail';
     complete: boolean;
     stoppedBy?: string;
@@ -166,6 +173,7 @@ interface OperationAcc {
   /** Per check id, the sample of each cause by its key. */
   causes: Map<string, Map<string, FailureRecord>>;
   constraints: Map<string, BrokenConstraint>;
+  inconclusive?: { cases: number; reasons: string[] };
 }
 
 export class ResultsReducer {
@@ -229,6 +237,13 @@ export class ResultsReducer {
     acc.byPhase[e.phase] = (acc.byPhase[e.phase] ?? 0) + 1;
     this.requests += e.requests;
     this.retries += e.retries;
+    if (e.inconclusive !== undefined) {
+      const inc = (acc.inconclusive ??= { cases: 0, reasons: [] });
+      inc.cases++;
+      // Reasons name the probes that were refused: a few distinct ones say it all.
+      if (inc.reasons.length < 5 && !inc.reasons.includes(e.inconclusive)) inc.reasons.push(e.inconclusive);
+      return;
+    }
     acc.latency.add(e.latency.totalMs);
     if (e.latency.stream) {
       acc.firstEvent.add(e.latency.firstEventMs);
@@ -308,6 +323,7 @@ export class ResultsReducer {
         checks: [...acc.checks.values()].sort((a, b) => a.checkId.localeCompare(b.checkId)),
       };
       if (acc.skipped) res.skipped = acc.skipped;
+      if (acc.inconclusive) res.inconclusive = acc.inconclusive;
       if (acc.constraints.size)
         res.brokenConstraints = [...acc.constraints.values()].sort(
           (a, b) => b.cases - a.cases || a.constraint.localeCompare(b.constraint) || a.location.localeCompare(b.location),
@@ -322,6 +338,7 @@ export class ResultsReducer {
     });
     const { accepted: _accepted, ...totals } = sumChecks(operations.flatMap((o) => o.checks));
     const cases = operations.reduce((n, o) => n + o.cases, 0);
+    const inconclusive = operations.reduce((n, o) => n + (o.inconclusive?.cases ?? 0), 0);
     const f = this.finished;
     const results: RunResults = {
       tool: s?.tool ?? { name: 'mistral-conformance', version: '0.0.0' },
@@ -340,6 +357,7 @@ export class ResultsReducer {
         tokens: f?.tokens ?? 0,
         retries: this.retries,
         checks: totals,
+        ...(inconclusive ? { inconclusive } : {}),
         // Errors count against the verdict: a check that could not run has not shown conformance.
         verdict: totals.failed + totals.errored > 0 || !f || f.stoppedBy?.startsWith('error') ? 'fail' : 'pass',
         complete: f !== undefined && f.stoppedBy === undefined,

@@ -26,7 +26,7 @@ export function parseShard(text: string): Shard {
   return { index, total };
 }
 
-const PHASES: readonly Phase[] = ['examples', 'coverage', 'positive', 'negative', 'auth', 'semantic', 'stateful', 'probe'];
+const PHASES: readonly Phase[] = ['base', 'examples', 'coverage', 'positive', 'negative', 'auth', 'semantic', 'stateful', 'probe'];
 const CASE_ID = new RegExp(`^(.+)/(?:${PHASES.join('|')})/[^/]+$`);
 
 /** The operation a case id (`<operationId>/<phase>/<n>`) or an operation id stands for. */

@@ -9,10 +9,11 @@ import type { Operation } from '../openapi/model.js';
 
 export type { AuthMode, GenerationHints, MultipartPart, RequestBody, RequestSpec, Violation } from '../generate/request-types.js';
 import type { GenerationHints, RequestSpec, Violation } from '../generate/request-types.js';
+import type { RequestValues } from '../generate/request-values.js';
 
 // ───────────────────────────── cases ─────────────────────────────
 
-export type Phase = 'examples' | 'coverage' | 'positive' | 'negative' | 'auth' | 'semantic' | 'stateful' | 'probe' | 'recorded';
+export type Phase = 'base' | 'examples' | 'coverage' | 'positive' | 'negative' | 'auth' | 'semantic' | 'stateful' | 'probe' | 'recorded';
 
 export interface CaseStep {
   label: string;
@@ -47,6 +48,39 @@ export interface TestCase {
   meta?: CaseMeta;
   /** Report area; defaults to the operation's first tag. */
   area?: string;
+  /** Cause isolation: this case finds the operation's base request (see BaseRequests). */
+  base?: BaseRequests;
+  /**
+   * The case changes the operation's base request in one place (coverage, negative): it is rebuilt
+   * on the base the target accepted before it is sent, or is inconclusive when none was accepted.
+   * Its steps hold it as built on the first candidate, for everything that reads a plan.
+   */
+  derived?: true;
+  /** A derived case as sent: the base case it was built on and the support probe it needed, if any. */
+  builtOn?: { base: string; support?: string };
+}
+
+/**
+ * The requests an operation's cases are built on, tried in order until the target accepts one (2xx,
+ * or the unknown-resource answer the policy allows where the path names no real resource), and how
+ * to build each derived case on the one accepted.
+ */
+export interface BaseRequests {
+  candidates: Array<{ request: RequestSpec; values: RequestValues; description: string }>;
+  /** The situation of a candidate: `valid`, or `unknown-resource` when its path names no real resource. */
+  situation: StatusSituation;
+  /** Every derived case of the operation (by id) built on `base`; absent when it does not apply to it. */
+  derive(base: RequestValues): Map<string, DerivedRequest>;
+}
+
+/** A derived case built on one base. */
+export interface DerivedRequest {
+  request: RequestSpec;
+  expectation: Expectation;
+  description: string;
+  violation?: Violation;
+  /** The valid request the case changes in one place, when more than the base (containers the value needs). */
+  support?: RequestSpec;
 }
 
 /**

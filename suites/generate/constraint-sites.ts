@@ -9,8 +9,12 @@ export interface PathStep {
   key: string | number;
   /** Schema of the value at this step (one branch, when the step enters a union branch). */
   schema: unknown;
-  /** The step enters a union branch: the existing value is replaced by one of that branch. */
-  branch?: { discriminator?: { property: string; value: string } };
+  /**
+   * The step enters a union branch: an existing value of that branch is kept, another is replaced by
+   * one of that branch. `accepts`: other discriminator values whose existing value is kept too (a
+   * mutation of the discriminator itself may start from any branch).
+   */
+  branch?: { discriminator?: { property: string; value: string; accepts?: string[] } };
 }
 
 export interface SchemaSite {

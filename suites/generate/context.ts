@@ -15,6 +15,11 @@ export interface SchemaArbitraryConstraints {
   maxAdditionalProperties?: number;
   /** Strings made only of URL- and header-safe characters (parameters). Default false. */
   safeStrings?: boolean;
+  /**
+   * Objects hold their required properties only (and those whose override says `include`): the
+   * smallest valid request, which cause isolation builds every negative and boundary case on. Default false.
+   */
+  requiredOnly?: boolean;
 }
 
 /** Hint for one location (`body.model`, `body.max_tokens`, `query.page`). */
@@ -23,6 +28,8 @@ export interface LocationOverride {
   fixed?: unknown[];
   /** Numeric cap: never above it, never null. */
   cap?: number;
+  /** Kept in the smallest valid request (`requiredOnly`) although optional, e.g. `max_tokens` on a paid API. */
+  include?: boolean;
 }
 
 export interface GenerationContext {
@@ -40,6 +47,7 @@ export const DEFAULT_CONSTRAINTS: Required<SchemaArbitraryConstraints> = {
   maxArrayLength: 3,
   maxAdditionalProperties: 2,
   safeStrings: false,
+  requiredOnly: false,
 };
 
 export interface SpecLike {

@@ -10,13 +10,17 @@ import { schemaSites } from './constraint-sites.js';
 import type { GenerationContext } from './context.js';
 import { encodeRequest } from './encode-request.js';
 import type { GeneratedRequest, RequestValues } from './request-values.js';
-import { placeAt } from './value-path.js';
+import { containersAdded, placeAt } from './value-path.js';
 import { targetPlace, targetValid, targetValue, valueTargets, withTargetValue } from './value-targets.js';
 
 export interface PlannedRequest extends GeneratedRequest {
   expectation: 'accept' | 'reject';
   description: string;
   violation?: Violation;
+  /** Which bound and value this is (`body.temperature=1.5`): the same case on another base has the same key. */
+  key: string;
+  /** The base with the containers the value needs, when it lacks them (see NegativeRequest.support). */
+  support?: RequestValues;
 }
 
 const show = (v: unknown) =>
@@ -35,7 +39,7 @@ export function coverageRequests(ctx: GenerationContext, op: Operation, base: Re
       boundaryValues(site.schema).forEach((b, i) => {
         if (b.inside && override?.cap !== undefined && b.kind === 'number' && b.value > override.cap) return;
         const concrete = boundaryConcrete(ctx, site.schema, b, 11 + i);
-        const root = placeAt(ctx, targetValue(base, target), target.schema, site.steps, () => concrete);
+        const root = placeAt(ctx, targetValue(base, target), target.schema, site.steps, () => concrete, 7, head);
         const valid = targetValid(ctx, target, root);
         if (valid === undefined || valid !== b.inside) return;
         const { location, expectedLoc } = targetPlace(target, keys);
@@ -46,15 +50,20 @@ export function coverageRequests(ctx: GenerationContext, op: Operation, base: Re
         const request = encodeRequest(ctx.document, op, values);
         const what = `${location.replace(/^body\./, '')} = ${show(concrete)}`;
         const bound = `${b.constraint} ${b.bound}`;
-        if (b.inside) out.push({ values, request, expectation: 'accept', description: `${what} (${bound}, inside)` });
-        else
-          out.push({
-            values,
-            request,
-            expectation: 'reject',
-            description: `${what} (${bound}, outside)`,
-            violation: { constraint: b.constraint, location, detail: `${what} (${bound})`, expectedLoc },
-          });
+        const added = containersAdded(ctx, targetValue(base, target), target.schema, site.steps, 7, head);
+        const support = added === undefined ? undefined : withTargetValue(base, target, added);
+        const planned: PlannedRequest = b.inside
+          ? { values, request, expectation: 'accept', description: `${what} (${bound}, inside)`, key }
+          : {
+              values,
+              request,
+              expectation: 'reject',
+              description: `${what} (${bound}, outside)`,
+              violation: { constraint: b.constraint, location, detail: `${what} (${bound})`, expectedLoc },
+              key,
+            };
+        if (support && targetValid(ctx, target, targetValue(support, target)) !== false) planned.support = support;
+        out.push(planned);
       });
     }
   }

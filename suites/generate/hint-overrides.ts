@@ -16,6 +16,17 @@ export function hintOverrides(hints: GenerationHints | undefined): Record<string
   return out;
 }
 
+/**
+ * The overrides of the smallest valid request: the first of the hints' values (a suite lists its
+ * plainest first) where a property is present, and the values the base hint keeps.
+ */
+export function baseOverrides(hints: GenerationHints | undefined): Record<string, LocationOverride> {
+  const out = hintOverrides(hints);
+  for (const o of Object.values(out)) if (o.fixed && o.fixed.length > 1) o.fixed = o.fixed.slice(0, 1);
+  for (const [key, value] of Object.entries(hints?.base ?? {})) out[key] = { fixed: [value], include: true };
+  return out;
+}
+
 export function streamOverride(ctx: GenerationContext, op: Operation): LocationOverride | undefined {
   const media = requestMediaType(op);
   if (!media?.schema) return undefined;

@@ -36,6 +36,8 @@ export function objectArbitrary(ctx: GenerationContext, s: Schema, depth: number
     if (sub === false) continue;
     const childAt = at === undefined ? undefined : `${at}.${name}`;
     const override = childAt === undefined ? undefined : ctx.overrides[childAt];
+    // The smallest valid request leaves out every optional property but those its hints keep.
+    if (ctx.constraints.requiredOnly && !required.has(name) && !override?.include) continue;
     const forced = override ? overrideArbitrary(ctx, sub, override, { depth: depth + 1, at: childAt }) : undefined;
     if (!forced && shallow && !required.has(name)) continue;
     model[name] =
@@ -53,7 +55,7 @@ export function objectArbitrary(ctx: GenerationContext, s: Schema, depth: number
   const declared = fc.record(model, { requiredKeys });
   const ap = s.additionalProperties;
   const freeForm = ap === undefined && Object.keys(properties).length === 0 && !('patternProperties' in s);
-  const wantsExtra = !shallow && ap !== false && (ap === true || isObject(ap) || freeForm);
+  const wantsExtra = !shallow && !ctx.constraints.requiredOnly && ap !== false && (ap === true || isObject(ap) || freeForm);
   let arb: fc.Arbitrary<Record<string, unknown>> = declared;
   if (wantsExtra) {
     const valueArb = isObject(ap)

@@ -54,4 +54,9 @@ export interface GenerationHints {
   caps?: Record<string, number>;
   /** Operations whose path parameters name resources this run has no way to obtain. */
   unknownResource?: boolean;
+  /**
+   * Optional values the smallest valid request (the base every negative and boundary case changes in
+   * one place) still holds, by the same keys as `fixed`: `{'body.max_tokens': 16}` keeps a paid base cheap.
+   */
+  base?: Record<string, unknown>;
 }

@@ -23,4 +23,10 @@ export interface GeneratedRequest {
 /** A request that breaks exactly one constraint. */
 export interface NegativeRequest extends GeneratedRequest {
   violation: Violation;
+  /**
+   * The valid request this one changes in one place, when that is more than the base it was made
+   * from: the containers the broken value needed, valid (the base with a `tools` list added, for a
+   * broken `tools[0].function.name`). A target must accept it for the verdict to name one cause.
+   */
+  support?: RequestValues;
 }

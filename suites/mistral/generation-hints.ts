@@ -29,6 +29,13 @@ type Fixed = GenerationHints['fixed'];
 const TOOL_CHOICES = { 'body.tools': [null, [WEATHER_TOOL]], 'body.tool_choice': ['auto', 'none'] };
 
 /**
+ * What the smallest completion request keeps besides model and messages (cause isolation's base, see
+ * GenerationHints.base): the token cap, so a base is cheap on a paid API. No `n`, no `stream`, no
+ * `tools`: servers that refuse those (llama.cpp answers 500 to `n: 2`) must not confound every case.
+ */
+const cheapBase = (caps: Caps): Record<string, unknown> => ({ 'body.max_tokens': caps?.['body.max_tokens'] });
+
+/**
  * `value` fixed under `key` (first), or, when the target has none, the request as it can only be
  * refused (400/404 for an unknown model or id): the status policy must know, or a missing model would
  * read as a defect.
@@ -41,11 +48,12 @@ const BY_OPERATION: Record<string, (inputs: HintInputs, caps: Caps) => Generatio
   'POST /v1/chat/completions': ({ info }, caps) => ({
     fixed: { 'body.model': info.chatModel ? [info.chatModel] : [], 'body.messages': CONVERSATIONS, ...TOOL_CHOICES },
     caps,
+    base: cheapBase(caps),
   }),
-  'POST /v1/fim/completions': ({ info }, caps) => fixedOrUnknown('body.model', info.fimModel, caps),
+  'POST /v1/fim/completions': ({ info }, caps) => ({ ...fixedOrUnknown('body.model', info.fimModel, caps), base: cheapBase(caps) }),
   'POST /v1/agents/completions': ({ info }, caps) =>
     info.agentId
-      ? { fixed: { 'body.agent_id': [info.agentId], 'body.messages': CONVERSATIONS, ...TOOL_CHOICES }, caps }
+      ? { fixed: { 'body.agent_id': [info.agentId], 'body.messages': CONVERSATIONS, ...TOOL_CHOICES }, caps, base: cheapBase(caps) }
       : { fixed: {}, skip: 'no agent to call: the spec has no way to create one; pass --agent-id' },
   'POST /v1/embeddings': ({ info }, caps) => fixedOrUnknown('body.model', info.embedModel, caps, { 'body.encoding_format': ['float'] }),
   'POST /v1/moderations': ({ info }, caps) => fixedOrUnknown('body.model', info.moderationModel, caps),

@@ -16,7 +16,7 @@ describe('operations', () => {
     expect(all.filteredOut).toBe(0);
     const chat = all.operations.find((o) => o.operationId === 'chat_completion_v1_chat_completions_post')!;
     expect(chat).toMatchObject({ method: 'POST', path: '/v1/chat/completions', tags: ['chat'] });
-    expect(Object.keys(chat.phases).sort()).toEqual(['auth', 'examples', 'negative', 'positive', 'semantic']);
+    expect(Object.keys(chat.phases).sort()).toEqual(['auth', 'base', 'examples', 'negative', 'positive', 'semantic']);
     expect(all.operations.find((o) => o.operationId === 'files_api_routes_upload_file')!.phases.stateful).toBeGreaterThan(0);
     // Agents completions need --agent-id: said, as run says it.
     expect(all.operations.find((o) => o.path === '/v1/agents/completions')!.skipped).toMatch(/--agent-id/);

@@ -15,6 +15,6 @@ describe('run --embedded (npm start)', () => {
     expect(report.operations).toHaveLength(26);
     expect(report.operations.filter((o: { skipped?: string }) => o.skipped)).toEqual([]);
     const phases = new Set(report.operations.flatMap((o: { byPhase: Record<string, number> }) => Object.keys(o.byPhase)));
-    expect([...phases].sort()).toEqual(['auth', 'coverage', 'examples', 'negative', 'positive', 'semantic', 'stateful']);
+    expect([...phases].sort()).toEqual(['auth', 'base', 'coverage', 'examples', 'negative', 'positive', 'semantic', 'stateful']);
   });
 });

@@ -104,7 +104,27 @@ export function caseFinishedEvent(
   };
   if (tc.description) event.description = tc.description;
   if (tc.violation) event.violation = tc.violation;
+  if (tc.builtOn) event.builtOn = tc.builtOn;
   if (hasProblem(outcomes)) event.exchanges = exchanges.map(forReport);
+  return event;
+}
+
+/** A case that sent nothing and was judged by nothing: its base request was never accepted (see CaseFinished.inconclusive). */
+export function inconclusiveEvent(tc: TestCase, reason: string): CaseFinished {
+  const event: CaseFinished = {
+    type: 'case-finished',
+    caseId: tc.id,
+    operationId: tc.operationId,
+    phase: tc.phase,
+    expectation: tc.expectation,
+    outcomes: [],
+    latency: { totalMs: 0, stream: false },
+    requests: 0,
+    retries: 0,
+    inconclusive: reason,
+  };
+  if (tc.description) event.description = tc.description;
+  if (tc.violation) event.violation = tc.violation;
   return event;
 }
 

@@ -10,7 +10,7 @@ import type { GenerationContext } from '../context.js';
 import { encodeRequest } from '../encode-request.js';
 import type { NegativeRequest, RequestValues } from '../request-values.js';
 import { stripNull } from '../strip-null.js';
-import { DELETE, formatKeys, placeAt } from '../value-path.js';
+import { DELETE, containersAdded, formatKeys, placeAt } from '../value-path.js';
 import { targetPlace, targetValid, targetValue, valueTargets, withTargetValue, type ValueTarget } from '../value-targets.js';
 import { siteMutations } from './value-mutations.js';
 
@@ -18,21 +18,28 @@ export interface RequestMutation {
   violation: Violation;
   /** Breaks the request; undefined when it cannot apply to this base. */
   apply(values: RequestValues): { values: RequestValues; request?: RequestSpec; changed?: ValueTarget } | undefined;
+  /** The base with the containers the broken value needs (valid), when it lacks them (see NegativeRequest.support). */
+  support?(values: RequestValues): RequestValues | undefined;
 }
 
 function valueMutations(ctx: GenerationContext, t: ValueTarget): RequestMutation[] {
   const rootSchema = t.kind === 'body' ? t.schema : stripNull(ctx, t.schema);
   const prefix = t.kind === 'body' ? '' : t.name!;
   const name = (keys: Array<string | number>) => (prefix + formatKeys(keys)).replace(/^\./, '') || 'body';
+  const head = t.kind === 'body' ? 'body' : `${t.kind}.${t.name}`;
   return schemaSites(ctx.document, t.schema).flatMap((site) =>
     siteMutations(ctx, site, t.textual, name).map((m): RequestMutation => {
       const { location, expectedLoc } = targetPlace(t, m.keys);
       return {
         violation: { constraint: m.constraint, location, detail: m.detail, expectedLoc },
         apply: (values) => {
-          const root = placeAt(ctx, targetValue(values, t), rootSchema, m.steps, m.leaf);
+          const root = placeAt(ctx, targetValue(values, t), rootSchema, m.steps, m.leaf, 7, head);
           if (t.kind === 'path' && (root === '' || root === null || typeof root === 'object')) return undefined;
           return { values: withTargetValue(values, t, root), changed: t };
+        },
+        support: (values) => {
+          const added = containersAdded(ctx, targetValue(values, t), rootSchema, m.steps, 7, head);
+          return added === undefined ? undefined : withTargetValue(values, t, added);
         },
       };
     }),
@@ -113,7 +120,11 @@ function breaking(ctx: GenerationContext, m: RequestMutation, base: RequestValue
 export function applyMutation(ctx: GenerationContext, op: Operation, m: RequestMutation, base: RequestValues): NegativeRequest | undefined {
   const result = breaking(ctx, m, base);
   if (!result) return undefined;
-  return { values: result.values, request: result.request ?? encodeRequest(ctx.document, op, result.values), violation: m.violation };
+  const out: NegativeRequest = { values: result.values, request: result.request ?? encodeRequest(ctx.document, op, result.values), violation: m.violation };
+  const support = m.support?.(base);
+  // A support the schema refuses cannot be asked of the target: the case then stands on the base alone.
+  if (support && (!result.changed || targetValid(ctx, result.changed, targetValue(support, result.changed)) !== false)) out.support = support;
+  return out;
 }
 
 /** Whether `applyMutation` would yield a request, without encoding it (screening mutations). */

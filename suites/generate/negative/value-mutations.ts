@@ -84,14 +84,21 @@ function typeMutation(ctx: GenerationContext, e: Emitter, textual: boolean): voi
   if (wrong !== undefined) e.set('type', wrong, `type ${allowed.filter((t) => t !== 'null').join(' | ') || 'null'}`);
 }
 
-/** A discriminator value no branch maps, on an object shaped like the first branch. */
+/** A discriminator value no branch maps, on the object already there (whatever its branch) or one shaped like the first branch. */
 function discriminatorMutation({ site, keys, name, out }: Emitter): void {
   const d = site.discriminator;
   if (!d || d.branches.length === 0) return;
   const first = d.branches[0]!;
   const last = site.steps[site.steps.length - 1];
   const steps = last
-    ? [...site.steps.slice(0, -1), { key: last.key, schema: first.schema, branch: { discriminator: { property: d.property, value: first.value } } }]
+    ? [
+        ...site.steps.slice(0, -1),
+        {
+          key: last.key,
+          schema: first.schema,
+          branch: { discriminator: { property: d.property, value: first.value, accepts: d.branches.map((b) => b.value) } },
+        },
+      ]
     : site.steps;
   const bad = outsideEnum(d.branches.map((b) => b.value));
   out.push({

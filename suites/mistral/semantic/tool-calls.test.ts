@@ -111,3 +111,14 @@ describe('tool-calls', () => {
     expect(failures[0]?.message).toMatch(/calls "get_time"\. Expected: only "get_weather"/);
   });
 });
+
+describe('tool-calls on a request that contradicts itself', async () => {
+  const spec = await pinnedSpec();
+  it.each([
+    ['a named function the request does not declare', { tool_choice: { type: 'function', function: { name: 'y' } } }],
+    ['"any" without tools', { tool_choice: 'any' }],
+  ])('skips %s (valid against the schema, but no answer can follow the rules)', (_n, request) => {
+    const json = completion([{ tool_calls: [{ id: 'c1', type: 'function', function: { name: 'y', arguments: '{}' } }], finish_reason: 'tool_calls' }]);
+    expect(toolCalls.run(exchangeContext(spec, OPS.chat, jsonExchange(OPS.chat, request, json)))).toMatchObject({ skip: expect.stringMatching(/tool/) });
+  });
+});

@@ -114,7 +114,12 @@ export function judgeToolCalls(spec: LoadedSpec, op: Operation | undefined, exch
   const req = requestOf(exchange);
   const forcing = toolForcing(req);
   const tools = declaredTools(req);
-  const ownTools = op !== undefined && isAgentsOp(op);
+  const ownTools = (op !== undefined && isAgentsOp(op)) || req === undefined;
+  // A request that forces a call of a function it does not declare asks for something no answer can
+  // give by the rules above (a call of a declared function): valid against the schema, but not judged.
+  if (!ownTools && forcing.kind === 'named' && !tools.has(forcing.name))
+    return { skip: `tool_choice names ${JSON.stringify(forcing.name)}, which the request does not declare in tools` };
+  if (!ownTools && forcing.kind === 'any' && tools.size === 0) return { skip: `tool_choice is "${forcing.label}" but the request declares no tools` };
   return view.choices.flatMap((c) => judgeChoice(spec, c, forcing, tools, ownTools));
 }
 
@@ -125,7 +130,9 @@ export const toolCalls = defineCheck({
   description:
     'Tool calls name declared functions, have ids and valid arguments, finish with "tool_calls"; tool_choice any/required/named forces a call, none forbids it.',
   category: 'semantic',
-  judges: 'valid',
+  // A recording without its request is judged on what needs no request (finish_reason, ids, JSON
+  // arguments); which functions were declared or forced is then unknown, as for an agent.
+  judges: 'not-invalid',
   scope: 'exchange',
   applies: (ctx) => isSuccess(ctx.exchange) && isChatLikeOp(ctx.operation) && toolCallsApply(ctx.exchange) && !judgedByCase(ctx, TOOL_CALLS),
   run({ spec, operation, exchange }) {
